@@ -1,0 +1,148 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
+import { toApiError } from '../core/errors'
+import type { WorkerSpec } from '../core/import/worker-protocol'
+import { defaultWorkspaceDir } from '../core/paths'
+import { createWorkbench, type Workbench } from '../core/workbench'
+import type { DocumentMeta, ImportLimits } from '../shared/model'
+
+export interface CliIo {
+  out: (s: string) => void
+  err: (s: string) => void
+  isTTY: boolean
+}
+
+const json = (v: unknown): string => JSON.stringify(v, null, 2) + '\n'
+
+/**
+ * The `workbench` command: the same core as the app, no Electron. Exit codes: 0 success, 1 when
+ * something failed (a file that did not import, an unknown id), 2 on a usage error.
+ */
+export async function runCli(argv: string[], io: CliIo, worker: WorkerSpec): Promise<number> {
+  let failed = false
+  const program = buildProgram(io, worker, () => (failed = true))
+  try {
+    await program.parseAsync(argv, { from: 'user' })
+    return failed ? 1 : 0
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2
+    io.err(`workbench: ${toApiError(err).message}\n`)
+    return 1
+  }
+}
+
+function buildProgram(io: CliIo, worker: WorkerSpec, markFailed: () => void): Command {
+  const program = new Command('workbench')
+    .description(
+      'Analyst Workbench from the command line: import, list and read documents in a workspace.'
+    )
+    .addOption(
+      new Option('-w, --workspace <dir>', 'workspace folder').default(
+        defaultWorkspaceDir(),
+        "the app's workspace"
+      )
+    )
+    .showHelpAfterError('(run workbench --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+
+  const withWorkbench = async (
+    readOnly: boolean,
+    fn: (wb: Workbench) => Promise<void>,
+    limits?: Partial<ImportLimits>
+  ): Promise<void> => {
+    const wb = await createWorkbench(program.opts<{ workspace: string }>().workspace, {
+      parserWorker: worker,
+      readOnly,
+      limits,
+      onWarning: (m) => io.err(`warning: ${m}\n`)
+    })
+    try {
+      await fn(wb)
+    } finally {
+      await wb.close()
+    }
+  }
+
+  program
+    .command('import')
+    .description('import files and folders (recursively): .txt .md .html .htm .pdf .docx')
+    .argument('<path...>', 'files or folders to import')
+    .option('--json', 'print the result as JSON')
+    .option('--max-file-mb <n>', 'largest file to accept, in MB', (v) =>
+      positive(v, '--max-file-mb')
+    )
+    .action(async (paths: string[], opts: { json?: boolean; maxFileMb?: number }) => {
+      const limits = opts.maxFileMb ? { maxFileBytes: opts.maxFileMb * 1024 * 1024 } : undefined
+      await withWorkbench(
+        false,
+        async (wb) => {
+          const report = await wb.importPaths(paths, (done, total, path) => {
+            if (io.isTTY && !opts.json) io.err(`\r\x1b[Kimporting ${done}/${total} ${path}`)
+          })
+          if (io.isTTY && !opts.json) io.err('\r\x1b[K')
+          if (opts.json) io.out(json(report))
+          else {
+            for (const d of report.imported) io.out(`imported   ${d.id}  ${d.title}  (${d.path})\n`)
+            for (const d of report.duplicates)
+              io.out(`duplicate  ${d.id}  ${d.path} is already in the workspace\n`)
+            io.out(
+              `${report.imported.length} imported, ${report.duplicates.length} duplicate, ${report.failed.length} failed\n`
+            )
+          }
+          for (const f of report.failed) io.err(`failed: ${f.path}: ${f.error}\n`)
+          if (report.failed.length > 0) markFailed()
+        },
+        limits
+      )
+    })
+
+  program
+    .command('list')
+    .description('list the documents in the workspace')
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }) => {
+      await withWorkbench(true, async (wb) => {
+        const docs = await wb.listDocuments()
+        if (opts.json) io.out(json(docs.map(listRow)))
+        else if (docs.length === 0)
+          io.out('The workspace has no documents. Import some with: workbench import PATH...\n')
+        else
+          for (const d of docs)
+            io.out(
+              `${d.id}  ${(d.published ?? '').padEnd(10)}  ${String(d.words).padStart(7)} words  ${d.title}${d.source ? ` — ${d.source}` : ''}\n`
+            )
+      })
+    })
+
+  program
+    .command('show')
+    .description("print a document's text")
+    .argument('<id>', 'document id (see workbench list)')
+    .option('--json', 'print the metadata and text as JSON')
+    .action(async (id: string, opts: { json?: boolean }) => {
+      await withWorkbench(true, async (wb) => {
+        const { meta, text } = await wb.getDocument(id)
+        io.out(opts.json ? json({ ...meta, text }) : text + '\n')
+      })
+    })
+
+  return program
+}
+
+function listRow(d: DocumentMeta): Record<string, unknown> {
+  return {
+    id: d.id,
+    title: d.title,
+    source: d.source,
+    published: d.published,
+    words: d.words,
+    sha256: d.sha256
+  }
+}
+
+function positive(v: string, flag: string): number {
+  const n = Number(v)
+  if (!Number.isFinite(n) || n <= 0)
+    throw new InvalidArgumentError(`${flag} takes a positive number, not "${v}"`)
+  return n
+}

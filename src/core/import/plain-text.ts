@@ -1,0 +1,52 @@
+import type { ParsedDocument, RawBlock } from './text-blocks'
+import { assemble, cleanText } from './text-blocks'
+
+const BULLET = /^\s*(?:[-*•‣◦]|\d{1,3}[.)])\s+/
+
+function looksLikeHeading(line: string, next: string | undefined): boolean {
+  const t = line.trim()
+  return (
+    t.length > 0 &&
+    t.length <= 90 &&
+    !/[.!?,;:"”'’)]$/.test(t) &&
+    !BULLET.test(t) &&
+    next !== undefined &&
+    next.trim().length > 0 &&
+    /^[\p{Lu}\p{N}"“]/u.test(t)
+  )
+}
+
+/** A paragraph whose lines were wrapped by hand: every line but the last is about as long as the others. */
+function isHardWrapped(lines: string[]): boolean {
+  if (lines.length < 3) return false
+  const body = lines.slice(0, -1).map((l) => l.length)
+  return body.every((n) => n >= 40 && n <= 100) && Math.max(...body) - Math.min(...body) < 30
+}
+
+/**
+ * Splits plain text into blocks. Blank lines separate paragraphs; inside a chunk that is not
+ * hand-wrapped, each line stands alone (many news texts put one paragraph on each line). Short
+ * title-like lines followed by text become headings; bulleted and numbered lines become list items.
+ */
+export function plainTextToDocument(input: string): ParsedDocument {
+  const text = cleanText(input)
+  const chunks = text.split(/\n[ \t]*\n/)
+  const blocks: RawBlock[] = []
+  chunks.forEach((chunk, c) => {
+    const lines = chunk.split('\n').filter((l) => l.trim() !== '')
+    if (lines.length === 0) return
+    if (isHardWrapped(lines)) {
+      blocks.push({ kind: 'paragraph', text: lines.map((l) => l.trim()).join('\n') })
+      return
+    }
+    lines.forEach((line, i) => {
+      const next = lines[i + 1] ?? chunks[c + 1]
+      if (BULLET.test(line))
+        blocks.push({ kind: 'list-item', level: 1, text: line.replace(BULLET, '').trim() })
+      else if (looksLikeHeading(line, next))
+        blocks.push({ kind: 'heading', level: blocks.length === 0 ? 1 : 2, text: line.trim() })
+      else blocks.push({ kind: 'paragraph', text: line.trim() })
+    })
+  })
+  return { ...assemble(blocks), hints: {} }
+}

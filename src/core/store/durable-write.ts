@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto'
+import { open, readdir, rename, unlink } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+
+const TMP_SUFFIX = '.tmp'
+
+/** Name of a fresh temp file beside `file`: hidden, unique per process and call. */
+function tempPathFor(file: string): string {
+  return join(
+    dirname(file),
+    `.${basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}${TMP_SUFFIX}`
+  )
+}
+
+/** Flushes a folder's entry table, so that a rename inside it survives a power cut. */
+export async function fsyncDir(dir: string): Promise<void> {
+  if (process.platform === 'win32') return // directories cannot be opened for fsync on Windows
+  const fh = await open(dir, 'r')
+  try {
+    await fh.sync()
+  } finally {
+    await fh.close()
+  }
+}
+
+/**
+ * Writes a file so that after a crash or power cut it holds either the old or the new content,
+ * never a mix: unique temp file, fsync, rename over the target, fsync of the folder.
+ * On failure (a full disk, say) the temp file is removed and the old file is untouched.
+ */
+export async function writeFileDurable(file: string, data: string | Uint8Array): Promise<void> {
+  const tmp = tempPathFor(file)
+  try {
+    const fh = await open(tmp, 'wx')
+    try {
+      await fh.writeFile(data)
+      await fh.sync()
+    } finally {
+      await fh.close()
+    }
+    await rename(tmp, file)
+  } catch (err) {
+    await unlink(tmp).catch(() => undefined)
+    throw err
+  }
+  await fsyncDir(dirname(file))
+}
+
+/** Removes temp files left behind by a process that died mid-write. Returns how many were removed. */
+export async function removeStaleTempFiles(dir: string): Promise<number> {
+  let names: string[]
+  try {
+    names = await readdir(dir)
+  } catch {
+    return 0
+  }
+  let removed = 0
+  for (const name of names) {
+    if (name.startsWith('.') && name.endsWith(TMP_SUFFIX)) {
+      await unlink(join(dir, name)).catch(() => undefined)
+      removed++
+    }
+  }
+  return removed
+}
+
+/** Runs tasks one after another; one queue per file keeps writes to it in order. */
+export class SerialQueue {
+  private tail: Promise<unknown> = Promise.resolve()
+
+  run<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(task, task)
+    this.tail = result.catch(() => undefined)
+    return result
+  }
+}

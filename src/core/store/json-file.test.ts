@@ -1,0 +1,79 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import { useTempDirs } from '../../test-support/temp-dir'
+import { DurableJsonFile } from './json-file'
+
+const tempDir = useTempDirs()
+const schema = z.object({ schemaVersion: z.literal(1), items: z.array(z.string()) })
+type Data = z.infer<typeof schema>
+
+async function setup(): Promise<{ dir: string; file: string; warnings: string[]; adapter: DurableJsonFile<Data> }> {
+  const dir = await tempDir()
+  const warnings: string[] = []
+  let tick = 0
+  const adapter = new DurableJsonFile<Data>({
+    file: join(dir, 'workspace.json'),
+    schema,
+    schemaVersion: 1,
+    backupsDir: dir,
+    keepBackups: 3,
+    onWarning: (m) => warnings.push(m),
+    now: () => new Date(Date.UTC(2025, 2, 1, 12, 0, tick++))
+  })
+  return { dir, file: join(dir, 'workspace.json'), warnings, adapter }
+}
+
+describe('DurableJsonFile', () => {
+  it('round-trips data and reads a missing file as null (a new workspace)', async () => {
+    const { adapter } = await setup()
+    expect(await adapter.read()).toBeNull()
+    await adapter.write({ schemaVersion: 1, items: ['a'] })
+    expect(await adapter.read()).toEqual({ schemaVersion: 1, items: ['a'] })
+  })
+
+  it.each([
+    ['empty', ''],
+    ['NUL-filled', '\u0000'.repeat(64)],
+    ['truncated', '{"schemaVersion":1,"items":["a","b'],
+    ['null', 'null'],
+    ['wrong shape', '{"schemaVersion":1,"items":"not a list"}']
+  ])('moves a %s file aside and restores the newest good backup', async (_, damaged) => {
+    const { dir, file, warnings, adapter } = await setup()
+    await adapter.write({ schemaVersion: 1, items: ['old'] })
+    await adapter.backup()
+    await adapter.write({ schemaVersion: 1, items: ['newer'] })
+    await adapter.backup()
+    await writeFile(file, damaged)
+    expect(await adapter.read()).toEqual({ schemaVersion: 1, items: ['newer'] })
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toMatch(/workspace\.json was damaged .* moved to workspace\.json\.corrupt-\S+ and the backup workspace-\S+\.json was restored/)
+    const aside = (await readdir(dir)).find((n) => n.includes('.corrupt-'))
+    expect(await readFile(join(dir, aside as string), 'utf8')).toBe(damaged)
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ schemaVersion: 1, items: ['newer'] })
+  })
+
+  it('skips damaged backups and refuses to start empty when none is good', async () => {
+    const { dir, file, adapter } = await setup()
+    await writeFile(join(dir, 'workspace-20250101T000000000Z.json'), '{broken')
+    await writeFile(file, '{"schemaVersion":1,"items":[')
+    await expect(adapter.read()).rejects.toMatchObject({ code: 'corrupt', message: expect.stringMatching(/is damaged .*no good backup.*nothing was deleted/) })
+    expect((await readdir(dir)).some((n) => n.startsWith('workspace.json.corrupt-'))).toBe(true)
+  })
+
+  it('refuses a file from a newer version and leaves it untouched', async () => {
+    const { file, adapter } = await setup()
+    const future = '{"schemaVersion":7,"items":[],"somethingNew":true}'
+    await writeFile(file, future)
+    await expect(adapter.read()).rejects.toMatchObject({ code: 'newer-schema', message: expect.stringMatching(/newer version of Analyst Workbench \(schema 7; this version understands up to 1\)/) })
+    expect(await readFile(file, 'utf8')).toBe(future)
+  })
+
+  it('keeps only the newest backups', async () => {
+    const { adapter } = await setup()
+    await adapter.write({ schemaVersion: 1, items: [] })
+    for (let i = 0; i < 5; i++) await adapter.backup()
+    expect(await adapter.listBackups()).toHaveLength(3)
+  })
+})

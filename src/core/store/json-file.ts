@@ -1,0 +1,145 @@
+import { copyFile, readdir, readFile, rename, unlink } from 'node:fs/promises'
+import { basename, join } from 'node:path'
+import type { Adapter } from 'lowdb'
+import type { z } from 'zod'
+import { WorkbenchError } from '../errors'
+import { writeFileDurable } from './durable-write'
+
+export interface JsonFileOptions<T> {
+  file: string
+  schema: z.ZodType<T>
+  /** The newest schemaVersion this code understands; a file with a higher one is refused, never overwritten. */
+  schemaVersion: number
+  backupsDir: string
+  /** How many backups of this file to keep. */
+  keepBackups?: number
+  onWarning: (message: string) => void
+  now?: () => Date
+}
+
+type Parsed<T> = { ok: true; data: T } | { ok: false; reason: string }
+
+function describeZodError(error: z.ZodError): string {
+  const issue = error.issues[0]
+  if (!issue) return 'does not have the expected shape'
+  const at = issue.path.length ? ` at ${issue.path.join('.')}` : ''
+  return `unexpected content${at}: ${issue.message}`
+}
+
+function stamp(date: Date): string {
+  return date.toISOString().replace(/[-:]/g, '').replace('.', '')
+}
+
+/**
+ * A lowdb adapter for one JSON file that never loses data: writes are atomic and fsynced; a file
+ * that is empty, truncated or of the wrong shape is moved aside and the newest good backup is
+ * restored; a file from a newer version of the app is refused and left as it is.
+ */
+export class DurableJsonFile<T> implements Adapter<T> {
+  private readonly opts: Required<JsonFileOptions<T>>
+
+  constructor(opts: JsonFileOptions<T>) {
+    this.opts = { keepBackups: 10, now: () => new Date(), ...opts }
+  }
+
+  get file(): string {
+    return this.opts.file
+  }
+
+  private get backupPrefix(): string {
+    return basename(this.opts.file).replace(/\.json$/, '') + '-'
+  }
+
+  private parse(raw: string): Parsed<T> {
+    if (raw.trim() === '') return { ok: false, reason: 'the file is empty' }
+    if (raw.includes('\u0000')) return { ok: false, reason: 'the file contains NUL bytes' }
+    let json: unknown
+    try {
+      json = JSON.parse(raw)
+    } catch {
+      return { ok: false, reason: 'the file is not complete JSON (truncated or damaged)' }
+    }
+    const version = (json as { schemaVersion?: unknown } | null)?.schemaVersion
+    if (typeof version === 'number' && version > this.opts.schemaVersion) {
+      throw new WorkbenchError(
+        'newer-schema',
+        `${this.opts.file} was written by a newer version of Analyst Workbench (schema ${version}; this version understands up to ${this.opts.schemaVersion}). Install the newer version to open this workspace; the file was left unchanged.`
+      )
+    }
+    const result = this.opts.schema.safeParse(json)
+    return result.success
+      ? { ok: true, data: result.data }
+      : { ok: false, reason: describeZodError(result.error) }
+  }
+
+  async read(): Promise<T | null> {
+    let raw: string
+    try {
+      raw = await readFile(this.opts.file, 'utf8')
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null
+      throw err
+    }
+    const parsed = this.parse(raw)
+    if (parsed.ok) return parsed.data
+    return this.recover(parsed.reason)
+  }
+
+  /** Moves the damaged file aside and restores the newest backup that parses. */
+  private async recover(reason: string): Promise<T> {
+    const { file, onWarning } = this.opts
+    const aside = `${file}.corrupt-${stamp(this.opts.now())}`
+    await rename(file, aside)
+    for (const backup of await this.listBackups()) {
+      let parsed: Parsed<T>
+      try {
+        parsed = this.parse(await readFile(backup, 'utf8'))
+      } catch {
+        continue
+      }
+      if (!parsed.ok) continue
+      await writeFileDurable(file, await readFile(backup))
+      onWarning(
+        `${basename(file)} was damaged (${reason}). It was moved to ${basename(aside)} and the backup ${basename(backup)} was restored; changes made after that backup may be missing.`
+      )
+      return parsed.data
+    }
+    throw new WorkbenchError(
+      'corrupt',
+      `${file} is damaged (${reason}) and there is no good backup to restore. The damaged file was moved to ${aside}; nothing was deleted.`
+    )
+  }
+
+  async write(data: T): Promise<void> {
+    await writeFileDurable(this.opts.file, JSON.stringify(data))
+  }
+
+  /** Backups of this file, newest first. */
+  async listBackups(): Promise<string[]> {
+    let names: string[]
+    try {
+      names = await readdir(this.opts.backupsDir)
+    } catch {
+      return []
+    }
+    return names
+      .filter((n) => n.startsWith(this.backupPrefix) && n.endsWith('.json'))
+      .sort()
+      .reverse()
+      .map((n) => join(this.opts.backupsDir, n))
+  }
+
+  /** Copies the current file into backups/ and drops the oldest beyond the number to keep. */
+  async backup(): Promise<string | null> {
+    const target = join(this.opts.backupsDir, `${this.backupPrefix}${stamp(this.opts.now())}.json`)
+    try {
+      await copyFile(this.opts.file, target)
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null
+      throw err
+    }
+    const old = (await this.listBackups()).slice(this.opts.keepBackups)
+    await Promise.all(old.map((f) => unlink(f).catch(() => undefined)))
+    return target
+  }
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod'
+import type { Block, DocumentMeta } from '../../shared/model'
+import { SUPPORTED_FORMATS } from '../../shared/model'
+
+/** Schemas for every file the workbench reads back from disk. */
+
+export const SCHEMA_VERSION = 1
+
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/)
+
+export const documentMetaSchema = z.object({
+  id: z.string().min(1),
+  title: z.string(),
+  author: z.string().nullable(),
+  published: z.string().nullable(),
+  source: z.string().nullable(),
+  originalName: z.string(),
+  format: z.enum(SUPPORTED_FORMATS),
+  sha256,
+  textSha256: sha256,
+  bytes: z.number().int().nonnegative(),
+  chars: z.number().int().nonnegative(),
+  words: z.number().int().nonnegative(),
+  importedAt: z.string(),
+  importOrder: z.number().int().positive()
+}) satisfies z.ZodType<DocumentMeta>
+
+export const workspaceFileSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  nextImportOrder: z.number().int().positive(),
+  documents: z.array(documentMetaSchema),
+  codebook: z.object({ tags: z.array(z.unknown()) })
+})
+export type WorkspaceFile = z.infer<typeof workspaceFileSchema>
+
+export const emptyWorkspace = (): WorkspaceFile => ({
+  schemaVersion: SCHEMA_VERSION,
+  nextImportOrder: 1,
+  documents: [],
+  codebook: { tags: [] }
+})
+
+export const blocksSchema = z.array(
+  z.object({
+    kind: z.enum(['heading', 'paragraph', 'list-item', 'quote', 'preformatted']),
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+    level: z.number().int().positive().optional()
+  })
+) satisfies z.ZodType<Block[]>

@@ -1,0 +1,63 @@
+import type { Session, WebContents } from 'electron'
+
+export const APP_SCHEME = 'app'
+export const APP_HOST = 'workbench'
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`
+
+/** The Content-Security-Policy of every page: nothing but the app's own files, no inline scripts. */
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-src 'none'",
+  "frame-ancestors 'none'"
+].join('; ')
+
+const BLOCKED_SCHEMES = new Set(['http:', 'https:', 'ws:', 'wss:', 'ftp:'])
+
+/**
+ * Whether the renderer may load a URL. Every http, https, ws and ftp request is cancelled —
+ * the only exception is the local dev server while developing (`npm run dev`).
+ */
+export function isAllowedRequest(url: string, devServer?: string): boolean {
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return false
+  }
+  if (devServer && parsed.origin === new URL(devServer).origin) return true
+  return !BLOCKED_SCHEMES.has(parsed.protocol)
+}
+
+/** Whether an IPC call comes from our own page (not from some frame or page that got loaded). */
+export function isTrustedSender(frameUrl: string | undefined, devServer?: string): boolean {
+  if (!frameUrl) return false
+  if (frameUrl.startsWith(`${APP_ORIGIN}/`)) return true
+  return Boolean(devServer) && frameUrl.startsWith(new URL(devServer as string).origin + '/')
+}
+
+/** Cancels network requests and denies every permission (camera, notifications, geolocation, …). */
+export function hardenSession(session: Session, devServer?: string): void {
+  session.webRequest.onBeforeRequest({ urls: ['<all_urls>'] }, (details, callback) => {
+    callback({ cancel: !isAllowedRequest(details.url, devServer) })
+  })
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  session.setPermissionCheckHandler(() => false)
+  session.setDevicePermissionHandler?.(() => false)
+  session.setSpellCheckerEnabled?.(false)
+}
+
+/** No navigation away from the app, no new windows, no webviews. */
+export function hardenWebContents(contents: WebContents): void {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+  contents.on('will-navigate', (event) => event.preventDefault())
+  contents.on('will-redirect', (event) => event.preventDefault())
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+}

@@ -1,0 +1,31 @@
+import type { BrowserWindowConstructorOptions } from 'electron'
+
+/** The main window's options: the renderer is sandboxed and isolated, with no Node and no spellchecker downloads. */
+export function mainWindowOptions(preload: string, devTools: boolean): BrowserWindowConstructorOptions {
+  return {
+    width: 1400,
+    height: 900,
+    minWidth: 760,
+    minHeight: 480,
+    show: false,
+    title: 'Analyst Workbench',
+    backgroundColor: '#f7f7f5',
+    autoHideMenuBar: false,
+    webPreferences: {
+      preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      experimentalFeatures: false,
+      safeDialogs: true,
+      devTools
+    }
+  }
+}

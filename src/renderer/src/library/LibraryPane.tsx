@@ -1,0 +1,69 @@
+import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import type { DocumentMeta } from '../../../shared/model'
+import { describeDocument, formatCount } from '../format'
+import { SORT_LABELS, sortAndFilter, type SortKey } from './sort'
+
+interface Props {
+  docs: DocumentMeta[]
+  openId: string | null
+  onOpen: (id: string) => void
+}
+
+/** The list of documents: filter, sort, open. Up/Down move between documents, Enter opens one. */
+export function LibraryPane({ docs, openId, onOpen }: Props): React.JSX.Element {
+  const [filter, setFilter] = useState('')
+  const [sort, setSort] = useState<SortKey>('imported')
+  const shown = useMemo(() => sortAndFilter(docs, sort, filter), [docs, sort, filter])
+  const listRef = useRef<HTMLUListElement>(null)
+  const sortId = useId()
+
+  const onKeyDown = (e: KeyboardEvent<HTMLUListElement>): void => {
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp' && e.key !== 'Home' && e.key !== 'End') return
+    const buttons = Array.from(listRef.current?.querySelectorAll<HTMLButtonElement>('button.doc-open') ?? [])
+    if (buttons.length === 0) return
+    const at = buttons.indexOf(document.activeElement as HTMLButtonElement)
+    const next =
+      e.key === 'Home' ? 0 : e.key === 'End' ? buttons.length - 1 : e.key === 'ArrowDown' ? Math.min(buttons.length - 1, at + 1) : Math.max(0, at - 1)
+    buttons[next]?.focus()
+    e.preventDefault()
+  }
+
+  return (
+    <nav className="library" aria-label="Library pane">
+      <div className="library-tools">
+        <input
+          type="search"
+          className="library-filter"
+          placeholder="Filter by title, source, author…"
+          aria-label="Filter library"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+        />
+        <label htmlFor={sortId} className="sort-label">
+          Sort by
+        </label>
+        <select id={sortId} value={sort} onChange={(e) => setSort(e.target.value as SortKey)}>
+          {(Object.keys(SORT_LABELS) as SortKey[]).map((k) => (
+            <option key={k} value={k}>
+              {SORT_LABELS[k]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p className="library-count" aria-live="polite">
+        {filter && shown.length !== docs.length ? `${shown.length} of ${formatCount(docs.length, 'document')}` : formatCount(docs.length, 'document')}
+      </p>
+      <ul className="library-list" aria-label="Library" ref={listRef} onKeyDown={onKeyDown}>
+        {shown.map((d) => (
+          <li key={d.id} aria-label={`${d.title} — ${describeDocument(d)}`} className={d.id === openId ? 'doc open' : 'doc'}>
+            <button type="button" className="doc-open" aria-current={d.id === openId ? 'true' : undefined} onClick={() => onOpen(d.id)}>
+              <span className="doc-title">{d.title}</span>
+              <span className="doc-meta">{describeDocument(d)}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {docs.length > 0 && shown.length === 0 && <p className="hint">No document matches “{filter}”.</p>}
+    </nav>
+  )
+}

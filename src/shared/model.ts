@@ -1,0 +1,77 @@
+/** The data model shared by every process. Plain data only: everything here is structured-clone safe. */
+
+export const SUPPORTED_FORMATS = ['txt', 'md', 'html', 'pdf', 'docx'] as const
+export type DocumentFormat = (typeof SUPPORTED_FORMATS)[number]
+
+/** File name endings the importer accepts, mapped to the format that parses them. */
+export const EXTENSION_FORMATS: Readonly<Record<string, DocumentFormat>> = {
+  txt: 'txt',
+  text: 'txt',
+  md: 'md',
+  markdown: 'md',
+  html: 'html',
+  htm: 'html',
+  pdf: 'pdf',
+  docx: 'docx'
+}
+
+export type BlockKind = 'heading' | 'paragraph' | 'list-item' | 'quote' | 'preformatted'
+
+/** A structural block of a document, as a range [start, end) of JavaScript string indices into its text. */
+export interface Block {
+  kind: BlockKind
+  start: number
+  end: number
+  /** Heading level 1–6 for headings; nesting depth (1 = top) for list items. */
+  level?: number
+}
+
+/** One document in the workspace catalog. */
+export interface DocumentMeta {
+  id: string
+  title: string
+  author: string | null
+  /** Publication date as written by ISO 8601 (YYYY-MM-DD, or a full timestamp), when the source says. */
+  published: string | null
+  /** Publisher or outlet, when the source says. */
+  source: string | null
+  originalName: string
+  format: DocumentFormat
+  /** SHA-256 of the imported file's bytes: the identity used to detect duplicates. */
+  sha256: string
+  /** SHA-256 of the normalized text (the name of its file under texts/). */
+  textSha256: string
+  bytes: number
+  chars: number
+  words: number
+  importedAt: string
+  /** 1 for the first document ever imported into the workspace, then 2, 3, … */
+  importOrder: number
+}
+
+export interface DocumentContent {
+  meta: DocumentMeta
+  text: string
+  blocks: Block[]
+}
+
+export type ImportOutcome =
+  | { status: 'imported'; name: string; document: DocumentMeta }
+  | { status: 'duplicate'; name: string; id: string; title: string }
+  | { status: 'failed'; name: string; error: string }
+
+export interface WorkspaceInfo {
+  dir: string
+  schemaVersion: number
+  documentCount: number
+  /** Limits applied to every import. */
+  limits: ImportLimits
+  /** Things the user should know about how the workspace was opened (e.g. a damaged file restored from backup). */
+  warnings: string[]
+}
+
+export interface ImportLimits {
+  maxFileBytes: number
+  maxTextChars: number
+  parseTimeoutMs: number
+}

@@ -1,0 +1,8 @@
+import { fileURLToPath } from 'node:url'
+import type { WorkerSpec } from '../core/import/worker-protocol'
+
+/** The parser worker run from its TypeScript source (unit tests run without a build). */
+export const sourceWorker: WorkerSpec = {
+  file: fileURLToPath(new URL('./ts-worker.mjs', import.meta.url)),
+  workerData: { tsFile: fileURLToPath(new URL('../core/import/parse-worker.ts', import.meta.url)) }
+}
