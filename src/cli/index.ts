@@ -6,7 +6,11 @@ import { runCli } from './program'
 const here = dirname(fileURLToPath(import.meta.url))
 const code = await runCli(
   process.argv.slice(2),
-  { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), isTTY: Boolean(process.stderr.isTTY) },
+  {
+    out: (s) => process.stdout.write(s),
+    err: (s) => process.stderr.write(s),
+    isTTY: Boolean(process.stderr.isTTY)
+  },
   { file: join(here, 'parse-worker.js') }
 )
 process.exitCode = code

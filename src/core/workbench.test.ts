@@ -8,8 +8,15 @@ import { createWorkbench, type WorkbenchOptions } from './workbench'
 
 const tempDir = useTempDirs()
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s)
-const open = (dir: string, extra: Partial<WorkbenchOptions> = {}): ReturnType<typeof createWorkbench> =>
-  createWorkbench(dir, { parserWorker: sourceWorker, now: () => new Date('2025-03-06T09:00:00Z'), ...extra })
+const open = (
+  dir: string,
+  extra: Partial<WorkbenchOptions> = {}
+): ReturnType<typeof createWorkbench> =>
+  createWorkbench(dir, {
+    parserWorker: sourceWorker,
+    now: () => new Date('2025-03-06T09:00:00Z'),
+    ...extra
+  })
 
 const ARTICLE_HTML = `<html><head><title>Cranes idle at Port Averly</title><meta name="author" content="Mara Quist">
 <meta property="og:site_name" content="The Averly Ledger"><meta name="date" content="2025-03-04"></head>
@@ -19,17 +26,52 @@ describe('importing documents', () => {
   it('imports every supported format with text, structure and metadata', async () => {
     const wb = await open(await tempDir())
     const files: [string, Uint8Array][] = [
-      ['wire.txt', enc('Port Averly halts operations\nA cyberattack stopped the cranes on Tuesday.\nShips are waiting offshore.')],
-      ['statement.md', enc('---\ntitle: Port Authority statement\nauthor: Port Authority\ndate: 2025-03-05\n---\n# Statement\n\nOperations resume **Thursday**.')],
+      [
+        'wire.txt',
+        enc(
+          'Port Averly halts operations\nA cyberattack stopped the cranes on Tuesday.\nShips are waiting offshore.'
+        )
+      ],
+      [
+        'statement.md',
+        enc(
+          '---\ntitle: Port Authority statement\nauthor: Port Authority\ndate: 2025-03-05\n---\n# Statement\n\nOperations resume **Thursday**.'
+        )
+      ],
       ['ledger.html', enc(ARTICLE_HTML)],
-      ['report.pdf', makePdf([['Incident summary', '', 'Systems were isolated at 06:10.']], { title: 'Incident report', author: 'CERT Averly', creationDate: 'D:20250307000000Z' })],
-      ['briefing.docx', await makeDocx([{ text: 'Briefing', style: 'Heading1' }, { text: 'Ransom demand unconfirmed.' }], { title: 'Ministry briefing', creator: 'Ministry of Transport', created: '2025-03-08T10:00:00Z' })]
+      [
+        'report.pdf',
+        makePdf([['Incident summary', '', 'Systems were isolated at 06:10.']], {
+          title: 'Incident report',
+          author: 'CERT Averly',
+          creationDate: 'D:20250307000000Z'
+        })
+      ],
+      [
+        'briefing.docx',
+        await makeDocx(
+          [{ text: 'Briefing', style: 'Heading1' }, { text: 'Ransom demand unconfirmed.' }],
+          {
+            title: 'Ministry briefing',
+            creator: 'Ministry of Transport',
+            created: '2025-03-08T10:00:00Z'
+          }
+        )
+      ]
     ]
     const outcomes = []
     for (const [name, data] of files) outcomes.push(await wb.importFile({ name, data }))
-    expect(outcomes.map((o) => o.status)).toEqual(['imported', 'imported', 'imported', 'imported', 'imported'])
+    expect(outcomes.map((o) => o.status)).toEqual([
+      'imported',
+      'imported',
+      'imported',
+      'imported',
+      'imported'
+    ])
     const docs = await wb.listDocuments()
-    expect(docs.map((d) => [d.format, d.title, d.author, d.published, d.source, d.importOrder])).toEqual([
+    expect(
+      docs.map((d) => [d.format, d.title, d.author, d.published, d.source, d.importOrder])
+    ).toEqual([
       ['txt', 'Port Averly halts operations', null, null, null, 1],
       ['md', 'Port Authority statement', 'Port Authority', '2025-03-05', null, 2],
       ['html', 'Cranes idle at Port Averly', 'Mara Quist', '2025-03-04', 'The Averly Ledger', 3],
@@ -39,8 +81,14 @@ describe('importing documents', () => {
     const html = await wb.getDocument(docs[2].id)
     expect(html.text).toBe('Cranes idle at Port Averly\n\nContainer traffic stopped on Tuesday.')
     expect(html.blocks.map((b) => b.kind)).toEqual(['heading', 'paragraph'])
-    expect((await wb.getDocument(docs[3].id)).text).toBe('Incident summary\n\nSystems were isolated at 06:10.')
-    expect(docs[0]).toMatchObject({ words: 15, originalName: 'wire.txt', importedAt: '2025-03-06T09:00:00.000Z' })
+    expect((await wb.getDocument(docs[3].id)).text).toBe(
+      'Incident summary\n\nSystems were isolated at 06:10.'
+    )
+    expect(docs[0]).toMatchObject({
+      words: 15,
+      originalName: 'wire.txt',
+      importedAt: '2025-03-06T09:00:00.000Z'
+    })
     await wb.close()
   })
 
@@ -50,11 +98,27 @@ describe('importing documents', () => {
     const outcome = await wb.importFile({ name: 'wire.txt', data: enc('Ships wait offshore.') })
     if (outcome.status !== 'imported') throw new Error('expected an import')
     const { sha256, textSha256 } = outcome.document
-    expect((await readdir(dir)).sort()).toEqual(['annotations', 'backups', 'index', 'originals', 'texts', 'workspace.json', 'workspace.lock', 'workspace.lock-owner.json'])
-    expect(await readFile(join(dir, 'originals', `${sha256}.txt`), 'utf8')).toBe('Ships wait offshore.')
-    expect(await readFile(join(dir, 'texts', `${textSha256}.txt`), 'utf8')).toBe('Ships wait offshore.')
+    expect((await readdir(dir)).sort()).toEqual([
+      'annotations',
+      'backups',
+      'index',
+      'originals',
+      'texts',
+      'workspace.json',
+      'workspace.lock',
+      'workspace.lock-owner.json'
+    ])
+    expect(await readFile(join(dir, 'originals', `${sha256}.txt`), 'utf8')).toBe(
+      'Ships wait offshore.'
+    )
+    expect(await readFile(join(dir, 'texts', `${textSha256}.txt`), 'utf8')).toBe(
+      'Ships wait offshore.'
+    )
     const catalog = JSON.parse(await readFile(join(dir, 'workspace.json'), 'utf8'))
-    expect(catalog).toMatchObject({ schemaVersion: 1, documents: [{ id: outcome.document.id, sha256 }] })
+    expect(catalog).toMatchObject({
+      schemaVersion: 1,
+      documents: [{ id: outcome.document.id, sha256 }]
+    })
     await wb.close()
   })
 
@@ -65,19 +129,48 @@ describe('importing documents', () => {
     const before = await readFile(join(dir, 'workspace.json'), 'utf8')
     const again = await wb.importFile({ name: 'copy-of-a.txt', data: enc('Same words.') })
     expect(first.status).toBe('imported')
-    expect(again).toMatchObject({ status: 'duplicate', name: 'copy-of-a.txt', title: 'Same words.' })
+    expect(again).toMatchObject({
+      status: 'duplicate',
+      name: 'copy-of-a.txt',
+      title: 'Same words.'
+    })
     expect(await readFile(join(dir, 'workspace.json'), 'utf8')).toBe(before)
     expect(await readdir(join(dir, 'originals'))).toHaveLength(1)
     await wb.close()
   })
 
   it.each([
-    ['an unsupported type', 'photo.jpg', enc('xx'), /^\.jpg files are not supported \(supported: .txt/],
+    [
+      'an unsupported type',
+      'photo.jpg',
+      enc('xx'),
+      /^\.jpg files are not supported \(supported: .txt/
+    ],
     ['an empty file', 'empty.txt', new Uint8Array(), /^the file is empty$/],
-    ['binary data named .txt', 'random.txt', new Uint8Array([1, 2, 0, 4, 5, 0, 7]), /^this is not a text file/],
-    ['an executable named .pdf', 'invoice.pdf', new Uint8Array([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0]), /^this is not a PDF file/],
-    ['a damaged .docx', 'memo.docx', enc('PK\u0003\u0004 not really a zip'), /^the \.docx archive is damaged/],
-    ['a PDF without text', 'scan.pdf', makePdf([[]]), /no text layer \(a scanned PDF needs OCR first\)/]
+    [
+      'binary data named .txt',
+      'random.txt',
+      new Uint8Array([1, 2, 0, 4, 5, 0, 7]),
+      /^this is not a text file/
+    ],
+    [
+      'an executable named .pdf',
+      'invoice.pdf',
+      new Uint8Array([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0]),
+      /^this is not a PDF file/
+    ],
+    [
+      'a damaged .docx',
+      'memo.docx',
+      enc('PK\u0003\u0004 not really a zip'),
+      /^the \.docx archive is damaged/
+    ],
+    [
+      'a PDF without text',
+      'scan.pdf',
+      makePdf([[]]),
+      /no text layer \(a scanned PDF needs OCR first\)/
+    ]
   ])('refuses %s with a reason', async (_, name, data, reason) => {
     const dir = await tempDir()
     const wb = await open(dir)
@@ -113,11 +206,23 @@ describe('importing documents', () => {
     await writeFile(join(src, 'dup.txt'), 'First report.')
     const wb = await open(await tempDir())
     const report = await wb.importPaths([src, join(src, 'missing.txt')])
-    expect(report.imported.map((d) => d.title).sort()).toEqual(['First report.', 'Second report', 'Third report'])
-    expect(report.duplicates).toEqual([{ id: report.imported.find((d) => d.title === 'First report.')?.id, path: join(src, 'dup.txt') }])
+    expect(report.imported.map((d) => d.title).sort()).toEqual([
+      'First report.',
+      'Second report',
+      'Third report'
+    ])
+    expect(report.duplicates).toEqual([
+      {
+        id: report.imported.find((d) => d.title === 'First report.')?.id,
+        path: join(src, 'dup.txt')
+      }
+    ])
     expect(report.failed).toEqual([
       { path: join(src, 'missing.txt'), error: 'no such file or folder' },
-      { path: join(src, 'sub', 'broken.pdf'), error: 'this is not a PDF file (it does not start with %PDF-)' }
+      {
+        path: join(src, 'sub', 'broken.pdf'),
+        error: 'this is not a PDF file (it does not start with %PDF-)'
+      }
     ])
     await wb.close()
   })
@@ -137,10 +242,16 @@ describe('the workspace', () => {
   it('lets one writer in at a time, with a clear message for the second', async () => {
     const dir = await tempDir()
     const wb = await open(dir)
-    await expect(open(dir)).rejects.toMatchObject({ code: 'locked', message: expect.stringMatching(/is in use by another Analyst Workbench process/) })
+    await expect(open(dir)).rejects.toMatchObject({
+      code: 'locked',
+      message: expect.stringMatching(/is in use by another Analyst Workbench process/)
+    })
     const reader = await open(dir, { readOnly: true })
     expect(await reader.listDocuments()).toEqual([])
-    expect(await reader.importFile({ name: 'x.txt', data: enc('x') })).toMatchObject({ status: 'failed', error: 'This workspace was opened read-only.' })
+    expect(await reader.importFile({ name: 'x.txt', data: enc('x') })).toMatchObject({
+      status: 'failed',
+      error: 'This workspace was opened read-only.'
+    })
     await reader.close()
     await wb.close()
     const next = await open(dir)
@@ -150,11 +261,20 @@ describe('the workspace', () => {
   it('says which document is missing and refuses unknown ids', async () => {
     const dir = await tempDir()
     const wb = await open(dir)
-    await expect(wb.getDocument('nope')).rejects.toMatchObject({ code: 'not-found', message: 'No document with id nope in this workspace.' })
+    await expect(wb.getDocument('nope')).rejects.toMatchObject({
+      code: 'not-found',
+      message: 'No document with id nope in this workspace.'
+    })
     const outcome = await wb.importFile({ name: 'a.txt', data: enc('Text that will be damaged.') })
     if (outcome.status !== 'imported') throw new Error('expected an import')
-    await writeFile(join(dir, 'texts', `${outcome.document.textSha256}.txt`), 'Text that was changed')
-    await expect(wb.getDocument(outcome.document.id)).rejects.toMatchObject({ code: 'corrupt', message: expect.stringMatching(/is damaged .*Re-import a\.txt/) })
+    await writeFile(
+      join(dir, 'texts', `${outcome.document.textSha256}.txt`),
+      'Text that was changed'
+    )
+    await expect(wb.getDocument(outcome.document.id)).rejects.toMatchObject({
+      code: 'corrupt',
+      message: expect.stringMatching(/is damaged .*Re-import a\.txt/)
+    })
     await wb.close()
   })
 
@@ -166,12 +286,16 @@ describe('the workspace', () => {
     expect((await wb.removeDocument(outcome.document.id)).title).toBe('To be removed.')
     expect(await wb.listDocuments()).toEqual([])
     expect(await readdir(join(dir, 'texts'))).toHaveLength(2)
-    expect((await wb.importFile({ name: 'a.txt', data: enc('To be removed.') })).status).toBe('imported')
+    expect((await wb.importFile({ name: 'a.txt', data: enc('To be removed.') })).status).toBe(
+      'imported'
+    )
     await wb.close()
   })
 
   it('opens the sample workspace from the demo documents', async () => {
-    const wb = await open(await tempDir(), { sampleDir: join(import.meta.dirname, '../../resources/demo') })
+    const wb = await open(await tempDir(), {
+      sampleDir: join(import.meta.dirname, '../../resources/demo')
+    })
     const outcomes = await wb.openSampleWorkspace()
     expect(outcomes.length).toBeGreaterThanOrEqual(4)
     expect(outcomes.every((o) => o.status === 'imported')).toBe(true)

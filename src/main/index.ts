@@ -25,7 +25,9 @@ let mainWindow: BrowserWindow | null = null
 let workbench: Workbench | null = null
 
 function createWindow(): void {
-  mainWindow = new BrowserWindow(mainWindowOptions(join(here, '../preload/index.cjs'), !app.isPackaged))
+  mainWindow = new BrowserWindow(
+    mainWindowOptions(join(here, '../preload/index.cjs'), !app.isPackaged)
+  )
   mainWindow.once('ready-to-show', () => mainWindow?.show())
   mainWindow.on('closed', () => (mainWindow = null))
   void mainWindow.loadURL(devServer ?? rendererIndexUrl())
@@ -40,7 +42,9 @@ async function start(): Promise<void> {
   try {
     workbench = await createWorkbench(workspace, {
       parserWorker: { file: join(here, 'parse-worker.js') },
-      sampleDir: app.isPackaged ? join(process.resourcesPath, 'demo') : join(app.getAppPath(), 'resources', 'demo')
+      sampleDir: app.isPackaged
+        ? join(process.resourcesPath, 'demo')
+        : join(app.getAppPath(), 'resources', 'demo')
     })
   } catch (err) {
     dialog.showErrorBox('Analyst Workbench cannot open its workspace', toApiError(err).message)

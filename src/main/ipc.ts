@@ -11,7 +11,13 @@ export function bindApi(ipcMain: IpcMain, core: CoreApi, devServer?: string): vo
   for (const method of API_METHODS) {
     ipcMain.handle(ipcChannel(method), (event, ...args: unknown[]) => {
       if (!isTrustedSender(event.senderFrame?.url, devServer)) {
-        return { ok: false, error: { code: 'invalid-argument', message: 'Call refused: it did not come from the workbench window.' } }
+        return {
+          ok: false,
+          error: {
+            code: 'invalid-argument',
+            message: 'Call refused: it did not come from the workbench window.'
+          }
+        }
       }
       return dispatch(core, method, args, (err) => console.error(`workbench:${method} failed`, err))
     })

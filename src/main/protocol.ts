@@ -33,7 +33,9 @@ export function resolveAppPath(root: string, url: string): string | null {
   } catch {
     return null
   }
-  if (pathname.includes('\0') || pathname.includes('\\')) return null
+  // Encoded traversal ("%2e%2e", "%2f") only shows up after decoding; our own pages never use it.
+  if (pathname.includes('\0') || pathname.includes('\\') || pathname.split('/').includes('..'))
+    return null
   if (pathname === '/' || pathname === '') pathname = '/index.html'
   const base = resolve(root)
   const file = resolve(base, '.' + normalize(pathname))

@@ -1,7 +1,10 @@
 import type { BrowserWindowConstructorOptions } from 'electron'
 
 /** The main window's options: the renderer is sandboxed and isolated, with no Node and no spellchecker downloads. */
-export function mainWindowOptions(preload: string, devTools: boolean): BrowserWindowConstructorOptions {
+export function mainWindowOptions(
+  preload: string,
+  devTools: boolean
+): BrowserWindowConstructorOptions {
   return {
     width: 1400,
     height: 900,

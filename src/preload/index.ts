@@ -5,5 +5,7 @@
 import { contextBridge, ipcRenderer } from 'electron'
 import { makeBridge, type WorkbenchApi } from '../shared/api'
 
-const api = makeBridge((channel, ...args) => ipcRenderer.invoke(channel, ...args)) satisfies WorkbenchApi
+const api = makeBridge((channel, ...args) =>
+  ipcRenderer.invoke(channel, ...args)
+) satisfies WorkbenchApi
 contextBridge.exposeInMainWorld('workbench', api)

@@ -14,5 +14,3 @@ export const apiArgs = {
   removeDocument: z.tuple([id]),
   openSampleWorkspace: z.tuple([])
 } as const satisfies { [K in ApiMethod]: z.ZodType<Parameters<ApiSpec[K]>> }
-
-

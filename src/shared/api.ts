@@ -52,8 +52,11 @@ export const IPC_PREFIX = 'workbench:'
 export const ipcChannel = (method: ApiMethod): string => IPC_PREFIX + method
 
 /** Builds the renderer-side API from a function that sends one call over a channel. */
-export function makeBridge(invoke: (channel: string, ...args: unknown[]) => Promise<unknown>): WorkbenchApi {
+export function makeBridge(
+  invoke: (channel: string, ...args: unknown[]) => Promise<unknown>
+): WorkbenchApi {
   const api: Partial<Record<ApiMethod, unknown>> = {}
-  for (const method of API_METHODS) api[method] = (...args: unknown[]) => invoke(ipcChannel(method), ...args)
+  for (const method of API_METHODS)
+    api[method] = (...args: unknown[]) => invoke(ipcChannel(method), ...args)
   return api as WorkbenchApi
 }

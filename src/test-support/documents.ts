@@ -18,7 +18,9 @@ export function makePdf(pages: string[][], info: PdfInfo = {}): Uint8Array {
   const add = (body: string): number => objects.push(body)
   const catalog = add('') // placeholder, filled below
   const pagesObj = add('')
-  const font = add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>')
+  const font = add(
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>'
+  )
   const kids: number[] = []
   for (const lines of pages) {
     let y = 760
@@ -33,11 +35,18 @@ export function makePdf(pages: string[][], info: PdfInfo = {}): Uint8Array {
     }
     ops.push('ET')
     const stream = ops.join('\n')
-    const content = add(`<< /Length ${Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`)
-    kids.push(add(`<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${content} 0 R >>`))
+    const content = add(
+      `<< /Length ${Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`
+    )
+    kids.push(
+      add(
+        `<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${content} 0 R >>`
+      )
+    )
   }
   objects[catalog - 1] = `<< /Type /Catalog /Pages ${pagesObj} 0 R >>`
-  objects[pagesObj - 1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`
+  objects[pagesObj - 1] =
+    `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`
   const infoEntries = [
     info.title && `/Title (${pdfEscape(info.title)})`,
     info.author && `/Author (${pdfEscape(info.author)})`,
@@ -57,7 +66,11 @@ export function makePdf(pages: string[][], info: PdfInfo = {}): Uint8Array {
   return new Uint8Array(Buffer.from(out, 'latin1'))
 }
 
-const xmlEscape = (s: string): string => s.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c] as string)
+const xmlEscape = (s: string): string =>
+  s.replace(
+    /[<>&"]/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c] as string
+  )
 
 export interface DocxParagraph {
   text: string
@@ -65,7 +78,10 @@ export interface DocxParagraph {
 }
 
 /** A Word document with the given paragraphs and core properties. */
-export async function makeDocx(paragraphs: DocxParagraph[], props: { title?: string; creator?: string; created?: string } = {}): Promise<Uint8Array> {
+export async function makeDocx(
+  paragraphs: DocxParagraph[],
+  props: { title?: string; creator?: string; created?: string } = {}
+): Promise<Uint8Array> {
   const zip = new JSZip()
   zip.file(
     '[Content_Types].xml',
@@ -76,7 +92,10 @@ export async function makeDocx(paragraphs: DocxParagraph[], props: { title?: str
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>`
   )
   const body = paragraphs
-    .map((p) => `<w:p>${p.style ? `<w:pPr><w:pStyle w:val="${p.style}"/></w:pPr>` : ''}<w:r><w:t xml:space="preserve">${xmlEscape(p.text)}</w:t></w:r></w:p>`)
+    .map(
+      (p) =>
+        `<w:p>${p.style ? `<w:pPr><w:pStyle w:val="${p.style}"/></w:pPr>` : ''}<w:r><w:t xml:space="preserve">${xmlEscape(p.text)}</w:t></w:r></w:p>`
+    )
     .join('')
   zip.file(
     'word/document.xml',

@@ -55,7 +55,10 @@ export function decodeWindows1252(bytes: Uint8Array): string {
   let out = ''
   for (let i = 0; i < bytes.length; i += 8192) {
     const chunk = bytes.subarray(i, i + 8192)
-    out += String.fromCharCode(...chunk).replace(/[\u0080-\u009f]/g, (c) => CP1252_80_9F[c.charCodeAt(0) - 0x80])
+    out += String.fromCharCode(...chunk).replace(
+      /[\u0080-\u009f]/g,
+      (c) => CP1252_80_9F[c.charCodeAt(0) - 0x80]
+    )
   }
   return out
 }

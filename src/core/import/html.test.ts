@@ -33,7 +33,11 @@ describe('htmlToDocument', () => {
   it('keeps the article as headings, paragraphs, list items and quotes', () => {
     expect(blockTexts).toEqual([
       ['heading', 'Floodwater closes Port Averly', 1],
-      ['paragraph', 'The Averly river rose two metres overnight, flooding the lower town.', undefined],
+      [
+        'paragraph',
+        'The Averly river rose two metres overnight, flooding the lower town.',
+        undefined
+      ],
       ['paragraph', 'Officials said repairs would take weeks.', undefined],
       ['list-item', 'Ferries cancelled', 1],
       ['list-item', 'Schools closed', 1],
@@ -44,21 +48,41 @@ describe('htmlToDocument', () => {
   })
 
   it('drops scripts, styles, frames, navigation and their contents', () => {
-    for (const bad of ['fetch(', 'cookie', 'background', 'alert', 'Home', 'SVG text', 'tracker', 'pixel', 'ads.example', 'javascript:']) {
+    for (const bad of [
+      'fetch(',
+      'cookie',
+      'background',
+      'alert',
+      'Home',
+      'SVG text',
+      'tracker',
+      'pixel',
+      'ads.example',
+      'javascript:'
+    ]) {
       expect(doc.text).not.toContain(bad)
     }
   })
 
   it('reads title, author, date and publisher from the head', () => {
-    expect(doc.hints).toEqual({ title: 'Floodwater closes Port Averly & rail line', author: 'Mara Quist', published: '2025-03-04', source: 'The Averly Ledger' })
+    expect(doc.hints).toEqual({
+      title: 'Floodwater closes Port Averly & rail line',
+      author: 'Mara Quist',
+      published: '2025-03-04',
+      source: 'The Averly Ledger'
+    })
   })
 
   it('decodes entities and survives broken markup', () => {
-    const broken = htmlToDocument('<p>Fish &amp; chips &lt;3 <b>unclosed <i>tags<p>Next &#8220;para&#8221;')
+    const broken = htmlToDocument(
+      '<p>Fish &amp; chips &lt;3 <b>unclosed <i>tags<p>Next &#8220;para&#8221;'
+    )
     expect(broken.text).toBe('Fish & chips <3 unclosed tags\n\nNext “para”')
   })
 
   it('finds the date in a <time> element when the head has none', () => {
-    expect(htmlToDocument('<p>Posted <time datetime="2024-12-01">Dec 1</time></p>').hints.published).toBe('2024-12-01')
+    expect(
+      htmlToDocument('<p>Posted <time datetime="2024-12-01">Dec 1</time></p>').hints.published
+    ).toBe('2024-12-01')
   })
 })

@@ -185,7 +185,8 @@ export function htmlToDocument(html: string): ParsedDocument {
       },
       ontext(text) {
         if (inTitle) title += text
-        else if (skipDepth === 0 && !inHead) buffer += preDepth > 0 ? text : text.replace(/\n/g, ' ')
+        else if (skipDepth === 0 && !inHead)
+          buffer += preDepth > 0 ? text : text.replace(/\n/g, ' ')
       },
       onclosetag(name, isImplied) {
         if (skipDepth > 0) {

@@ -18,7 +18,12 @@ The council **thanks** the [volunteers](https://example.org) who worked through 
 
 > Stay away from the river banks.
 `)
-    expect(doc.hints).toEqual({ title: 'Averly council statement', author: 'Office of the Mayor', published: '2025-03-05', source: 'Averly Town Council' })
+    expect(doc.hints).toEqual({
+      title: 'Averly council statement',
+      author: 'Office of the Mayor',
+      published: '2025-03-05',
+      source: 'Averly Town Council'
+    })
     expect(doc.blocks.map((b) => [b.kind, doc.text.slice(b.start, b.end)])).toEqual([
       ['heading', 'Statement on the flood'],
       ['paragraph', 'The council thanks the volunteers who worked through the night.'],
@@ -29,7 +34,9 @@ The council **thanks** the [volunteers](https://example.org) who worked through 
   })
 
   it('drops raw HTML scripts embedded in Markdown', () => {
-    const doc = markdownToDocument('Before\n\n<script>alert("x")</script>\n\n<img src=x onerror=alert(1)>\n\nAfter')
+    const doc = markdownToDocument(
+      'Before\n\n<script>alert("x")</script>\n\n<img src=x onerror=alert(1)>\n\nAfter'
+    )
     expect(doc.text).toBe('Before\n\nAfter')
   })
 

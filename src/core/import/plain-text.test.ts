@@ -9,7 +9,11 @@ const kinds = (input: string): [string, string][] => {
 
 describe('plainTextToDocument', () => {
   it('treats each line as a paragraph when the text puts one paragraph per line', () => {
-    expect(kinds('Harbour reopens after flood\nThe port reopened on Monday.\nShips queued offshore for days.')).toEqual([
+    expect(
+      kinds(
+        'Harbour reopens after flood\nThe port reopened on Monday.\nShips queued offshore for days.'
+      )
+    ).toEqual([
       ['heading', 'Harbour reopens after flood'],
       ['paragraph', 'The port reopened on Monday.'],
       ['paragraph', 'Ships queued offshore for days.']
@@ -20,7 +24,10 @@ describe('plainTextToDocument', () => {
     const wrapped =
       'The Averly river rose two metres overnight, flooding the lower town\nand cutting the rail line to the coast. Officials said that repairs\nwould take several weeks and cost more than last year.\n\nSecond paragraph.'
     expect(kinds(wrapped)).toEqual([
-      ['paragraph', 'The Averly river rose two metres overnight, flooding the lower town\nand cutting the rail line to the coast. Officials said that repairs\nwould take several weeks and cost more than last year.'],
+      [
+        'paragraph',
+        'The Averly river rose two metres overnight, flooding the lower town\nand cutting the rail line to the coast. Officials said that repairs\nwould take several weeks and cost more than last year.'
+      ],
       ['paragraph', 'Second paragraph.']
     ])
   })
@@ -43,12 +50,22 @@ describe('chooseTitle', () => {
   }
   it.each([
     ['the title the file declares', title('Body text.', 'Declared title'), 'Declared title'],
-    ['a title-like first line', title('Harbour reopens after flood\nThe port reopened on Monday.'), 'Harbour reopens after flood'],
+    [
+      'a title-like first line',
+      title('Harbour reopens after flood\nThe port reopened on Monday.'),
+      'Harbour reopens after flood'
+    ],
     [
       'the start of a long first sentence, cut at a word',
-      title('The fourth meeting of the working group on river safety, held in Averly last month, highlighted the need for better warnings.'),
+      title(
+        'The fourth meeting of the working group on river safety, held in Averly last month, highlighted the need for better warnings.'
+      ),
       'The fourth meeting of the working group on river safety, held in Averly last month…'
     ],
-    ['the file name when there is nothing else', chooseTitle({ text: '', blocks: [], hints: {} }, '/in/some-file.txt'), 'some-file']
+    [
+      'the file name when there is nothing else',
+      chooseTitle({ text: '', blocks: [], hints: {} }, '/in/some-file.txt'),
+      'some-file'
+    ]
   ])('uses %s', (_, actual, expected) => expect(actual).toBe(expected))
 })

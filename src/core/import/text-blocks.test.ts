@@ -8,14 +8,23 @@ describe('assemble', () => {
       { kind: 'paragraph', text: '  The river rose overnight.  ' },
       { kind: 'list-item', level: 1, text: 'Ferries cancelled' }
     ])
-    expect(text).toBe('Floods close the harbour\n\n  The river rose overnight.\n\nFerries cancelled')
+    expect(text).toBe(
+      'Floods close the harbour\n\n  The river rose overnight.\n\nFerries cancelled'
+    )
     for (const b of blocks) expect(text.slice(b.start, b.end)).not.toMatch(/^\n|\n$/)
-    expect(blocks.map((b) => text.slice(b.start, b.end))).toEqual(['Floods close the harbour', '  The river rose overnight.', 'Ferries cancelled'])
+    expect(blocks.map((b) => text.slice(b.start, b.end))).toEqual([
+      'Floods close the harbour',
+      '  The river rose overnight.',
+      'Ferries cancelled'
+    ])
     expect(blocks[0]).toMatchObject({ kind: 'heading', level: 1 })
   })
 
   it('drops blocks with no visible text', () => {
-    const { text, blocks } = assemble([{ kind: 'paragraph', text: ' \n\t' }, { kind: 'paragraph', text: 'Only this' }])
+    const { text, blocks } = assemble([
+      { kind: 'paragraph', text: ' \n\t' },
+      { kind: 'paragraph', text: 'Only this' }
+    ])
     expect(text).toBe('Only this')
     expect(blocks).toEqual([{ kind: 'paragraph', start: 0, end: 9 }])
   })

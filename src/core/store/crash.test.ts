@@ -13,7 +13,9 @@ const child = fileURLToPath(new URL('../../test-support/writer-child.ts', import
 /** Runs the writer child until it has acknowledged at least `min` writes, then SIGKILLs it mid-stream. */
 function runAndKill(dir: string, start: number, min: number): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', child, dir, String(start)], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const proc = spawn(process.execPath, ['--import', 'tsx', child, dir, String(start)], {
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
     const acked: string[] = []
     let buffered = ''
     let stderr = ''
@@ -26,7 +28,11 @@ function runAndKill(dir: string, start: number, min: number): Promise<string[]> 
       if (acked.length >= min + (start % 3)) proc.kill('SIGKILL')
     })
     proc.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
-    proc.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve(acked) : reject(new Error(`writer exited by itself: ${stderr}`))))
+    proc.on('exit', (_code, signal) =>
+      signal === 'SIGKILL'
+        ? resolve(acked)
+        : reject(new Error(`writer exited by itself: ${stderr}`))
+    )
   })
 }
 
@@ -41,11 +47,13 @@ describe('crash safety', () => {
     const wb = await createWorkbench(dir, { parserWorker: sourceWorker })
     const stored = new Set((await wb.listDocuments()).map((d) => d.sha256))
     for (const sha of acknowledged) expect(stored.has(sha)).toBe(true)
-    for (const doc of await wb.listDocuments()) expect((await wb.getDocument(doc.id)).text).toMatch(/^Field report number \d+\./)
+    for (const doc of await wb.listDocuments())
+      expect((await wb.getDocument(doc.id)).text).toMatch(/^Field report number \d+\./)
     expect((await wb.getWorkspaceInfo()).warnings).toEqual([])
     await wb.close()
     JSON.parse(await readFile(join(dir, 'workspace.json'), 'utf8'))
-    for (const name of await readdir(join(dir, 'backups'))) JSON.parse(await readFile(join(dir, 'backups', name), 'utf8'))
+    for (const name of await readdir(join(dir, 'backups')))
+      JSON.parse(await readFile(join(dir, 'backups', name), 'utf8'))
     expect((await readdir(dir)).filter((n) => n.endsWith('.tmp'))).toEqual([])
   }, 120_000)
 })

@@ -9,7 +9,12 @@ const tempDir = useTempDirs()
 const schema = z.object({ schemaVersion: z.literal(1), items: z.array(z.string()) })
 type Data = z.infer<typeof schema>
 
-async function setup(): Promise<{ dir: string; file: string; warnings: string[]; adapter: DurableJsonFile<Data> }> {
+async function setup(): Promise<{
+  dir: string
+  file: string
+  warnings: string[]
+  adapter: DurableJsonFile<Data>
+}> {
   const dir = await tempDir()
   const warnings: string[] = []
   let tick = 0
@@ -48,7 +53,9 @@ describe('DurableJsonFile', () => {
     await writeFile(file, damaged)
     expect(await adapter.read()).toEqual({ schemaVersion: 1, items: ['newer'] })
     expect(warnings).toHaveLength(1)
-    expect(warnings[0]).toMatch(/workspace\.json was damaged .* moved to workspace\.json\.corrupt-\S+ and the backup workspace-\S+\.json was restored/)
+    expect(warnings[0]).toMatch(
+      /workspace\.json was damaged .* moved to workspace\.json\.corrupt-\S+ and the backup workspace-\S+\.json was restored/
+    )
     const aside = (await readdir(dir)).find((n) => n.includes('.corrupt-'))
     expect(await readFile(join(dir, aside as string), 'utf8')).toBe(damaged)
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ schemaVersion: 1, items: ['newer'] })
@@ -58,7 +65,10 @@ describe('DurableJsonFile', () => {
     const { dir, file, adapter } = await setup()
     await writeFile(join(dir, 'workspace-20250101T000000000Z.json'), '{broken')
     await writeFile(file, '{"schemaVersion":1,"items":[')
-    await expect(adapter.read()).rejects.toMatchObject({ code: 'corrupt', message: expect.stringMatching(/is damaged .*no good backup.*nothing was deleted/) })
+    await expect(adapter.read()).rejects.toMatchObject({
+      code: 'corrupt',
+      message: expect.stringMatching(/is damaged .*no good backup.*nothing was deleted/)
+    })
     expect((await readdir(dir)).some((n) => n.startsWith('workspace.json.corrupt-'))).toBe(true)
   })
 
@@ -66,7 +76,12 @@ describe('DurableJsonFile', () => {
     const { file, adapter } = await setup()
     const future = '{"schemaVersion":7,"items":[],"somethingNew":true}'
     await writeFile(file, future)
-    await expect(adapter.read()).rejects.toMatchObject({ code: 'newer-schema', message: expect.stringMatching(/newer version of Analyst Workbench \(schema 7; this version understands up to 1\)/) })
+    await expect(adapter.read()).rejects.toMatchObject({
+      code: 'newer-schema',
+      message: expect.stringMatching(
+        /newer version of Analyst Workbench \(schema 7; this version understands up to 1\)/
+      )
+    })
     expect(await readFile(file, 'utf8')).toBe(future)
   })
 

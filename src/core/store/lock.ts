@@ -26,7 +26,12 @@ const isAlive = (pid: number): boolean => {
 async function ownerIsGone(dir: string): Promise<boolean> {
   try {
     const owner = JSON.parse(await readFile(join(dir, OWNER), 'utf8')) as Owner
-    return owner.host === hostname() && typeof owner.pid === 'number' && owner.pid !== process.pid && !isAlive(owner.pid)
+    return (
+      owner.host === hostname() &&
+      typeof owner.pid === 'number' &&
+      owner.pid !== process.pid &&
+      !isAlive(owner.pid)
+    )
   } catch {
     return false
   }
@@ -38,8 +43,17 @@ async function ownerIsGone(dir: string): Promise<boolean> {
  * held; a lock whose owner crashed is taken over at once when the owner ran on this machine, and
  * after 10 s of no refresh otherwise (a workspace on a shared drive).
  */
-export async function lockWorkspace(dir: string, onCompromised: (err: Error) => void): Promise<() => Promise<void>> {
-  const options = { lockfilePath: join(dir, LOCK), realpath: false, retries: 0, stale: 10_000, onCompromised }
+export async function lockWorkspace(
+  dir: string,
+  onCompromised: (err: Error) => void
+): Promise<() => Promise<void>> {
+  const options = {
+    lockfilePath: join(dir, LOCK),
+    realpath: false,
+    retries: 0,
+    stale: 10_000,
+    onCompromised
+  }
   let release: () => Promise<void>
   try {
     release = await lockfile.lock(dir, options)
@@ -54,7 +68,10 @@ export async function lockWorkspace(dir: string, onCompromised: (err: Error) => 
     await rm(join(dir, LOCK), { recursive: true, force: true })
     release = await lockfile.lock(dir, options)
   }
-  await writeFileDurable(join(dir, OWNER), JSON.stringify({ pid: process.pid, host: hostname() } satisfies Owner))
+  await writeFileDurable(
+    join(dir, OWNER),
+    JSON.stringify({ pid: process.pid, host: hostname() } satisfies Owner)
+  )
   return async () => {
     await rm(join(dir, OWNER), { force: true })
     await release()

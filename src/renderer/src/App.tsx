@@ -98,11 +98,14 @@ export function App(): React.JSX.Element {
         </p>
       )}
       {importer.progress && <ImportProgressBar progress={importer.progress} />}
-      {importer.outcomes && <ImportReport outcomes={importer.outcomes} onOpen={setOpenId} onClose={importer.dismiss} />}
+      {importer.outcomes && (
+        <ImportReport outcomes={importer.outcomes} onOpen={setOpenId} onClose={importer.dismiss} />
+      )}
       {confirmRemove && (
         <div className="confirm" role="alertdialog" aria-label="Remove document">
           <span>
-            Remove “{confirmRemove.title}” from the library? Its original file and text stay in the workspace folder, and importing the file again brings it back.
+            Remove “{confirmRemove.title}” from the library? Its original file and text stay in the
+            workspace folder, and importing the file again brings it back.
           </span>
           <button type="button" className="danger" onClick={() => void remove(confirmRemove.id)}>
             Remove
@@ -116,12 +119,22 @@ export function App(): React.JSX.Element {
         <LibraryPane docs={docs ?? []} openId={openId} onOpen={setOpenId} />
         <section className="reader-pane" aria-label="Reader">
           {openId ? (
-            <Reader key={openId} id={openId} onRemove={(id, title) => setConfirmRemove({ id, title })} />
+            <Reader
+              key={openId}
+              id={openId}
+              onRemove={(id, title) => setConfirmRemove({ id, title })}
+            />
           ) : docs && docs.length === 0 ? (
             <div className="empty">
               <h1>Your library is empty</h1>
-              <p>Import news articles, reports and statements (.txt, .md, .html, .pdf, .docx): use Import, press Ctrl+O, or drop files and folders anywhere on this window.</p>
-              <p>New here? The sample workspace has a few short articles about one event, from sources of varying reliability, to try things on.</p>
+              <p>
+                Import news articles, reports and statements (.txt, .md, .html, .pdf, .docx): use
+                Import, press Ctrl+O, or drop files and folders anywhere on this window.
+              </p>
+              <p>
+                New here? The sample workspace has a few short articles about one event, from
+                sources of varying reliability, to try things on.
+              </p>
               <div className="empty-actions">
                 <button type="button" className="primary" onClick={() => void openSample()}>
                   Open the sample workspace

@@ -1,6 +1,11 @@
 import type { DocumentMeta } from '../../shared/model'
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' })
+const dateFormat = new Intl.DateTimeFormat(undefined, {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  timeZone: 'UTC'
+})
 
 /** "28 Aug 2025" for a YYYY-MM-DD date, the text as is when it is not one. */
 export function formatDate(iso: string | null): string {
@@ -10,9 +15,12 @@ export function formatDate(iso: string | null): string {
   return dateFormat.format(new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])))
 }
 
-export const formatCount = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString()} ${n === 1 ? one : many}`
+export const formatCount = (n: number, one: string, many = `${one}s`): string =>
+  `${n.toLocaleString()} ${n === 1 ? one : many}`
 
 /** The line under a title: source, date and length. */
 export function describeDocument(d: DocumentMeta): string {
-  return [d.source, formatDate(d.published), formatCount(d.words, 'word')].filter(Boolean).join(' · ')
+  return [d.source, formatDate(d.published), formatCount(d.words, 'word')]
+    .filter(Boolean)
+    .join(' · ')
 }

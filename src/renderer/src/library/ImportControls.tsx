@@ -18,13 +18,28 @@ export function ImportControls({ busy, onFiles }: Props): React.JSX.Element {
   }
   return (
     <div className="import-controls">
-      <button type="button" className="primary" disabled={busy} onClick={() => filesRef.current?.click()} title="Import files (Ctrl+O)">
+      <button
+        type="button"
+        className="primary"
+        disabled={busy}
+        onClick={() => filesRef.current?.click()}
+        title="Import files (Ctrl+O)"
+      >
         Import
       </button>
       <button type="button" disabled={busy} onClick={() => folderRef.current?.click()}>
         Import folder
       </button>
-      <input ref={filesRef} className="visually-hidden" type="file" multiple accept={ACCEPT} aria-label="Import files" tabIndex={-1} onChange={(e) => take(e.currentTarget)} />
+      <input
+        ref={filesRef}
+        className="visually-hidden"
+        type="file"
+        multiple
+        accept={ACCEPT}
+        aria-label="Import files"
+        tabIndex={-1}
+        onChange={(e) => take(e.currentTarget)}
+      />
       <input
         ref={folderRef}
         className="visually-hidden"

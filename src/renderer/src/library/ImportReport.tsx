@@ -32,7 +32,13 @@ export function ImportReport({ outcomes, onOpen, onClose }: Props): React.JSX.El
       ? 'No documents to import: choose .txt, .md, .html, .pdf or .docx files.'
       : `${formatCount(imported.length, 'document')} imported, ${duplicates.length} already in the library, ${failed.length} failed.`
   return (
-    <section className={failed.length ? 'import-report has-failures' : 'import-report'} aria-label="Import results" tabIndex={-1} ref={ref} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <section
+      className={failed.length ? 'import-report has-failures' : 'import-report'}
+      aria-label="Import results"
+      tabIndex={-1}
+      ref={ref}
+      onKeyDown={(e) => e.key === 'Escape' && onClose()}
+    >
       <div className="import-report-head">
         <strong>{summary}</strong>
         <button type="button" onClick={onClose} aria-label="Dismiss import results">
@@ -44,14 +50,16 @@ export function ImportReport({ outcomes, onOpen, onClose }: Props): React.JSX.El
           {failed.map((o, i) =>
             o.status === 'failed' ? (
               <li key={`f${i}`} className="outcome failed">
-                <span className="outcome-status">Failed</span> <span className="outcome-name">{o.name}</span>: {o.error}
+                <span className="outcome-status">Failed</span>{' '}
+                <span className="outcome-name">{o.name}</span>: {o.error}
               </li>
             ) : null
           )}
           {duplicates.map((o, i) =>
             o.status === 'duplicate' ? (
               <li key={`d${i}`} className="outcome duplicate">
-                <span className="outcome-status">Already imported</span> <span className="outcome-name">{o.name}</span> is “
+                <span className="outcome-status">Already imported</span>{' '}
+                <span className="outcome-name">{o.name}</span> is “
                 <button type="button" className="link" onClick={() => onOpen(o.id)}>
                   {o.title}
                 </button>

@@ -19,11 +19,19 @@ export function LibraryPane({ docs, openId, onOpen }: Props): React.JSX.Element 
 
   const onKeyDown = (e: KeyboardEvent<HTMLUListElement>): void => {
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp' && e.key !== 'Home' && e.key !== 'End') return
-    const buttons = Array.from(listRef.current?.querySelectorAll<HTMLButtonElement>('button.doc-open') ?? [])
+    const buttons = Array.from(
+      listRef.current?.querySelectorAll<HTMLButtonElement>('button.doc-open') ?? []
+    )
     if (buttons.length === 0) return
     const at = buttons.indexOf(document.activeElement as HTMLButtonElement)
     const next =
-      e.key === 'Home' ? 0 : e.key === 'End' ? buttons.length - 1 : e.key === 'ArrowDown' ? Math.min(buttons.length - 1, at + 1) : Math.max(0, at - 1)
+      e.key === 'Home'
+        ? 0
+        : e.key === 'End'
+          ? buttons.length - 1
+          : e.key === 'ArrowDown'
+            ? Math.min(buttons.length - 1, at + 1)
+            : Math.max(0, at - 1)
     buttons[next]?.focus()
     e.preventDefault()
   }
@@ -51,19 +59,32 @@ export function LibraryPane({ docs, openId, onOpen }: Props): React.JSX.Element 
         </select>
       </div>
       <p className="library-count" aria-live="polite">
-        {filter && shown.length !== docs.length ? `${shown.length} of ${formatCount(docs.length, 'document')}` : formatCount(docs.length, 'document')}
+        {filter && shown.length !== docs.length
+          ? `${shown.length} of ${formatCount(docs.length, 'document')}`
+          : formatCount(docs.length, 'document')}
       </p>
       <ul className="library-list" aria-label="Library" ref={listRef} onKeyDown={onKeyDown}>
         {shown.map((d) => (
-          <li key={d.id} aria-label={`${d.title} — ${describeDocument(d)}`} className={d.id === openId ? 'doc open' : 'doc'}>
-            <button type="button" className="doc-open" aria-current={d.id === openId ? 'true' : undefined} onClick={() => onOpen(d.id)}>
+          <li
+            key={d.id}
+            aria-label={`${d.title} — ${describeDocument(d)}`}
+            className={d.id === openId ? 'doc open' : 'doc'}
+          >
+            <button
+              type="button"
+              className="doc-open"
+              aria-current={d.id === openId ? 'true' : undefined}
+              onClick={() => onOpen(d.id)}
+            >
               <span className="doc-title">{d.title}</span>
               <span className="doc-meta">{describeDocument(d)}</span>
             </button>
           </li>
         ))}
       </ul>
-      {docs.length > 0 && shown.length === 0 && <p className="hint">No document matches “{filter}”.</p>}
+      {docs.length > 0 && shown.length === 0 && (
+        <p className="hint">No document matches “{filter}”.</p>
+      )}
     </nav>
   )
 }

@@ -27,15 +27,22 @@ export async function filesFromDrop(data: DataTransfer): Promise<File[]> {
 async function collect(entry: FileSystemEntry, named: boolean, out: File[]): Promise<void> {
   if (entry.isFile) {
     if (named || (!entry.name.startsWith('.') && isSupportedName(entry.name))) {
-      out.push(await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject)))
+      out.push(
+        await new Promise<File>((resolve, reject) =>
+          (entry as FileSystemFileEntry).file(resolve, reject)
+        )
+      )
     }
     return
   }
   if (!entry.isDirectory || entry.name.startsWith('.')) return
   const reader = (entry as FileSystemDirectoryEntry).createReader()
   for (;;) {
-    const batch = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject))
+    const batch = await new Promise<FileSystemEntry[]>((resolve, reject) =>
+      reader.readEntries(resolve, reject)
+    )
     if (batch.length === 0) break
-    for (const child of batch.sort((a, b) => a.name.localeCompare(b.name))) await collect(child, false, out)
+    for (const child of batch.sort((a, b) => a.name.localeCompare(b.name)))
+      await collect(child, false, out)
   }
 }

@@ -16,7 +16,9 @@ export function sortAndFilter(docs: DocumentMeta[], sort: SortKey, filter: strin
   const words = fold(filter).split(/\s+/).filter(Boolean)
   const shown = words.length
     ? docs.filter((d) => {
-        const hay = fold([d.title, d.source, d.author, d.originalName, d.published].filter(Boolean).join(' '))
+        const hay = fold(
+          [d.title, d.source, d.author, d.originalName, d.published].filter(Boolean).join(' ')
+        )
         return words.every((w) => hay.includes(w))
       })
     : [...docs]
@@ -26,7 +28,8 @@ export function sortAndFilter(docs: DocumentMeta[], sort: SortKey, filter: strin
     case 'date':
       // Newest first; documents without a date go last, in import order.
       return shown.sort((a, b) => {
-        if (a.published && b.published) return b.published.localeCompare(a.published) || a.importOrder - b.importOrder
+        if (a.published && b.published)
+          return b.published.localeCompare(a.published) || a.importOrder - b.importOrder
         if (a.published) return -1
         if (b.published) return 1
         return a.importOrder - b.importOrder

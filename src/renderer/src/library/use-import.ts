@@ -38,7 +38,11 @@ export function useImport(onImported: () => void): {
         setProgress({ done: i, total: files.length, current: name })
         try {
           if (file.size > limits.maxFileBytes) {
-            results.push({ status: 'failed', name, error: fileTooLarge(file.size, limits.maxFileBytes) })
+            results.push({
+              status: 'failed',
+              name,
+              error: fileTooLarge(file.size, limits.maxFileBytes)
+            })
           } else {
             const data = new Uint8Array(await file.arrayBuffer())
             const outcome = await call('importFile', { name: file.name, data })

@@ -8,7 +8,10 @@ interface Props {
   onRemove: (id: string, title: string) => void
 }
 
-type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; doc: DocumentContent }
+type State =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; doc: DocumentContent }
 
 /**
  * Shows a document's normalized text as headings, paragraphs and lists. The text is only ever
@@ -17,8 +20,8 @@ type State = { status: 'loading' } | { status: 'error'; message: string } | { st
 export function Reader({ id, onRemove }: Props): React.JSX.Element {
   const [state, setState] = useState<State>({ status: 'loading' })
   useEffect(() => {
+    // The parent keys this component by document id, so each document starts in 'loading'.
     let live = true
-    setState({ status: 'loading' })
     call('getDocument', id).then(
       (doc) => live && setState({ status: 'ready', doc }),
       (err: unknown) => live && setState({ status: 'error', message: messageOf(err) })
