@@ -36,7 +36,7 @@ export function parseInWorker(
           reject(
             new WorkbenchError(
               'invalid-argument',
-              `reading it took longer than ${Math.round(limits.timeoutMs / 1000)} s; the file may be damaged or too complex`
+              `reading it took longer than ${duration(limits.timeoutMs)}; the file may be damaged or too complex`
             )
           )
         ),
@@ -73,3 +73,5 @@ export function parseInWorker(
     worker.postMessage({ format: request.format, bytes: copy }, [copy.buffer as ArrayBuffer])
   })
 }
+
+const duration = (ms: number): string => (ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`)

@@ -46,10 +46,19 @@ export function Reader({ id, onRemove }: Props): React.JSX.Element {
     ['File', meta.originalName],
     ['Length', formatCount(meta.words, 'word')]
   ].filter(Boolean) as [string, string][]
+  // When the text opens with its own title, that heading is the article's h1 (shown once, still selectable).
+  const first = blocks[0]
+  const opensWithTitle = first?.kind === 'heading' && text.slice(first.start, first.end).trim() === meta.title.trim()
   return (
     <article className="reader" aria-label={meta.title} tabIndex={0}>
       <header className="reader-head">
-        <h1>{meta.title}</h1>
+        {opensWithTitle ? (
+          <h1 className="block" data-start={first.start} data-end={first.end}>
+            {text.slice(first.start, first.end)}
+          </h1>
+        ) : (
+          <h1>{meta.title}</h1>
+        )}
         <dl className="reader-meta">
           {details.map(([k, v]) => (
             <div key={k}>
@@ -64,7 +73,7 @@ export function Reader({ id, onRemove }: Props): React.JSX.Element {
           </button>
         </div>
       </header>
-      <div className="reader-body">{renderBlocks(text, blocks)}</div>
+      <div className="reader-body">{renderBlocks(text, opensWithTitle ? blocks.slice(1) : blocks)}</div>
     </article>
   )
 }

@@ -1,0 +1,118 @@
+/**
+ * The e2e harness: the built renderer, served from one fixed origin through page.route, with
+ * `window.workbench` backed by a real createWorkbench() over a fresh temp workspace. Calls travel
+ * exactly as IPC carries them — the same method names, validated by the same dispatch(), with
+ * structured-clone-safe results. Any request to another origin, and any uncaught page error,
+ * fails the test.
+ */
+import { existsSync } from 'node:fs'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { extname, join, normalize, resolve } from 'node:path'
+import { test as base, expect, type Page } from '@playwright/test'
+import { dispatch } from '../src/core/host/dispatch'
+import { createWorkbench, type Workbench } from '../src/core/workbench'
+import { API_METHODS } from '../src/shared/api'
+
+export const ORIGIN = 'http://workbench.test'
+const ROOT = resolve(import.meta.dirname, '..')
+const RENDERER = join(ROOT, 'out', 'renderer')
+const WORKER = join(ROOT, 'out', 'main', 'parse-worker.js')
+export const SAMPLE_DIR = join(ROOT, 'resources', 'demo')
+
+const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png' }
+
+/** Bytes cannot cross Playwright's bridge as they are, so they travel as base64 and are restored on arrival. */
+function bridgeScript(methods: readonly string[]): void {
+  const encode = (v: unknown): unknown => {
+    if (v instanceof Uint8Array) {
+      let s = ''
+      for (let i = 0; i < v.length; i += 0x8000) s += String.fromCharCode(...v.subarray(i, i + 0x8000))
+      return { __bytes: btoa(s) }
+    }
+    if (Array.isArray(v)) return v.map(encode)
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, encode(x)]))
+    return v
+  }
+  const invoke = (window as unknown as { __workbenchInvoke: (m: string, a: unknown) => Promise<unknown> }).__workbenchInvoke
+  const api: Record<string, unknown> = {}
+  for (const m of methods) api[m] = (...args: unknown[]) => invoke(m, encode(args))
+  Object.defineProperty(window, 'workbench', { value: Object.freeze(api), enumerable: true })
+}
+
+function decode(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(decode)
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>
+    if (typeof o.__bytes === 'string' && Object.keys(o).length === 1) return new Uint8Array(Buffer.from(o.__bytes, 'base64'))
+    return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, decode(x)]))
+  }
+  return v
+}
+
+/** Serves the built renderer at ORIGIN, as the app:// protocol does in Electron. */
+async function serveRenderer(page: Page, foreign: string[]): Promise<void> {
+  await page.context().route('**/*', async (route) => {
+    const url = new URL(route.request().url())
+    if (url.origin !== ORIGIN) {
+      foreign.push(route.request().url())
+      return route.abort('blockedbyclient')
+    }
+    const file = normalize(join(RENDERER, decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)))
+    if (!file.startsWith(RENDERER)) return route.fulfill({ status: 404 })
+    try {
+      await route.fulfill({ status: 200, body: await readFile(file), contentType: MIME[extname(file)] ?? 'application/octet-stream' })
+    } catch {
+      await route.fulfill({ status: 404 })
+    }
+  })
+  page.on('request', (req) => {
+    const url = req.url()
+    if (!url.startsWith(`${ORIGIN}/`) && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url)
+  })
+}
+
+export interface AppFixtures {
+  workspaceDir: string
+  workbench: Workbench
+  app: Page
+}
+
+export const test = base.extend<AppFixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  workspaceDir: async ({}, use) => {
+    const dir = await mkdtemp(join(tmpdir(), 'workbench-e2e-'))
+    await use(dir)
+    await rm(dir, { recursive: true, force: true })
+  },
+  workbench: async ({ workspaceDir }, use) => {
+    if (!existsSync(join(RENDERER, 'index.html')) || !existsSync(WORKER)) throw new Error('The app is not built: run `npm run build` first.')
+    const wb = await createWorkbench(workspaceDir, { parserWorker: { file: WORKER }, sampleDir: SAMPLE_DIR })
+    await use(wb)
+    await wb.close()
+  },
+  app: async ({ page, workbench }, use) => {
+    const foreign: string[] = []
+    const pageErrors: string[] = []
+    page.on('pageerror', (err) => pageErrors.push(err.message))
+    await serveRenderer(page, foreign)
+    await page.exposeFunction('__workbenchInvoke', async (method: unknown, args: unknown) => {
+      const result = await dispatch(workbench, method, decode(args) as unknown[])
+      return structuredClone(result) // throws, failing the call, if a result could not cross IPC
+    })
+    await page.addInitScript(bridgeScript, API_METHODS)
+    await page.goto(`${ORIGIN}/index.html`)
+    await use(page)
+    expect(foreign, 'requests to anything but the app origin').toEqual([])
+    expect(pageErrors, 'uncaught errors in the page').toEqual([])
+  }
+})
+
+export { expect }
+
+/** A file for setInputFiles, from text or bytes. */
+export const file = (name: string, content: string | Uint8Array, mimeType = 'application/octet-stream'): { name: string; mimeType: string; buffer: Buffer } => ({
+  name,
+  mimeType,
+  buffer: Buffer.from(content)
+})
