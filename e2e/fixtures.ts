@@ -20,21 +20,31 @@ const RENDERER = join(ROOT, 'out', 'renderer')
 const WORKER = join(ROOT, 'out', 'main', 'parse-worker.js')
 export const SAMPLE_DIR = join(ROOT, 'resources', 'demo')
 
-const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png' }
+const MIME: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png'
+}
 
 /** Bytes cannot cross Playwright's bridge as they are, so they travel as base64 and are restored on arrival. */
 function bridgeScript(methods: readonly string[]): void {
   const encode = (v: unknown): unknown => {
     if (v instanceof Uint8Array) {
       let s = ''
-      for (let i = 0; i < v.length; i += 0x8000) s += String.fromCharCode(...v.subarray(i, i + 0x8000))
+      for (let i = 0; i < v.length; i += 0x8000)
+        s += String.fromCharCode(...v.subarray(i, i + 0x8000))
       return { __bytes: btoa(s) }
     }
     if (Array.isArray(v)) return v.map(encode)
-    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, encode(x)]))
+    if (v && typeof v === 'object')
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, encode(x)]))
     return v
   }
-  const invoke = (window as unknown as { __workbenchInvoke: (m: string, a: unknown) => Promise<unknown> }).__workbenchInvoke
+  const invoke = (
+    window as unknown as { __workbenchInvoke: (m: string, a: unknown) => Promise<unknown> }
+  ).__workbenchInvoke
   const api: Record<string, unknown> = {}
   for (const m of methods) api[m] = (...args: unknown[]) => invoke(m, encode(args))
   Object.defineProperty(window, 'workbench', { value: Object.freeze(api), enumerable: true })
@@ -44,7 +54,8 @@ function decode(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(decode)
   if (v && typeof v === 'object') {
     const o = v as Record<string, unknown>
-    if (typeof o.__bytes === 'string' && Object.keys(o).length === 1) return new Uint8Array(Buffer.from(o.__bytes, 'base64'))
+    if (typeof o.__bytes === 'string' && Object.keys(o).length === 1)
+      return new Uint8Array(Buffer.from(o.__bytes, 'base64'))
     return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, decode(x)]))
   }
   return v
@@ -58,17 +69,24 @@ async function serveRenderer(page: Page, foreign: string[]): Promise<void> {
       foreign.push(route.request().url())
       return route.abort('blockedbyclient')
     }
-    const file = normalize(join(RENDERER, decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)))
+    const file = normalize(
+      join(RENDERER, decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname))
+    )
     if (!file.startsWith(RENDERER)) return route.fulfill({ status: 404 })
     try {
-      await route.fulfill({ status: 200, body: await readFile(file), contentType: MIME[extname(file)] ?? 'application/octet-stream' })
+      await route.fulfill({
+        status: 200,
+        body: await readFile(file),
+        contentType: MIME[extname(file)] ?? 'application/octet-stream'
+      })
     } catch {
       await route.fulfill({ status: 404 })
     }
   })
   page.on('request', (req) => {
     const url = req.url()
-    if (!url.startsWith(`${ORIGIN}/`) && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url)
+    if (!url.startsWith(`${ORIGIN}/`) && !url.startsWith('data:') && !url.startsWith('blob:'))
+      foreign.push(url)
   })
 }
 
@@ -86,8 +104,12 @@ export const test = base.extend<AppFixtures>({
     await rm(dir, { recursive: true, force: true })
   },
   workbench: async ({ workspaceDir }, use) => {
-    if (!existsSync(join(RENDERER, 'index.html')) || !existsSync(WORKER)) throw new Error('The app is not built: run `npm run build` first.')
-    const wb = await createWorkbench(workspaceDir, { parserWorker: { file: WORKER }, sampleDir: SAMPLE_DIR })
+    if (!existsSync(join(RENDERER, 'index.html')) || !existsSync(WORKER))
+      throw new Error('The app is not built: run `npm run build` first.')
+    const wb = await createWorkbench(workspaceDir, {
+      parserWorker: { file: WORKER },
+      sampleDir: SAMPLE_DIR
+    })
     await use(wb)
     await wb.close()
   },
@@ -111,7 +133,11 @@ export const test = base.extend<AppFixtures>({
 export { expect }
 
 /** A file for setInputFiles, from text or bytes. */
-export const file = (name: string, content: string | Uint8Array, mimeType = 'application/octet-stream'): { name: string; mimeType: string; buffer: Buffer } => ({
+export const file = (
+  name: string,
+  content: string | Uint8Array,
+  mimeType = 'application/octet-stream'
+): { name: string; mimeType: string; buffer: Buffer } => ({
   name,
   mimeType,
   buffer: Buffer.from(content)

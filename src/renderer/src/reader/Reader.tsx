@@ -48,7 +48,8 @@ export function Reader({ id, onRemove }: Props): React.JSX.Element {
   ].filter(Boolean) as [string, string][]
   // When the text opens with its own title, that heading is the article's h1 (shown once, still selectable).
   const first = blocks[0]
-  const opensWithTitle = first?.kind === 'heading' && text.slice(first.start, first.end).trim() === meta.title.trim()
+  const opensWithTitle =
+    first?.kind === 'heading' && text.slice(first.start, first.end).trim() === meta.title.trim()
   return (
     <article className="reader" aria-label={meta.title} tabIndex={0}>
       <header className="reader-head">
@@ -73,7 +74,9 @@ export function Reader({ id, onRemove }: Props): React.JSX.Element {
           </button>
         </div>
       </header>
-      <div className="reader-body">{renderBlocks(text, opensWithTitle ? blocks.slice(1) : blocks)}</div>
+      <div className="reader-body">
+        {renderBlocks(text, opensWithTitle ? blocks.slice(1) : blocks)}
+      </div>
     </article>
   )
 }
