@@ -8,31 +8,29 @@ const LEDGER = `<html><head><title>Cranes idle at Port Averly</title><meta prope
 
 test('imports files, lists them in the library and reads one', async ({ app }) => {
   await expect(app.getByRole('heading', { name: 'Your library is empty' })).toBeVisible()
-  await app
-    .getByLabel('Import files')
-    .setInputFiles([
-      file('wire.txt', WIRE, 'text/plain'),
-      file('ledger.html', LEDGER, 'text/html'),
-      file(
-        'statement.md',
-        '---\ntitle: Port Authority statement\ndate: 2025-03-05\n---\nOperations resume **Thursday**.',
-        'text/markdown'
-      ),
-      file(
-        'report.pdf',
-        makePdf([['Incident report', '', 'Systems were isolated at 06:10.']], {
-          title: 'CERT incident report'
-        }),
-        'application/pdf'
-      ),
-      file(
-        'briefing.docx',
-        await makeDocx([
-          { text: 'Ministry briefing', style: 'Heading1' },
-          { text: 'No ransom will be paid.' }
-        ])
-      )
-    ])
+  await app.getByLabel('Import files').setInputFiles([
+    file('wire.txt', WIRE, 'text/plain'),
+    file('ledger.html', LEDGER, 'text/html'),
+    file(
+      'statement.md',
+      '---\ntitle: Port Authority statement\ndate: 2025-03-05\n---\nOperations resume **Thursday**.',
+      'text/markdown'
+    ),
+    file(
+      'report.pdf',
+      makePdf([['Incident report', '', 'Systems were isolated at 06:10.']], {
+        title: 'CERT incident report'
+      }),
+      'application/pdf'
+    ),
+    file(
+      'briefing.docx',
+      await makeDocx([
+        { text: 'Ministry briefing', style: 'Heading1' },
+        { text: 'No ransom will be paid.' }
+      ])
+    )
+  ])
   const library = app.getByRole('list', { name: 'Library' })
   await expect(app.getByRole('region', { name: 'Import results' })).toContainText(
     '5 documents imported, 0 already in the library, 0 failed.'
