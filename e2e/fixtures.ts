@@ -91,12 +91,15 @@ async function serveRenderer(page: Page, foreign: string[]): Promise<void> {
 }
 
 export interface AppFixtures {
+  /** Delay before each importFile call is answered, to watch progress in tests (0: none). */
+  importDelayMs: number
   workspaceDir: string
   workbench: Workbench
   app: Page
 }
 
 export const test = base.extend<AppFixtures>({
+  importDelayMs: [0, { option: true }],
   // eslint-disable-next-line no-empty-pattern
   workspaceDir: async ({}, use) => {
     const dir = await mkdtemp(join(tmpdir(), 'workbench-e2e-'))
@@ -113,12 +116,14 @@ export const test = base.extend<AppFixtures>({
     await use(wb)
     await wb.close()
   },
-  app: async ({ page, workbench }, use) => {
+  app: async ({ page, workbench, importDelayMs }, use) => {
     const foreign: string[] = []
     const pageErrors: string[] = []
     page.on('pageerror', (err) => pageErrors.push(err.message))
     await serveRenderer(page, foreign)
     await page.exposeFunction('__workbenchInvoke', async (method: unknown, args: unknown) => {
+      if (method === 'importFile' && importDelayMs > 0)
+        await new Promise((r) => setTimeout(r, importDelayMs))
       const result = await dispatch(workbench, method, decode(args) as unknown[])
       return structuredClone(result) // throws, failing the call, if a result could not cross IPC
     })
