@@ -1,7 +1,21 @@
+import { randomBytes } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
 import { basename, extname } from 'node:path'
 import type { CoreApi, FilePayload } from '../shared/api'
-import type { DocumentMeta, ImportLimits, ImportOutcome, WorkspaceInfo } from '../shared/model'
+import type {
+  DocumentMeta,
+  ImportLimits,
+  ImportOutcome,
+  ReanchorReport,
+  WorkspaceInfo
+} from '../shared/model'
+import { anchorQuote } from './anchoring/match-quote'
+import { describeRange } from './anchoring/describe'
+import { annotationOps } from './annotations/annotations'
+import { codebookOps } from './codebook/codebook'
+import type { CoreContext } from './context'
+import { memoOps } from './memos'
+import { AnnotationStore } from './store/annotation-store'
 import { toApiError, WorkbenchError } from './errors'
 import { checkFileSize, parseFile } from './import/parse-file'
 import { countWords } from './import/text-blocks'
@@ -26,6 +40,8 @@ export interface WorkbenchOptions {
   /** Folder of the demo documents offered on first start. */
   sampleDir?: string
   now?: () => Date
+  /** Generates the random part of new ids. */
+  newId?: () => string
   onWarning?: (message: string) => void
 }
 
@@ -53,6 +69,10 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
   })
   const limits: ImportLimits = { ...DEFAULT_LIMITS, ...options.limits }
   const now = options.now ?? (() => new Date())
+  const annotations = new AnnotationStore(dir, store.readOnly, (m) => {
+    store.warnings.push(m)
+    options.onWarning?.(m)
+  })
 
   const findDocument = (id: string): DocumentMeta => {
     const doc = store.data.documents.find((d) => d.id === id)
@@ -60,13 +80,29 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
     return doc
   }
 
-  const newId = (sha: string, taken: Set<string>): string => {
+  const ctx: CoreContext = {
+    store,
+    annotations,
+    now,
+    newId: options.newId ?? (() => randomBytes(4).toString('hex')),
+    findDocument,
+    getText: async (meta) => (await store.getText(meta)).text
+  }
+
+  const newDocId = (sha: string, taken: Set<string>): string => {
     for (let n = 10; n <= 64; n += 2) {
       const id = sha.slice(0, n)
       if (!taken.has(id)) return id
     }
     throw new WorkbenchError('internal', 'Could not allocate a document id.')
   }
+
+  const parse = (name: string, data: Uint8Array): ReturnType<typeof parseFile> =>
+    parseFile(name, data, {
+      limits,
+      workerMemoryMb: options.workerMemoryMb ?? 1024,
+      worker: options.parserWorker
+    })
 
   async function importFile(file: FilePayload): Promise<ImportOutcome> {
     const name = basename(file.name.replace(/\\/g, '/'))
@@ -87,7 +123,7 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
         const dup = draft.documents.find((d) => d.sha256 === sha)
         if (dup) return { status: 'duplicate', name, id: dup.id, title: dup.title }
         const meta: DocumentMeta = {
-          id: newId(sha, new Set(draft.documents.map((d) => d.id))),
+          id: newDocId(sha, new Set(draft.documents.map((d) => d.id))),
           title,
           author: doc.hints.author ?? null,
           published: doc.hints.published ?? null,
@@ -136,6 +172,66 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
     return report
   }
 
+  /**
+   * Replaces a document's text with a new version of its file. The id, import order and
+   * annotations stay; every annotation (orphans included) is anchored again in the new text.
+   */
+  async function reimportDocument(docId: string, file: FilePayload): Promise<ReanchorReport> {
+    findDocument(docId)
+    const name = basename(file.name.replace(/\\/g, '/'))
+    const sha = sha256Hex(file.data)
+    const other = store.data.documents.find((d) => d.sha256 === sha && d.id !== docId)
+    if (other)
+      throw new WorkbenchError(
+        'invalid-argument',
+        `${name} is already in the library as "${other.title}".`
+      )
+    let parsed
+    try {
+      parsed = await parse(name, file.data)
+    } catch (err) {
+      throw new WorkbenchError('invalid-argument', `${name}: ${toApiError(err).message}`)
+    }
+    const { format, doc } = parsed
+    const textSha256 = await store.putText(doc.text, doc.blocks)
+    await store.putOriginal(sha, extname(name).slice(1).toLowerCase(), file.data)
+    const report: ReanchorReport = { anchored: 0, moved: 0, orphaned: 0 }
+    await annotations.update(docId, (draft) => {
+      for (const a of draft.annotations) {
+        const found = anchorQuote(doc.text, a.quote, a.position)
+        if (found.status === 'orphaned') {
+          a.status = 'orphaned'
+          report.orphaned++
+          continue
+        }
+        const same = found.method === 'position' && a.status === 'anchored'
+        Object.assign(a, describeRange(doc.text, found.start, found.end), { status: 'anchored' })
+        if (same) report.anchored++
+        else report.moved++
+      }
+      draft.annotations.sort((x, y) => x.position.start - y.position.start)
+    })
+    await store.update((draft) => {
+      const d = draft.documents.find((x) => x.id === docId)
+      if (!d)
+        throw new WorkbenchError('not-found', `No document with id ${docId} in this workspace.`)
+      Object.assign(d, {
+        title: chooseTitle(doc, name),
+        author: doc.hints.author ?? null,
+        published: doc.hints.published ?? null,
+        source: doc.hints.source ?? null,
+        originalName: name,
+        format,
+        sha256: sha,
+        textSha256,
+        bytes: file.data.byteLength,
+        chars: doc.text.length,
+        words: countWords(doc.text)
+      } satisfies Partial<DocumentMeta>)
+    })
+    return report
+  }
+
   const api: Workbench = {
     dir,
     async getWorkspaceInfo(): Promise<WorkspaceInfo> {
@@ -176,6 +272,10 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
         outcomes.push(await importFile({ name: path, data: await readFile(path) }))
       return outcomes
     },
+    reimportDocument,
+    ...annotationOps(ctx),
+    ...codebookOps(ctx),
+    ...memoOps(ctx),
     importPaths,
     close: () => store.close()
   }

@@ -1,16 +1,92 @@
 import { z } from 'zod'
 import type { ApiMethod, ApiSpec } from './api'
+import { HIGHLIGHT_COLORS } from './model'
+import { annotationSchema, memoSchema, tagSchema } from './model-schemas'
 
 const id = z.string().min(1).max(200)
+const offset = z.number().int().nonnegative()
+const file = z
+  .object({ name: z.string().min(1).max(4096), data: z.instanceof(Uint8Array) })
+  .strict()
+const tagIds = z.array(id).max(1000)
+const color = z.enum(HIGHLIGHT_COLORS)
+const note = z.string().max(1_000_000)
+const memoInput = z
+  .object({
+    title: z.string().max(1000),
+    text: note,
+    docIds: z.array(id).optional(),
+    tagIds: tagIds.optional()
+  })
+  .strict()
 
 /** Argument schemas, checked by every host before the core sees a call. */
 export const apiArgs = {
   getWorkspaceInfo: z.tuple([]),
   listDocuments: z.tuple([]),
   getDocument: z.tuple([id]),
-  importFile: z.tuple([
-    z.object({ name: z.string().min(1).max(4096), data: z.instanceof(Uint8Array) }).strict()
-  ]),
+  importFile: z.tuple([file]),
   removeDocument: z.tuple([id]),
-  openSampleWorkspace: z.tuple([])
+  openSampleWorkspace: z.tuple([]),
+  reimportDocument: z.tuple([id, file]),
+  listAnnotations: z.tuple([id]),
+  createAnnotation: z.tuple([
+    z
+      .object({
+        docId: id,
+        start: offset,
+        end: offset,
+        color: color.optional(),
+        tags: tagIds.optional(),
+        note: note.optional()
+      })
+      .strict()
+  ]),
+  updateAnnotation: z.tuple([
+    id,
+    z.object({ color: color.optional(), tags: tagIds.optional(), note: note.optional() }).strict()
+  ]),
+  deleteAnnotation: z.tuple([id]),
+  restoreAnnotation: z.tuple([annotationSchema]),
+  reattachAnnotation: z.tuple([id, offset, offset]),
+  getDocumentNote: z.tuple([id]),
+  setDocumentNote: z.tuple([id, note]),
+  listTags: z.tuple([]),
+  createTag: z.tuple([
+    z
+      .object({
+        path: z.string().min(1).max(2000),
+        color: z.string().max(50).optional(),
+        description: z.string().max(10_000).optional()
+      })
+      .strict()
+  ]),
+  updateTag: z.tuple([
+    id,
+    z
+      .object({
+        name: z.string().max(200).optional(),
+        parent: id.nullable().optional(),
+        color: z.string().max(50).optional(),
+        description: z.string().max(10_000).optional()
+      })
+      .strict()
+  ]),
+  mergeTags: z.tuple([id, id]),
+  deleteTag: z.tuple([id]),
+  applyTagState: z.tuple([
+    z
+      .object({
+        tags: z.array(tagSchema),
+        passages: z.array(z.object({ id, tags: tagIds }).strict())
+      })
+      .strict()
+  ]),
+  tagUsage: z.tuple([id]),
+  listPassages: z.tuple([id]),
+  listMemos: z.tuple([]),
+  createMemo: z.tuple([memoInput]),
+  updateMemo: z.tuple([id, memoInput]),
+  deleteMemo: z.tuple([id]),
+  restoreMemo: z.tuple([memoSchema])
 } as const satisfies { [K in ApiMethod]: z.ZodType<Parameters<ApiSpec[K]>> }

@@ -1,10 +1,79 @@
-import type { DocumentContent, DocumentMeta, ImportOutcome, WorkspaceInfo } from './model'
+import type {
+  Annotation,
+  DocumentContent,
+  DocumentMeta,
+  HighlightColor,
+  ImportOutcome,
+  Memo,
+  Passage,
+  ReanchorReport,
+  Tag,
+  TagView,
+  WorkspaceInfo
+} from './model'
 import type { Result } from './errors'
 
 /** A file handed over by the renderer: its name and its bytes. */
 export interface FilePayload {
   name: string
   data: Uint8Array
+}
+
+export interface NewAnnotation {
+  docId: string
+  start: number
+  end: number
+  color?: HighlightColor
+  /** Tag ids to apply. */
+  tags?: string[]
+  note?: string
+}
+
+export interface AnnotationPatch {
+  color?: HighlightColor
+  tags?: string[]
+  note?: string
+}
+
+export interface NewTag {
+  /** A name, or a path: "Actors/Lazarus Group" creates "Actors" too when it does not exist. */
+  path: string
+  color?: string
+  description?: string
+}
+
+export interface TagPatch {
+  name?: string
+  /** Move under another tag; null moves it to the top level. */
+  parent?: string | null
+  color?: string
+  description?: string
+}
+
+/** The codebook and the tags of some passages, as a whole: what undoing a merge or a deletion puts back. */
+export interface TagState {
+  tags: Tag[]
+  passages: { id: string; tags: string[] }[]
+}
+
+export interface MemoInput {
+  title: string
+  text: string
+  docIds?: string[]
+  tagIds?: string[]
+}
+
+/**
+ * A call that reverts a change. Every mutation returns one; calling it returns the command that
+ * redoes the change. The renderer keeps the undo and redo stacks.
+ */
+export type UndoCommand = {
+  [K in ApiMethod]: { method: K; args: Parameters<ApiSpec[K]> }
+}[ApiMethod]
+
+export interface Change<T> {
+  value: T
+  undo: UndoCommand
 }
 
 /**
@@ -19,6 +88,39 @@ export interface ApiSpec {
   removeDocument(id: string): DocumentMeta
   /** Imports the demo documents that ship with the app into the (empty) workspace. */
   openSampleWorkspace(): ImportOutcome[]
+  /** Replaces a document's text with a new version of the file, keeping its id and re-anchoring its annotations. */
+  reimportDocument(docId: string, file: FilePayload): ReanchorReport
+
+  listAnnotations(docId: string): Annotation[]
+  createAnnotation(input: NewAnnotation): Change<Annotation>
+  updateAnnotation(id: string, patch: AnnotationPatch): Change<Annotation>
+  deleteAnnotation(id: string): Change<Annotation>
+  /** Puts back a deleted annotation exactly as it was (the undo of a deletion). */
+  restoreAnnotation(annotation: Annotation): Change<Annotation>
+  /** Attaches an annotation (typically an orphan) to new text in its document. */
+  reattachAnnotation(id: string, start: number, end: number): Change<Annotation>
+  getDocumentNote(docId: string): string
+  setDocumentNote(docId: string, note: string): Change<string>
+
+  listTags(): TagView[]
+  createTag(input: NewTag): Change<Tag>
+  updateTag(id: string, patch: TagPatch): Change<Tag>
+  /** Moves every passage of `fromId` (and its sub-tags) to `intoId` and deletes `fromId`. */
+  mergeTags(fromId: string, intoId: string): Change<Tag>
+  /** Deletes a tag and its sub-tags, removing them from every passage. */
+  deleteTag(id: string): Change<{ tag: Tag; passages: number }>
+  /** Puts the codebook and the listed passages' tags back to a saved state (the undo of a merge or a deletion). */
+  applyTagState(state: TagState): Change<TagState>
+  /** The passages a tag deletion would touch (the tag and its sub-tags), to show before deleting. */
+  tagUsage(id: string): { passages: number; subTags: number }
+  /** Every passage with this tag or one of its sub-tags, across all documents, in document order. */
+  listPassages(tagId: string): Passage[]
+
+  listMemos(): Memo[]
+  createMemo(input: MemoInput): Change<Memo>
+  updateMemo(id: string, input: MemoInput): Change<Memo>
+  deleteMemo(id: string): Change<Memo>
+  restoreMemo(memo: Memo): Change<Memo>
 }
 
 export type ApiMethod = keyof ApiSpec
@@ -40,7 +142,29 @@ export const API_METHODS = [
   'getDocument',
   'importFile',
   'removeDocument',
-  'openSampleWorkspace'
+  'openSampleWorkspace',
+  'reimportDocument',
+  'listAnnotations',
+  'createAnnotation',
+  'updateAnnotation',
+  'deleteAnnotation',
+  'restoreAnnotation',
+  'reattachAnnotation',
+  'getDocumentNote',
+  'setDocumentNote',
+  'listTags',
+  'createTag',
+  'updateTag',
+  'mergeTags',
+  'deleteTag',
+  'applyTagState',
+  'tagUsage',
+  'listPassages',
+  'listMemos',
+  'createMemo',
+  'updateMemo',
+  'deleteMemo',
+  'restoreMemo'
 ] as const satisfies readonly ApiMethod[]
 
 // Compile-time proof that the list names every method of ApiSpec.

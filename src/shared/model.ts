@@ -75,3 +75,76 @@ export interface ImportLimits {
   maxTextChars: number
   parseTimeoutMs: number
 }
+
+export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'orange'] as const
+export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number]
+
+/** W3C Web Annotation TextQuoteSelector: the quoted text with up to 32 characters either side. */
+export interface TextQuoteSelector {
+  type: 'TextQuoteSelector'
+  exact: string
+  prefix: string
+  suffix: string
+}
+
+/** W3C Web Annotation TextPositionSelector: string indices [start, end) into the normalized text. */
+export interface TextPositionSelector {
+  type: 'TextPositionSelector'
+  start: number
+  end: number
+}
+
+export type AnchorStatus = 'anchored' | 'orphaned'
+
+/** A highlighted passage with its tags and note. Orphans keep their quote and last known position. */
+export interface Annotation {
+  id: string
+  docId: string
+  quote: TextQuoteSelector
+  position: TextPositionSelector
+  status: AnchorStatus
+  color: HighlightColor
+  /** Tag ids, in the order they were applied. */
+  tags: string[]
+  note: string
+  created: string
+  modified: string
+}
+
+/** A theme in the codebook. Tags nest: the path of "Lazarus Group" under "Actors" is "Actors/Lazarus Group". */
+export interface Tag {
+  id: string
+  name: string
+  parent: string | null
+  color: string
+  description: string
+}
+
+/** A tag as lists show it: with its full path and how many passages carry it (itself, not its sub-tags). */
+export interface TagView extends Tag {
+  path: string
+  count: number
+}
+
+/** A free-standing note, optionally linked to documents and tags. */
+export interface Memo {
+  id: string
+  title: string
+  text: string
+  docIds: string[]
+  tagIds: string[]
+  created: string
+  modified: string
+}
+
+/** A passage as the Themes view lists it: the annotation and the title of its document. */
+export interface Passage {
+  annotation: Annotation
+  docTitle: string
+}
+
+export interface ReanchorReport {
+  anchored: number
+  moved: number
+  orphaned: number
+}

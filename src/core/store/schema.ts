@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { Block, DocumentMeta } from '../../shared/model'
 import { SUPPORTED_FORMATS } from '../../shared/model'
+import { annotationSchema, memoSchema, tagSchema } from '../../shared/model-schemas'
 
 /** Schemas for every file the workbench reads back from disk. */
 
@@ -29,7 +30,8 @@ export const workspaceFileSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   nextImportOrder: z.number().int().positive(),
   documents: z.array(documentMetaSchema),
-  codebook: z.object({ tags: z.array(z.unknown()) })
+  codebook: z.object({ tags: z.array(tagSchema) }),
+  memos: z.array(memoSchema).default([])
 })
 export type WorkspaceFile = z.infer<typeof workspaceFileSchema>
 
@@ -37,7 +39,8 @@ export const emptyWorkspace = (): WorkspaceFile => ({
   schemaVersion: SCHEMA_VERSION,
   nextImportOrder: 1,
   documents: [],
-  codebook: { tags: [] }
+  codebook: { tags: [] },
+  memos: []
 })
 
 export const blocksSchema = z.array(
@@ -48,3 +51,11 @@ export const blocksSchema = z.array(
     level: z.number().int().positive().optional()
   })
 ) satisfies z.ZodType<Block[]>
+
+export const annotationFileSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  docId: z.string().min(1),
+  note: z.string(),
+  annotations: z.array(annotationSchema)
+})
+export type AnnotationFile = z.infer<typeof annotationFileSchema>

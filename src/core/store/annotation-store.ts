@@ -1,0 +1,109 @@
+import { readdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { Low } from 'lowdb'
+import { WorkbenchError } from '../errors'
+import { SerialQueue } from './durable-write'
+import { DurableJsonFile } from './json-file'
+import { annotationFileSchema, SCHEMA_VERSION, type AnnotationFile } from './schema'
+import { LAYOUT } from './workspace-store'
+
+interface OpenFile {
+  db: Low<AnnotationFile>
+  adapter: DurableJsonFile<AnnotationFile>
+  queue: SerialQueue
+  backedUp: boolean
+}
+
+const SAFE_ID = /^[A-Za-z0-9_-]+$/
+
+/**
+ * One lowdb file per document (annotations/<docId>.json): highlights, tags applied, notes. A save
+ * rewrites only that document's file, so it costs the same however large the workspace grows.
+ * Files are opened on first use and kept in memory.
+ */
+export class AnnotationStore {
+  private readonly files = new Map<string, Promise<OpenFile>>()
+  private allLoaded = false
+
+  constructor(
+    private readonly dir: string,
+    private readonly readOnly: boolean,
+    private readonly onWarning: (message: string) => void
+  ) {}
+
+  private open(docId: string): Promise<OpenFile> {
+    if (!SAFE_ID.test(docId))
+      throw new WorkbenchError('invalid-argument', `Invalid document id ${docId}.`)
+    let file = this.files.get(docId)
+    if (!file) {
+      file = (async () => {
+        const adapter = new DurableJsonFile<AnnotationFile>({
+          file: join(this.dir, LAYOUT.annotations, `${docId}.json`),
+          schema: annotationFileSchema,
+          schemaVersion: SCHEMA_VERSION,
+          backupsDir: join(this.dir, LAYOUT.backups),
+          keepBackups: 5,
+          onWarning: this.onWarning
+        })
+        const db = new Low<AnnotationFile>(adapter, {
+          schemaVersion: SCHEMA_VERSION,
+          docId,
+          note: '',
+          annotations: []
+        })
+        await db.read()
+        return { db, adapter, queue: new SerialQueue(), backedUp: false }
+      })()
+      this.files.set(docId, file)
+      file.catch(() => this.files.delete(docId))
+    }
+    return file
+  }
+
+  async get(docId: string): Promise<Readonly<AnnotationFile>> {
+    return (await this.open(docId)).db.data
+  }
+
+  /** Every annotation file in the workspace (loaded once, then kept up to date in memory). */
+  async all(): Promise<Readonly<AnnotationFile>[]> {
+    if (!this.allLoaded) {
+      let names: string[] = []
+      try {
+        names = await readdir(join(this.dir, LAYOUT.annotations))
+      } catch {
+        // no annotations yet
+      }
+      for (const name of names) {
+        if (name.endsWith('.json') && !name.startsWith('.')) await this.open(name.slice(0, -5))
+      }
+      this.allLoaded = true
+    }
+    return Promise.all([...this.files.values()].map(async (f) => (await f).db.data))
+  }
+
+  /**
+   * Changes one document's annotation file and writes it durably. The change is made on a copy
+   * that replaces the data in memory only once it is on disk.
+   */
+  async update<R>(docId: string, change: (draft: AnnotationFile) => R): Promise<R> {
+    if (this.readOnly) throw new WorkbenchError('locked', 'This workspace was opened read-only.')
+    const file = await this.open(docId)
+    return file.queue.run(async () => {
+      if (!file.backedUp) {
+        await file.adapter.backup()
+        file.backedUp = true
+      }
+      const previous = file.db.data
+      const draft = structuredClone(previous)
+      const result = change(draft)
+      file.db.data = draft
+      try {
+        await file.db.write()
+      } catch (err) {
+        file.db.data = previous
+        throw err
+      }
+      return result
+    })
+  }
+}
