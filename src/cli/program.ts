@@ -1,5 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import { toApiError } from '../core/errors'
+import { registerAnnotationCommands } from './annotation-commands'
 import type { WorkerSpec } from '../core/import/worker-protocol'
 import { defaultWorkspaceDir } from '../core/paths'
 import { createWorkbench, type Workbench } from '../core/workbench'
@@ -33,7 +34,7 @@ export async function runCli(argv: string[], io: CliIo, worker: WorkerSpec): Pro
 function buildProgram(io: CliIo, worker: WorkerSpec, markFailed: () => void): Command {
   const program = new Command('workbench')
     .description(
-      'Analyst Workbench from the command line: import, list and read documents in a workspace.'
+      'Analyst Workbench from the command line: import, read, annotate and tag documents in a workspace.'
     )
     .addOption(
       new Option('-w, --workspace <dir>', 'workspace folder').default(
@@ -126,6 +127,7 @@ function buildProgram(io: CliIo, worker: WorkerSpec, markFailed: () => void): Co
       })
     })
 
+  registerAnnotationCommands(program, io, (readOnly, fn) => withWorkbench(readOnly, fn))
   return program
 }
 

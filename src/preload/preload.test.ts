@@ -19,6 +19,7 @@ describe('preload', () => {
       value: ['workbench:getDocument', 'd1']
     })
     expect(Object.values(api).every((f) => typeof f === 'function')).toBe(true)
-    for (const raw of ['ipcRenderer', 'invoke', 'send', 'on', 'sendSync']) expect(api).not.toHaveProperty(raw)
+    for (const raw of ['ipcRenderer', 'invoke', 'send', 'on', 'sendSync'])
+      expect(api).not.toHaveProperty(raw)
   })
 })

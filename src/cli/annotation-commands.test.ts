@@ -1,0 +1,212 @@
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { useTempDirs } from '../test-support/temp-dir'
+import { sourceWorker } from '../test-support/worker'
+import { runCli } from './program'
+
+const tempDir = useTempDirs()
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = ''
+  let err = ''
+  const code = await runCli(
+    argv,
+    { out: (s) => (out += s), err: (s) => (err += s), isTTY: false },
+    sourceWorker
+  )
+  return { code, out, err }
+}
+
+const REPORT =
+  'The blog said a foreign state was behind the attack.\nCERT Averly found no evidence of a state actor. The blog said more.'
+
+async function workspaceWithDoc(): Promise<{ ws: string; id: string; src: string }> {
+  const ws = await tempDir()
+  const src = await tempDir()
+  await writeFile(join(src, 'report.txt'), REPORT)
+  const { out } = await cli('--workspace', ws, 'import', join(src, 'report.txt'), '--json')
+  return { ws, id: JSON.parse(out).imported[0].id, src }
+}
+
+describe('annotation commands', () => {
+  it('annotates a quote with tags (created when new), lists annotations and tags as JSON', async () => {
+    const { ws, id } = await workspaceWithDoc()
+    const made = await cli(
+      '--workspace',
+      ws,
+      'annotate',
+      id,
+      '--quote',
+      'The blog said',
+      '--occurrence',
+      '2',
+      '--tag',
+      'Sources/Blog',
+      '--tag',
+      'Claims',
+      '--note',
+      'Repeats itself',
+      '--color',
+      'pink',
+      '--json'
+    )
+    expect(made.code).toBe(0)
+    const { text } = JSON.parse((await cli('--workspace', ws, 'show', id, '--json')).out)
+    const second = text.indexOf('The blog said', 1)
+    expect(JSON.parse(made.out)).toEqual({
+      id: expect.stringMatching(new RegExp(`^${id}\\.`)),
+      docId: id,
+      quote: 'The blog said',
+      start: second,
+      end: second + 13,
+      tags: ['Sources/Blog', 'Claims'],
+      note: 'Repeats itself',
+      color: 'pink',
+      status: 'anchored'
+    })
+    await cli(
+      '--workspace',
+      ws,
+      'annotate',
+      id,
+      '--quote',
+      'no evidence of a state actor',
+      '--tag',
+      'Sources'
+    )
+    const all = JSON.parse((await cli('--workspace', ws, 'annotations', '--json')).out)
+    expect(all.map((a: { quote: string }) => a.quote)).toEqual([
+      'no evidence of a state actor',
+      'The blog said'
+    ])
+    const bySource = JSON.parse(
+      (await cli('--workspace', ws, 'annotations', '--tag', 'Sources', '--json')).out
+    )
+    expect(bySource).toHaveLength(2)
+    const byBlog = JSON.parse(
+      (await cli('--workspace', ws, 'annotations', '--doc', id, '--tag', 'sources/blog', '--json'))
+        .out
+    )
+    expect(byBlog.map((a: { quote: string }) => a.quote)).toEqual(['The blog said'])
+    const tags = JSON.parse((await cli('--workspace', ws, 'tags', '--json')).out)
+    expect(
+      tags.map((t: { path: string; count: number; parent: string | null }) => [
+        t.path,
+        t.count,
+        t.parent === null
+      ])
+    ).toEqual([
+      ['Claims', 1, true],
+      ['Sources', 1, true],
+      ['Sources/Blog', 1, false]
+    ])
+    expect(Object.keys(tags[0]).sort()).toEqual(['color', 'count', 'id', 'name', 'parent', 'path'])
+  })
+
+  it('exits 1 with a clear message when the quote is not in the document', async () => {
+    const { ws, id } = await workspaceWithDoc()
+    expect(
+      await cli('--workspace', ws, 'annotate', id, '--quote', 'a sentence that is not there')
+    ).toEqual({
+      code: 1,
+      out: '',
+      err: `workbench: The quote was not found in "The blog said a foreign state was behind the attack." (${id}). It must match the document's text exactly (see workbench show ${id}).\n`
+    })
+    expect(
+      (
+        await cli(
+          '--workspace',
+          ws,
+          'annotate',
+          id,
+          '--quote',
+          'The blog said',
+          '--occurrence',
+          '3'
+        )
+      ).err
+    ).toBe(
+      'workbench: The quote appears 2 times in "The blog said a foreign state was behind the attack.", so there is no occurrence 3.\n'
+    )
+    expect(
+      (await cli('--workspace', ws, 'annotate', id, '--quote', 'x', '--color', 'mauve')).code
+    ).toBe(2)
+  })
+
+  it('re-imports a new version and reports anchored, moved and orphaned', async () => {
+    const { ws, id, src } = await workspaceWithDoc()
+    await cli('--workspace', ws, 'annotate', id, '--quote', 'The blog said a foreign state')
+    await cli('--workspace', ws, 'annotate', id, '--quote', 'no evidence of a state actor')
+    await cli('--workspace', ws, 'annotate', id, '--quote', 'The blog said more.')
+    await writeFile(
+      join(src, 'report-v2.txt'),
+      'The blog said a foreign state was behind the attack.\nUpdate: the port reopened.\nCERT Averly found no evidence of a state actor.'
+    )
+    const result = await cli(
+      '--workspace',
+      ws,
+      'reimport',
+      id,
+      join(src, 'report-v2.txt'),
+      '--json'
+    )
+    expect(result.code).toBe(0)
+    expect(JSON.parse(result.out)).toEqual({ anchored: 1, moved: 1, orphaned: 1 })
+    const listed = JSON.parse((await cli('--workspace', ws, 'annotations', '--json')).out)
+    expect(listed.map((a: { status: string }) => a.status).sort()).toEqual([
+      'anchored',
+      'anchored',
+      'orphaned'
+    ])
+  })
+
+  it('creates, renames, moves, merges and deletes tags', async () => {
+    const { ws, id } = await workspaceWithDoc()
+    expect(
+      (
+        await cli(
+          '--workspace',
+          ws,
+          'tag',
+          'create',
+          'Actors/State',
+          '--description',
+          'Governments'
+        )
+      ).code
+    ).toBe(0)
+    await cli(
+      '--workspace',
+      ws,
+      'annotate',
+      id,
+      '--quote',
+      'a foreign state',
+      '--tag',
+      'Actors/State'
+    )
+    expect(
+      (await cli('--workspace', ws, 'tag', 'rename', 'Actors/State', 'Nation-state')).out
+    ).toBe('renamed Actors/State to Nation-state\n')
+    await cli('--workspace', ws, 'tag', 'create', 'Claims')
+    expect(
+      (await cli('--workspace', ws, 'tag', 'move', 'Actors/Nation-state', 'Claims')).code
+    ).toBe(0)
+    await cli('--workspace', ws, 'tag', 'create', 'Attribution')
+    expect(
+      (await cli('--workspace', ws, 'tag', 'merge', 'Claims/Nation-state', 'Attribution')).out
+    ).toBe('merged Claims/Nation-state into Attribution\n')
+    expect(JSON.parse((await cli('--workspace', ws, 'annotations', '--json')).out)[0].tags).toEqual(
+      ['Attribution']
+    )
+    expect((await cli('--workspace', ws, 'tag', 'delete', 'Attribution')).out).toBe(
+      'deleted Attribution; removed from 1 passage\n'
+    )
+    expect((await cli('--workspace', ws, 'tags')).out).toBe('Actors  (0)\nClaims  (0)\n')
+    expect(await cli('--workspace', ws, 'tag', 'delete', 'Nope')).toMatchObject({
+      code: 1,
+      err: 'workbench: No tag "Nope" in the codebook (see workbench tags).\n'
+    })
+  })
+})
