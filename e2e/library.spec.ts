@@ -45,7 +45,7 @@ test('imports files, lists them in the library and reads one', async ({ app }) =
     })
   ).toBeVisible()
 
-  await library.getByRole('button', { name: /Cranes idle at Port Averly/ }).click()
+  await library.getByRole('button', { name: /^Cranes idle at Port Averly/ }).click()
   const article = app.getByRole('article', { name: 'Cranes idle at Port Averly' })
   await expect(article.getByRole('heading', { level: 1 })).toHaveText('Cranes idle at Port Averly')
   await expect(article.getByRole('heading', { name: 'What the port says' })).toBeVisible()
@@ -53,11 +53,11 @@ test('imports files, lists them in the library and reads one', async ({ app }) =
   await expect(article).not.toContainText('pwned')
   await expect(app).toHaveTitle('Analyst Workbench')
 
-  await library.getByRole('button', { name: /CERT incident report/ }).click()
+  await library.getByRole('button', { name: /^CERT incident report/ }).click()
   await expect(app.getByRole('article', { name: 'CERT incident report' })).toContainText(
     'Systems were isolated at 06:10.'
   )
-  await library.getByRole('button', { name: /Ministry briefing/ }).click()
+  await library.getByRole('button', { name: /^Ministry briefing/ }).click()
   await expect(app.getByRole('article', { name: 'Ministry briefing' })).toContainText(
     'No ransom will be paid.'
   )
@@ -121,7 +121,7 @@ test('filters and sorts the library, and moves through it with the keyboard', as
   await expect(items).toHaveCount(1)
   await expect(app.getByText('1 of 3 documents')).toBeVisible()
   await app.getByLabel('Filter library').fill('')
-  await items.first().getByRole('button').focus()
+  await items.first().getByRole('button').first().focus()
   await app.keyboard.press('ArrowDown')
   await app.keyboard.press('Enter')
   await expect(app.getByRole('article', { name: 'Bravo report' })).toBeVisible()
@@ -147,7 +147,10 @@ test('imports files dropped on the window', async ({ app }) => {
 
 test('removes a document after confirmation', async ({ app }) => {
   await app.getByLabel('Import files').setInputFiles([file('wire.txt', WIRE)])
-  await app.getByRole('button', { name: /^Port Averly halts container traffic/ }).click()
+  await app
+    .getByRole('list', { name: 'Library' })
+    .getByRole('button', { name: /^Port Averly halts container traffic/ })
+    .click()
   await app.getByRole('button', { name: 'Remove from library…' }).click()
   const confirm = app.getByRole('alertdialog', { name: 'Remove document' })
   await confirm.getByRole('button', { name: 'Cancel' }).click()
@@ -166,15 +169,14 @@ test('opens the sample workspace on first start and keeps it after a reload', as
   ).toBeVisible()
   await app.reload()
   await expect(items).toHaveCount(5)
-  await items.getByRole('button', { name: /HarbourWatch/ }).click()
+  await items.getByRole('button', { name: /^EXCLUSIVE: Foreign state/ }).click()
   const blog = app.getByRole('article', { name: /Foreign state behind Averly port attack/ })
   await expect(blog).toContainText('Forget the official line.')
   await expect(blog).not.toContainText('Support us')
-  await items.getByRole('button', { name: /Cyberattack halts cranes/ }).click()
+  await items.getByRole('button', { name: /^Cyberattack halts cranes/ }).click()
   await expect(
     app
       .getByRole('article', { name: /^Cyberattack halts cranes/ })
       .getByRole('heading', { name: 'Impact on the town' })
   ).toBeVisible()
-  await app.screenshot({ path: 'docs/screenshot.png' })
 })

@@ -114,8 +114,10 @@ export function codebookOps(ctx: CoreContext) {
               id: `t${ctx.newId()}`,
               name,
               parent,
+              // A sub-tag takes its parent's colour; a new top-level tag the palette's next one.
               color:
                 (last && input.color) ||
+                draft.codebook.tags.find((t) => t.id === parent)?.color ||
                 TAG_PALETTE[
                   draft.codebook.tags.filter((t) => t.parent === null).length % TAG_PALETTE.length
                 ],

@@ -1,48 +1,189 @@
-import { useCallback, useEffect, useState, type DragEvent } from 'react'
-import type { DocumentMeta, WorkspaceInfo } from '../../shared/model'
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react'
+import type { Change } from '../../shared/api'
+import type {
+  Annotation,
+  DocumentMeta,
+  HighlightColor,
+  TagView,
+  WorkspaceInfo
+} from '../../shared/model'
 import { call, messageOf } from './api'
+import { Sidebar } from './annotations/Sidebar'
 import { filesFromDrop } from './library/collect-files'
 import { ImportControls } from './library/ImportControls'
 import { ImportProgressBar, ImportReport } from './library/ImportReport'
 import { LibraryPane } from './library/LibraryPane'
 import { useImport } from './library/use-import'
-import { Reader } from './reader/Reader'
+import { MemosView } from './memos/MemosView'
+import type { TextRange } from './reader/Reader'
+import { ReaderPane } from './reader/ReaderPane'
+import { useAnnotations } from './state/use-annotations'
+import { useUndo } from './state/use-undo'
+import { ThemesView } from './themes/ThemesView'
+
+type View = 'library' | 'themes' | 'memos'
+interface Pane {
+  key: string
+  docId: string
+}
+const MAX_PANES = 4
+let paneCounter = 0
+const newPane = (docId: string): Pane => ({ key: `pane-${++paneCounter}`, docId })
+
+const isEditable = (el: EventTarget | null): boolean =>
+  el instanceof HTMLElement &&
+  (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName))
 
 export function App(): React.JSX.Element {
   const [info, setInfo] = useState<WorkspaceInfo | null>(null)
   const [docs, setDocs] = useState<DocumentMeta[] | null>(null)
-  const [openId, setOpenId] = useState<string | null>(null)
+  const [tags, setTags] = useState<TagView[]>([])
+  const [view, setView] = useState<View>('library')
+  const [panes, setPanes] = useState<Pane[]>([])
+  const [activeKey, setActiveKey] = useState<string | null>(null)
+  const [selected, setSelected] = useState<string | null>(null)
+  const [selection, setSelection] = useState<(TextRange & { paneKey: string }) | null>(null)
+  const [scrollTarget, setScrollTarget] = useState<{ id: string; nonce: number } | null>(null)
+  const [color, setColor] = useState<HighlightColor>('yellow')
+  const [revision, setRevision] = useState(0)
+  const [textRevision, setTextRevision] = useState(0)
   const [error, setError] = useState<string | null>(null)
+  const [status, setStatus] = useState<{ text: string; undo?: boolean } | null>(null)
   const [dragging, setDragging] = useState(false)
   const [confirmRemove, setConfirmRemove] = useState<{ id: string; title: string } | null>(null)
 
   const refresh = useCallback(() => {
     call('listDocuments').then(setDocs, (err: unknown) => setError(messageOf(err)))
   }, [])
+  const bump = useCallback(() => setRevision((r) => r + 1), [])
   const importer = useImport(refresh)
+  const history = useUndo(bump)
 
   useEffect(() => {
     call('getWorkspaceInfo').then(setInfo, (err: unknown) => setError(messageOf(err)))
     refresh()
   }, [refresh])
-
   useEffect(() => {
-    const onKey = (e: KeyboardEvent): void => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'o') {
+    call('listTags').then(setTags, (err: unknown) => setError(messageOf(err)))
+  }, [revision])
+
+  const activePane = panes.find((p) => p.key === activeKey) ?? panes[0] ?? null
+  const activeDoc = docs?.find((d) => d.id === activePane?.docId) ?? null
+  const activeAnnotations = useAnnotations(activePane?.docId ?? null, revision)
+  const titleOf = (id: string): string => docs?.find((d) => d.id === id)?.title ?? 'Document'
+
+  /** Opens a document in the active pane (or the first one), or in a new pane beside the others. */
+  const open = (docId: string, beside = false): void => {
+    const active = panes.find((p) => p.key === activeKey) ?? panes[0]
+    let next = panes
+    let key: string
+    if (beside || !active) {
+      const pane = newPane(docId)
+      key = pane.key
+      next = panes.length >= MAX_PANES ? [...panes.slice(1), pane] : [...panes, pane]
+    } else {
+      const existing = panes.find((p) => p.docId === docId)
+      key = existing?.key ?? active.key
+      if (!existing) next = panes.map((p) => (p.key === active.key ? { ...p, docId } : p))
+    }
+    setPanes(next)
+    setActiveKey(key)
+    setView('library')
+  }
+
+  const openPassage = (a: Annotation): void => {
+    open(a.docId)
+    setSelected(a.id)
+    setScrollTarget({ id: a.id, nonce: Date.now() })
+  }
+
+  const highlight = useCallback(async (): Promise<void> => {
+    if (!selection) return
+    const pane = panes.find((p) => p.key === selection.paneKey)
+    if (!pane) return
+    // Clear the selection now, not after the save: text selected meanwhile must stay selected.
+    document.getSelection()?.removeAllRanges()
+    setSelection(null)
+    try {
+      const a = await history.perform(
+        'highlight',
+        call('createAnnotation', {
+          docId: pane.docId,
+          start: selection.start,
+          end: selection.end,
+          color
+        })
+      )
+      setActiveKey(pane.key)
+      setSelected(a.id)
+    } catch (err) {
+      setError(messageOf(err))
+    }
+  }, [selection, panes, color, history])
+
+  const undoOrRedo = useCallback(
+    async (redo: boolean): Promise<void> => {
+      try {
+        const label = redo ? await history.redo() : await history.undo()
+        if (label) setStatus({ text: `${redo ? 'Redid' : 'Undid'}: ${label}` })
+      } catch (err) {
+        setError(`Could not ${redo ? 'redo' : 'undo'}: ${messageOf(err)}`)
+      }
+    },
+    [history]
+  )
+
+  const keyHandler = useRef<(e: KeyboardEvent) => void>(() => undefined)
+  useEffect(() => {
+    keyHandler.current = (e: KeyboardEvent): void => {
+      const mod = e.ctrlKey || e.metaKey
+      if (mod && e.key.toLowerCase() === 'o') {
         e.preventDefault()
         document.querySelector<HTMLInputElement>('input[aria-label="Import files"]')?.click()
+        return
+      }
+      if (isEditable(e.target)) return
+      if (mod && e.key.toLowerCase() === 'z') {
+        e.preventDefault()
+        void undoOrRedo(e.shiftKey)
+      } else if (mod && e.key.toLowerCase() === 'y') {
+        e.preventDefault()
+        void undoOrRedo(true)
+      } else if (!mod && !e.altKey && e.key.toLowerCase() === 'h' && selection) {
+        e.preventDefault()
+        void highlight()
+      } else if (e.key === 'Escape' && selected) {
+        setSelected(null)
       }
     }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
+  })
+  useEffect(() => {
+    const listener = (e: KeyboardEvent): void => keyHandler.current(e)
+    window.addEventListener('keydown', listener)
+    return () => window.removeEventListener('keydown', listener)
   }, [])
+
+  const perform = useCallback(
+    async <T,>(label: string, change: Promise<Change<T>>): Promise<T> => {
+      try {
+        const value = await history.perform(label, change)
+        if (label.startsWith('delete'))
+          setStatus({ text: `${label[0].toUpperCase()}${label.slice(1)}: done.`, undo: true })
+        return value
+      } catch (err) {
+        setError(messageOf(err))
+        throw err
+      }
+    },
+    [history]
+  )
 
   const openSample = async (): Promise<void> => {
     try {
       const outcomes = await call('openSampleWorkspace')
       refresh()
       const first = outcomes.find((o) => o.status === 'imported')
-      if (first?.status === 'imported') setOpenId(first.document.id)
+      if (first?.status === 'imported') open(first.document.id)
     } catch (err) {
       setError(messageOf(err))
     }
@@ -52,8 +193,26 @@ export function App(): React.JSX.Element {
     setConfirmRemove(null)
     try {
       await call('removeDocument', id)
-      if (openId === id) setOpenId(null)
+      setPanes((current) => current.filter((p) => p.docId !== id))
       refresh()
+      bump()
+    } catch (err) {
+      setError(messageOf(err))
+    }
+  }
+
+  const reimport = async (docId: string, file: File): Promise<void> => {
+    try {
+      const report = await call('reimportDocument', docId, {
+        name: file.name,
+        data: new Uint8Array(await file.arrayBuffer())
+      })
+      setStatus({
+        text: `New version imported. Highlights: ${report.anchored} in place, ${report.moved} moved, ${report.orphaned} orphaned.`
+      })
+      setTextRevision((r) => r + 1)
+      refresh()
+      bump()
     } catch (err) {
       setError(messageOf(err))
     }
@@ -63,8 +222,7 @@ export function App(): React.JSX.Element {
     e.preventDefault()
     setDragging(false)
     if (importer.progress) return
-    const files = await filesFromDrop(e.dataTransfer)
-    void importer.run(files)
+    void importer.run(await filesFromDrop(e.dataTransfer))
   }
 
   const busy = importer.progress !== null
@@ -82,7 +240,32 @@ export function App(): React.JSX.Element {
     >
       <header className="toolbar">
         <span className="app-name">Analyst Workbench</span>
+        <nav className="views" aria-label="Views">
+          {(['library', 'themes', 'memos'] as const).map((v) => (
+            <button key={v} type="button" aria-pressed={view === v} onClick={() => setView(v)}>
+              {v === 'library' ? 'Documents' : v === 'themes' ? 'Themes' : 'Memos'}
+            </button>
+          ))}
+        </nav>
         <ImportControls busy={busy} onFiles={(files) => void importer.run(files)} />
+        <div className="history">
+          <button
+            type="button"
+            disabled={!history.canUndo}
+            onClick={() => void undoOrRedo(false)}
+            title="Undo (Ctrl+Z)"
+          >
+            Undo
+          </button>
+          <button
+            type="button"
+            disabled={!history.canRedo}
+            onClick={() => void undoOrRedo(true)}
+            title="Redo (Ctrl+Shift+Z)"
+          >
+            Redo
+          </button>
+        </div>
       </header>
       {info?.warnings.map((w) => (
         <p key={w} className="warning" role="alert">
@@ -99,13 +282,17 @@ export function App(): React.JSX.Element {
       )}
       {importer.progress && <ImportProgressBar progress={importer.progress} />}
       {importer.outcomes && (
-        <ImportReport outcomes={importer.outcomes} onOpen={setOpenId} onClose={importer.dismiss} />
+        <ImportReport
+          outcomes={importer.outcomes}
+          onOpen={(id) => open(id)}
+          onClose={importer.dismiss}
+        />
       )}
       {confirmRemove && (
         <div className="confirm" role="alertdialog" aria-label="Remove document">
           <span>
-            Remove “{confirmRemove.title}” from the library? Its original file and text stay in the
-            workspace folder, and importing the file again brings it back.
+            Remove “{confirmRemove.title}” from the library? Its original file, text and highlights
+            stay in the workspace folder, and importing the file again brings it back.
           </span>
           <button type="button" className="danger" onClick={() => void remove(confirmRemove.id)}>
             Remove
@@ -115,39 +302,144 @@ export function App(): React.JSX.Element {
           </button>
         </div>
       )}
-      <main className="panes">
-        <LibraryPane docs={docs ?? []} openId={openId} onOpen={setOpenId} />
-        <section className="reader-pane" aria-label="Reader">
-          {openId ? (
-            <Reader
-              key={openId}
-              id={openId}
-              onRemove={(id, title) => setConfirmRemove({ id, title })}
-            />
-          ) : docs && docs.length === 0 ? (
-            <div className="empty">
-              <h1>Your library is empty</h1>
-              <p>
-                Import news articles, reports and statements (.txt, .md, .html, .pdf, .docx): use
-                Import, press Ctrl+O, or drop files and folders anywhere on this window.
-              </p>
-              <p>
-                New here? The sample workspace has a few short articles about one event, from
-                sources of varying reliability, to try things on.
-              </p>
-              <div className="empty-actions">
-                <button type="button" className="primary" onClick={() => void openSample()}>
-                  Open the sample workspace
-                </button>
+      {view === 'library' && (
+        <main className="workspace">
+          <LibraryPane
+            docs={docs ?? []}
+            openId={activePane?.docId ?? null}
+            onOpen={(id) => open(id)}
+            onOpenBeside={(id) => open(id, true)}
+          />
+          <div
+            className="panes"
+            style={{ gridTemplateColumns: `repeat(${Math.max(1, panes.length)}, minmax(0, 1fr))` }}
+          >
+            {panes.length > 0 ? (
+              panes.map((pane) => (
+                <PaneContainer
+                  key={pane.key}
+                  pane={pane}
+                  title={titleOf(pane.docId)}
+                  active={pane.key === activePane?.key}
+                  closable={panes.length > 1}
+                  revision={revision}
+                  textRevision={textRevision}
+                  selectedId={selected}
+                  scrollTarget={scrollTarget}
+                  selection={selection?.paneKey === pane.key ? selection : null}
+                  color={color}
+                  onColor={setColor}
+                  onHighlight={() => void highlight()}
+                  onSelect={(id) => {
+                    setActiveKey(pane.key)
+                    setSelected(id)
+                  }}
+                  onSelection={(range) =>
+                    setSelection((cur) =>
+                      range
+                        ? { ...range, paneKey: pane.key }
+                        : cur?.paneKey === pane.key
+                          ? null
+                          : cur
+                    )
+                  }
+                  onFocus={() => setActiveKey(pane.key)}
+                  onClose={() => setPanes((current) => current.filter((p) => p.key !== pane.key))}
+                  onRemove={() => setConfirmRemove({ id: pane.docId, title: titleOf(pane.docId) })}
+                  onReimport={(file) => void reimport(pane.docId, file)}
+                />
+              ))
+            ) : docs && docs.length === 0 ? (
+              <div className="empty">
+                <h1>Your library is empty</h1>
+                <p>
+                  Import news articles, reports and statements (.txt, .md, .html, .pdf, .docx): use
+                  Import, press Ctrl+O, or drop files and folders anywhere on this window.
+                </p>
+                <p>
+                  New here? The sample workspace has a few short articles about one event, from
+                  sources of varying reliability, to try things on.
+                </p>
+                <div className="empty-actions">
+                  <button type="button" className="primary" onClick={() => void openSample()}>
+                    Open the sample workspace
+                  </button>
+                </div>
               </div>
-            </div>
-          ) : docs ? (
-            <div className="empty">
-              <p>Choose a document in the library to read it.</p>
-            </div>
-          ) : null}
-        </section>
-      </main>
+            ) : docs ? (
+              <div className="empty">
+                <p>
+                  Choose a document in the library to read it. “Open beside” puts a second one next
+                  to it.
+                </p>
+              </div>
+            ) : null}
+          </div>
+          <Sidebar
+            doc={activeDoc ? { id: activeDoc.id, title: activeDoc.title } : null}
+            annotations={activeAnnotations}
+            tags={tags}
+            selectedId={selected}
+            revision={revision}
+            canReattach={Boolean(selection && selection.paneKey === activePane?.key)}
+            perform={perform}
+            onSelect={(id, scroll) => {
+              setSelected(id)
+              if (id && scroll) setScrollTarget({ id, nonce: Date.now() })
+            }}
+            onReattach={(id) => {
+              if (!selection) return
+              void perform(
+                're-attach highlight',
+                call('reattachAnnotation', id, selection.start, selection.end)
+              ).then(() => {
+                document.getSelection()?.removeAllRanges()
+                setSelection(null)
+              })
+            }}
+          />
+        </main>
+      )}
+      {view === 'themes' && (
+        <ThemesView
+          tags={tags}
+          revision={revision}
+          perform={perform}
+          onOpenPassage={openPassage}
+          onError={setError}
+        />
+      )}
+      {view === 'memos' && (
+        <MemosView
+          docs={docs ?? []}
+          tags={tags}
+          revision={revision}
+          perform={perform}
+          onError={setError}
+        />
+      )}
+      {status && (
+        <div className="toast" role="status">
+          {status.text}
+          {status.undo && (
+            <button
+              type="button"
+              className="link"
+              onClick={() => void undoOrRedo(false).then(() => setStatus(null))}
+            >
+              Undo
+            </button>
+          )}
+          <button
+            type="button"
+            className="link"
+            aria-label="Dismiss message"
+            onClick={() => setStatus(null)}
+          >
+            ×
+          </button>
+        </div>
+      )}
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
           Drop files or folders to import them
@@ -155,4 +447,18 @@ export function App(): React.JSX.Element {
       )}
     </div>
   )
+}
+
+interface PaneContainerProps extends Omit<
+  React.ComponentProps<typeof ReaderPane>,
+  'paneKey' | 'docId' | 'annotations'
+> {
+  pane: Pane
+  revision: number
+}
+
+/** A pane with its own document's annotations. */
+function PaneContainer({ pane, revision, ...rest }: PaneContainerProps): React.JSX.Element {
+  const annotations = useAnnotations(pane.docId, revision)
+  return <ReaderPane paneKey={pane.key} docId={pane.docId} annotations={annotations} {...rest} />
 }

@@ -7,10 +7,11 @@ interface Props {
   docs: DocumentMeta[]
   openId: string | null
   onOpen: (id: string) => void
+  onOpenBeside: (id: string) => void
 }
 
 /** The list of documents: filter, sort, open. Up/Down move between documents, Enter opens one. */
-export function LibraryPane({ docs, openId, onOpen }: Props): React.JSX.Element {
+export function LibraryPane({ docs, openId, onOpen, onOpenBeside }: Props): React.JSX.Element {
   const [filter, setFilter] = useState('')
   const [sort, setSort] = useState<SortKey>('imported')
   const shown = useMemo(() => sortAndFilter(docs, sort, filter), [docs, sort, filter])
@@ -78,6 +79,15 @@ export function LibraryPane({ docs, openId, onOpen }: Props): React.JSX.Element 
             >
               <span className="doc-title">{d.title}</span>
               <span className="doc-meta">{describeDocument(d)}</span>
+            </button>
+            <button
+              type="button"
+              className="doc-beside"
+              aria-label={`Open beside ${d.title}`}
+              title="Open beside the current document"
+              onClick={() => onOpenBeside(d.id)}
+            >
+              ⊞
             </button>
           </li>
         ))}

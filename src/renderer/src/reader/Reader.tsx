@@ -1,11 +1,28 @@
-import { useEffect, useState, type ReactNode } from 'react'
-import type { Block, DocumentContent } from '../../../shared/model'
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
+import type { Annotation, Block, DocumentContent, HighlightColor } from '../../../shared/model'
 import { call, messageOf } from '../api'
 import { formatCount, formatDate } from '../format'
+import { blockElements, offsetOfPoint, offsetsOfRange, rangeFromOffsets } from './dom-offsets'
+import { clearPane, paintPane } from './highlight-registry'
+
+export interface TextRange {
+  start: number
+  end: number
+}
 
 interface Props {
+  paneKey: string
   id: string
-  onRemove: (id: string, title: string) => void
+  /** Changes when the document's text changes (a new version was imported). */
+  textRevision: number
+  annotations: Annotation[]
+  selectedId: string | null
+  /** Scrolls to this annotation whenever the nonce changes. */
+  scrollTarget: { id: string; nonce: number } | null
+  onSelect: (annotationId: string | null) => void
+  onSelection: (range: TextRange | null) => void
+  onFocus: () => void
+  actions: ReactNode
 }
 
 type State =
@@ -14,11 +31,26 @@ type State =
   | { status: 'ready'; doc: DocumentContent }
 
 /**
- * Shows a document's normalized text as headings, paragraphs and lists. The text is only ever
- * rendered as text nodes, never as HTML. Blocks carry their offsets for anchoring highlights.
+ * Shows a document's normalized text as headings, paragraphs and lists — only ever as text nodes,
+ * never as HTML — and paints its highlights with the CSS Custom Highlight API. Blocks carry their
+ * text offsets, so selections map exactly to the text the annotations point into.
  */
-export function Reader({ id, onRemove }: Props): React.JSX.Element {
+export function Reader({
+  paneKey,
+  id,
+  textRevision,
+  annotations,
+  selectedId,
+  scrollTarget,
+  onSelect,
+  onSelection,
+  onFocus,
+  actions
+}: Props): React.JSX.Element {
   const [state, setState] = useState<State>({ status: 'loading' })
+  const articleRef = useRef<HTMLElement>(null)
+  const blocksRef = useRef<HTMLElement[]>([])
+
   useEffect(() => {
     // The parent keys this component by document id, so each document starts in 'loading'.
     let live = true
@@ -29,7 +61,69 @@ export function Reader({ id, onRemove }: Props): React.JSX.Element {
     return () => {
       live = false
     }
-  }, [id])
+  }, [id, textRevision])
+
+  const ready = state.status === 'ready'
+  useLayoutEffect(() => {
+    if (ready && articleRef.current) blocksRef.current = blockElements(articleRef.current)
+  }, [ready, state])
+
+  // Paint highlights: one layer per colour, and the selected one on top.
+  useEffect(() => {
+    if (!ready) return
+    const layers = new Map<HighlightColor | 'selected', Range[]>()
+    for (const a of annotations) {
+      if (a.status !== 'anchored') continue
+      const range = rangeFromOffsets(blocksRef.current, a.position.start, a.position.end)
+      if (!range) continue
+      layers.set(a.color, [...(layers.get(a.color) ?? []), range])
+      if (a.id === selectedId) layers.set('selected', [range.cloneRange()])
+    }
+    paintPane(paneKey, layers)
+  }, [ready, state, annotations, selectedId, paneKey])
+  useEffect(() => () => clearPane(paneKey), [paneKey])
+
+  // Scroll to a passage when asked (from the sidebar, the Themes view or a search hit).
+  useEffect(() => {
+    if (!ready || !scrollTarget) return
+    const a = annotations.find((x) => x.id === scrollTarget.id)
+    if (!a) return
+    const range = rangeFromOffsets(blocksRef.current, a.position.start, a.position.end)
+    const el = range?.startContainer.parentElement
+    el?.scrollIntoView({ block: 'center' })
+  }, [ready, scrollTarget, annotations])
+
+  // Report the selection when it lies inside this document's text.
+  useEffect(() => {
+    const onChange = (): void => {
+      const root = articleRef.current
+      const sel = document.getSelection()
+      if (!root || !sel || sel.rangeCount === 0 || sel.isCollapsed) return onSelection(null)
+      const range = sel.getRangeAt(0)
+      if (!root.contains(range.commonAncestorContainer)) return
+      onSelection(offsetsOfRange(root, range))
+    }
+    document.addEventListener('selectionchange', onChange)
+    return () => document.removeEventListener('selectionchange', onChange)
+  }, [onSelection])
+
+  // A click on highlighted text selects that highlight (the innermost, when they overlap).
+  const onClick = (e: React.MouseEvent): void => {
+    onFocus()
+    const root = articleRef.current
+    const sel = document.getSelection()
+    if (!root || (sel && !sel.isCollapsed)) return
+    const caret = document.caretRangeFromPoint?.(e.clientX, e.clientY)
+    if (!caret) return
+    const offset = offsetOfPoint(root, caret.startContainer, caret.startOffset)
+    if (offset === null) return
+    const hits = annotations
+      .filter(
+        (a) => a.status === 'anchored' && a.position.start <= offset && offset < a.position.end
+      )
+      .sort((x, y) => x.position.end - x.position.start - (y.position.end - y.position.start))
+    onSelect(hits[0]?.id ?? null)
+  }
 
   if (state.status === 'loading') return <p className="hint reader-loading">Opening…</p>
   if (state.status === 'error')
@@ -51,7 +145,14 @@ export function Reader({ id, onRemove }: Props): React.JSX.Element {
   const opensWithTitle =
     first?.kind === 'heading' && text.slice(first.start, first.end).trim() === meta.title.trim()
   return (
-    <article className="reader" aria-label={meta.title} tabIndex={0}>
+    <article
+      className="reader"
+      aria-label={meta.title}
+      tabIndex={0}
+      ref={articleRef}
+      onClick={onClick}
+      onFocus={onFocus}
+    >
       <header className="reader-head">
         {opensWithTitle ? (
           <h1 className="block" data-start={first.start} data-end={first.end}>
@@ -68,11 +169,7 @@ export function Reader({ id, onRemove }: Props): React.JSX.Element {
             </div>
           ))}
         </dl>
-        <div className="reader-actions">
-          <button type="button" onClick={() => onRemove(meta.id, meta.title)}>
-            Remove from library…
-          </button>
-        </div>
+        <div className="reader-actions">{actions}</div>
       </header>
       <div className="reader-body">
         {renderBlocks(text, opensWithTitle ? blocks.slice(1) : blocks)}
@@ -101,8 +198,7 @@ function renderBlocks(text: string, blocks: Block[]): ReactNode[] {
     }
     endList()
     if (b.kind === 'heading') {
-      const level = Math.min(6, (b.level ?? 1) + 1)
-      const Tag = `h${level}` as 'h2'
+      const Tag = `h${Math.min(6, (b.level ?? 1) + 1)}` as 'h2'
       out.push(<Tag {...props}>{content}</Tag>)
     } else if (b.kind === 'quote') out.push(<blockquote {...props}>{content}</blockquote>)
     else if (b.kind === 'preformatted') out.push(<pre {...props}>{content}</pre>)

@@ -1,0 +1,156 @@
+import { useEffect, useState } from 'react'
+import type { Annotation, Passage, TagView } from '../../../shared/model'
+import { call, messageOf } from '../api'
+import type { Perform } from '../annotations/AnnotationEditor'
+import { TagDetails } from './TagDetails'
+
+interface Props {
+  tags: TagView[]
+  revision: number
+  perform: Perform
+  onOpenPassage: (annotation: Annotation) => void
+  onError: (message: string) => void
+}
+
+/** Total passages under each tag, its sub-tags included. */
+function totals(tags: TagView[]): Map<string, number> {
+  const out = new Map<string, number>()
+  for (const t of tags) {
+    let sum = 0
+    for (const u of tags) if (u.path === t.path || u.path.startsWith(`${t.path}/`)) sum += u.count
+    out.set(t.id, sum)
+  }
+  return out
+}
+
+/** The codebook as a tree with counts; choosing a theme lists every passage on it across all documents. */
+export function ThemesView({
+  tags,
+  revision,
+  perform,
+  onOpenPassage,
+  onError
+}: Props): React.JSX.Element {
+  const [selectedId, setSelectedId] = useState<string | null>(null)
+  const [passages, setPassages] = useState<{ tagId: string; list: Passage[] } | null>(null)
+  const [newTag, setNewTag] = useState('')
+  const selected = tags.find((t) => t.id === selectedId) ?? null
+  const sums = totals(tags)
+
+  useEffect(() => {
+    if (!selectedId) return
+    let live = true
+    call('listPassages', selectedId).then(
+      (list) => live && setPassages({ tagId: selectedId, list }),
+      () => live && setPassages(null)
+    )
+    return () => {
+      live = false
+    }
+  }, [selectedId, revision])
+
+  const paths = new Map(tags.map((t) => [t.id, t.path]))
+  const shown = passages && passages.tagId === selectedId ? passages.list : []
+  return (
+    <div className="themes">
+      <section className="codebook" aria-label="Codebook">
+        <h2>Codebook</h2>
+        <form
+          className="new-tag"
+          onSubmit={(e) => {
+            e.preventDefault()
+            const path = newTag.trim()
+            if (!path) return
+            perform('create tag', call('createTag', { path })).then(
+              (tag) => {
+                setNewTag('')
+                setSelectedId(tag.id)
+              },
+              (err: unknown) => onError(messageOf(err))
+            )
+          }}
+        >
+          <input
+            aria-label="New tag"
+            placeholder="New tag, e.g. Actors/Lazarus Group"
+            value={newTag}
+            onChange={(e) => setNewTag(e.target.value)}
+          />
+          <button type="submit">Add</button>
+        </form>
+        {tags.length === 0 ? (
+          <p className="hint">
+            No tags yet. Add one here, or type one in the Tags box of a highlight.
+          </p>
+        ) : (
+          <ul className="tag-tree" aria-label="Tags">
+            {tags.map((t) => (
+              <li key={t.id} style={{ paddingLeft: `${(t.path.split('/').length - 1) * 16}px` }}>
+                <button
+                  type="button"
+                  aria-current={t.id === selectedId ? 'true' : undefined}
+                  onClick={() => setSelectedId(t.id)}
+                >
+                  <span className="swatch" style={{ background: t.color }} aria-hidden="true" />
+                  <span className="tag-name">{t.name}</span>
+                  <span className="tag-count" aria-label={`${sums.get(t.id) ?? 0} passages`}>
+                    {sums.get(t.id) ?? 0}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section
+        className="theme-passages"
+        aria-label={selected ? `Passages tagged ${selected.path}` : 'Passages'}
+      >
+        {selected ? (
+          <>
+            <TagDetails
+              key={selected.id}
+              tag={selected}
+              tags={tags}
+              perform={perform}
+              onDeleted={() => setSelectedId(null)}
+              onError={onError}
+            />
+            <h3>
+              {shown.length} passage{shown.length === 1 ? '' : 's'} on {selected.path}
+              {selected.path && tags.some((t) => t.path.startsWith(`${selected.path}/`))
+                ? ' and its sub-tags'
+                : ''}
+            </h3>
+            <ol className="passage-list">
+              {shown.map(({ annotation: a, docTitle }) => (
+                <li key={a.id} className="passage">
+                  <button
+                    type="button"
+                    className="passage-open"
+                    onClick={() => onOpenPassage(a)}
+                    aria-label={`Open “${a.quote.exact.slice(0, 60)}” in ${docTitle}`}
+                  >
+                    <blockquote className={`color-${a.color}`}>{a.quote.exact}</blockquote>
+                  </button>
+                  <p className="passage-source">
+                    {docTitle}
+                    {a.status === 'orphaned' ? ' (orphaned)' : ''}
+                  </p>
+                  {a.note && <p className="passage-note">{a.note}</p>}
+                  <p className="passage-tags">
+                    {a.tags.map((t) => `#${paths.get(t) ?? '?'}`).join(' ')}
+                  </p>
+                </li>
+              ))}
+            </ol>
+          </>
+        ) : (
+          <p className="hint">
+            Choose a theme to see every passage tagged with it, across all documents.
+          </p>
+        )}
+      </section>
+    </div>
+  )
+}
