@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { useTempDirs } from '../../test-support/temp-dir'
@@ -208,5 +208,49 @@ describe('re-importing a changed document', () => {
     )
     expect((await wb.getDocument(a.id)).text).toBe('First document.')
     await wb.close()
+  })
+})
+
+describe('damaged annotation files', () => {
+  it('restores the newest backup and says so', async () => {
+    const dir = await tempDir()
+    const wb = await openTestWorkbench(dir)
+    const doc = await importText(wb, 'ledger.txt', LEDGER)
+    const kept = await wb.createAnnotation({ docId: doc.id, ...range(LEDGER, 'Cranes idle') })
+    await wb.close()
+    // The next session backs the file up before its first change, then the file gets damaged.
+    const second = await openTestWorkbench(dir)
+    await second.createAnnotation({ docId: doc.id, ...range(LEDGER, 'harbour master') })
+    await second.close()
+    await writeFile(join(dir, 'annotations', `${doc.id}.json`), '{"schemaVersion":1,"docId":"')
+    const third = await openTestWorkbench(dir)
+    expect(await third.listAnnotations(doc.id)).toEqual([kept.value])
+    const { warnings } = await third.getWorkspaceInfo()
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^${doc.id}\\.json was damaged \\(the file is not complete JSON .*the backup ${doc.id}-\\S+\\.json was restored`
+        )
+      )
+    ])
+    expect(
+      (await readdir(join(dir, 'annotations'))).some((n) => n.startsWith(`${doc.id}.json.corrupt-`))
+    ).toBe(true)
+    await third.close()
+  })
+
+  it('without a backup, keeps refusing rather than showing the document as empty', async () => {
+    const dir = await tempDir()
+    const wb = await openTestWorkbench(dir)
+    const doc = await importText(wb, 'ledger.txt', LEDGER)
+    await wb.close()
+    await writeFile(join(dir, 'annotations', `${doc.id}.json`), 'null')
+    const again = await openTestWorkbench(dir)
+    await expect(again.listAnnotations(doc.id)).rejects.toMatchObject({ code: 'corrupt' })
+    await expect(again.listAnnotations(doc.id)).rejects.toMatchObject({ code: 'corrupt' })
+    await expect(
+      again.createAnnotation({ docId: doc.id, ...range(LEDGER, 'Cranes idle') })
+    ).rejects.toMatchObject({ code: 'corrupt' })
+    await again.close()
   })
 })

@@ -54,8 +54,10 @@ export class AnnotationStore {
         await db.read()
         return { db, adapter, queue: new SerialQueue(), backedUp: false }
       })()
+      // A file that failed to load stays failed (with its message) until the workspace is opened
+      // again: its damaged content was moved aside, and reading "nothing" now would show the
+      // document as having no highlights.
       this.files.set(docId, file)
-      file.catch(() => this.files.delete(docId))
     }
     return file
   }

@@ -59,17 +59,19 @@ export function App(): React.JSX.Element {
   const importer = useImport(refresh)
   const history = useUndo(bump)
 
-  useEffect(() => {
-    call('getWorkspaceInfo').then(setInfo, (err: unknown) => setError(messageOf(err)))
-    refresh()
-  }, [refresh])
+  useEffect(() => refresh(), [refresh])
   useEffect(() => {
     call('listTags').then(setTags, (err: unknown) => setError(messageOf(err)))
   }, [revision])
 
   const activePane = panes.find((p) => p.key === activeKey) ?? panes[0] ?? null
   const activeDoc = docs?.find((d) => d.id === activePane?.docId) ?? null
-  const activeAnnotations = useAnnotations(activePane?.docId ?? null, revision)
+  const activeAnnotations = useAnnotations(activePane?.docId ?? null, revision, setError)
+  // Warnings (a damaged file restored from backup) can arise whenever a file is first read,
+  // so they are fetched again once the active document's annotations have loaded.
+  useEffect(() => {
+    call('getWorkspaceInfo').then(setInfo, (err: unknown) => setError(messageOf(err)))
+  }, [revision, activeAnnotations])
   const titleOf = (id: string): string => docs?.find((d) => d.id === id)?.title ?? 'Document'
 
   /** Opens a document in the active pane (or the first one), or in a new pane beside the others. */
@@ -323,6 +325,7 @@ export function App(): React.JSX.Element {
                   active={pane.key === activePane?.key}
                   closable={panes.length > 1}
                   revision={revision}
+                  onError={setError}
                   textRevision={textRevision}
                   selectedId={selected}
                   scrollTarget={scrollTarget}
@@ -455,10 +458,16 @@ interface PaneContainerProps extends Omit<
 > {
   pane: Pane
   revision: number
+  onError: (message: string) => void
 }
 
 /** A pane with its own document's annotations. */
-function PaneContainer({ pane, revision, ...rest }: PaneContainerProps): React.JSX.Element {
-  const annotations = useAnnotations(pane.docId, revision)
+function PaneContainer({
+  pane,
+  revision,
+  onError,
+  ...rest
+}: PaneContainerProps): React.JSX.Element {
+  const annotations = useAnnotations(pane.docId, revision, onError)
   return <ReaderPane paneKey={pane.key} docId={pane.docId} annotations={annotations} {...rest} />
 }
