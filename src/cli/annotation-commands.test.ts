@@ -210,3 +210,31 @@ describe('annotation commands', () => {
     })
   })
 })
+
+describe('search command', () => {
+  it('prints one row per matching passage, best first, as JSON', async () => {
+    const { ws, id } = await workspaceWithDoc()
+    const res = await cli('--workspace', ws, 'search', 'evidence state', '--json')
+    expect(res.code).toBe(0)
+    const rows = JSON.parse(res.out)
+    expect(rows).toEqual([
+      {
+        docId: id,
+        title: 'The blog said a foreign state was behind the attack.',
+        score: expect.any(Number),
+        snippet: expect.stringContaining('no evidence of a state actor'),
+        start: 0,
+        end: expect.any(Number)
+      }
+    ])
+    expect(Object.keys(rows[0])).toEqual(['docId', 'title', 'score', 'snippet', 'start', 'end'])
+    const human = await cli('--workspace', ws, 'search', 'evidence')
+    expect(human.out).toContain('no »evidence« of a state actor')
+    const malformed = await cli('--workspace', ws, 'search', '"foreign state', '--json')
+    expect(malformed).toMatchObject({
+      code: 0,
+      err: 'note: The closing quote is missing: the rest of the query was searched as one phrase.\n'
+    })
+    expect(JSON.parse(malformed.out)).toHaveLength(1)
+  })
+})

@@ -158,6 +158,49 @@ export function registerAnnotationCommands(
     })
 
   program
+    .command('search')
+    .description(
+      'search every document, note and tag: words, "phrases", prefix*, -exclude, OR, tag:, doc:, title:, after:, before:'
+    )
+    .argument('<query>', 'what to look for')
+    .option('--limit <n>', 'at most this many passages', positiveInt, 20)
+    .option('--json', 'print JSON')
+    .action(async (query: string, opts: { limit: number; json?: boolean }) => {
+      await withWorkbench(true, async (wb) => {
+        const { hits, total, warnings } = await wb.search(query, { limit: opts.limit })
+        for (const w of warnings) io.err(`note: ${w}\n`)
+        if (opts.json) {
+          io.out(
+            json(
+              hits.map((h) => ({
+                docId: h.docId,
+                title: h.title,
+                score: Math.round(h.score * 1000) / 1000,
+                snippet: h.snippet,
+                start: h.start,
+                end: h.end
+              }))
+            )
+          )
+          return
+        }
+        if (hits.length === 0) io.out('No matches.\n')
+        for (const h of hits) {
+          // Matches shown between » « so that they stand out without colour.
+          let snippet = ''
+          let at = 0
+          for (const [s, e] of h.marks) {
+            snippet += `${h.snippet.slice(at, s)}»${h.snippet.slice(s, e)}«`
+            at = e
+          }
+          snippet += h.snippet.slice(at)
+          io.out(`${h.docId}  ${h.title}${h.kind === 'note' ? '  (note)' : ''}\n    ${snippet}\n`)
+        }
+        if (total > hits.length) io.out(`… ${total - hits.length} more (use --limit)\n`)
+      })
+    })
+
+  program
     .command('reimport')
     .description(
       'replace a document with a new version of its file, keeping and re-anchoring its annotations'

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
-import { basename, extname } from 'node:path'
+import { basename, extname, join } from 'node:path'
 import type { CoreApi, FilePayload } from '../shared/api'
 import type {
   DocumentMeta,
@@ -15,6 +15,7 @@ import { annotationOps } from './annotations/annotations'
 import { codebookOps } from './codebook/codebook'
 import type { CoreContext } from './context'
 import { memoOps } from './memos'
+import { SearchIndex } from './search/search-index'
 import { AnnotationStore } from './store/annotation-store'
 import { toApiError, WorkbenchError } from './errors'
 import { checkFileSize, parseFile } from './import/parse-file'
@@ -22,7 +23,7 @@ import { countWords } from './import/text-blocks'
 import { chooseTitle } from './import/title'
 import { expandPaths } from './import/walk'
 import type { WorkerSpec } from './import/worker-protocol'
-import { sha256Hex, WorkspaceStore } from './store/workspace-store'
+import { LAYOUT, sha256Hex, WorkspaceStore } from './store/workspace-store'
 
 export const DEFAULT_LIMITS: ImportLimits = {
   maxFileBytes: 100 * 1024 * 1024,
@@ -58,6 +59,8 @@ export interface Workbench extends CoreApi {
     paths: string[],
     onProgress?: (done: number, total: number, path: string) => void
   ): Promise<PathImportReport>
+  /** Finishes pending search-index clean-up (maintenance; tests use it to compare with a fresh build). */
+  compactIndex(): Promise<void>
   close(): Promise<void>
 }
 
@@ -69,10 +72,28 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
   })
   const limits: ImportLimits = { ...DEFAULT_LIMITS, ...options.limits }
   const now = options.now ?? (() => new Date())
-  const annotations = new AnnotationStore(dir, store.readOnly, (m) => {
+  const warn = (m: string): void => {
     store.warnings.push(m)
     options.onWarning?.(m)
-  })
+  }
+  // The index is derived data: a failure to update it is reported, never lost work.
+  const indexing = (what: Promise<void>): Promise<void> =>
+    what.catch((err: unknown) => warn(`Search index: ${toApiError(err).message}`))
+  const annotations = new AnnotationStore(dir, store.readOnly, warn, (docId) =>
+    indexing(index.setNotes(docId))
+  )
+  const index: SearchIndex = new SearchIndex(
+    join(dir, LAYOUT.index),
+    {
+      documents: () => store.data.documents,
+      text: (meta) => store.getText(meta),
+      notes: (docId) => annotations.get(docId),
+      tags: () => store.data.codebook.tags,
+      annotationsDir: join(dir, LAYOUT.annotations)
+    },
+    !store.readOnly,
+    warn
+  )
 
   const findDocument = (id: string): DocumentMeta => {
     const doc = store.data.documents.find((d) => d.id === id)
@@ -119,7 +140,7 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
       const ext = extname(name).slice(1).toLowerCase()
       await store.putOriginal(sha, ext, file.data)
       const title = chooseTitle(doc, name)
-      return await store.update((draft): ImportOutcome => {
+      const outcome = await store.update((draft): ImportOutcome => {
         const dup = draft.documents.find((d) => d.sha256 === sha)
         if (dup) return { status: 'duplicate', name, id: dup.id, title: dup.title }
         const meta: DocumentMeta = {
@@ -142,6 +163,8 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
         draft.documents.push(meta)
         return { status: 'imported', name, document: meta }
       })
+      if (outcome.status === 'imported') await indexing(index.addDocument(outcome.document))
+      return outcome
     } catch (err) {
       // A bad file never stops a batch: it is reported with its reason and nothing is stored for it.
       return { status: 'failed', name, error: toApiError(err).message }
@@ -229,6 +252,7 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
         words: countWords(doc.text)
       } satisfies Partial<DocumentMeta>)
     })
+    await indexing(index.addDocument(findDocument(docId)))
     return report
   }
 
@@ -253,12 +277,14 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
     importFile,
     async removeDocument(id) {
       findDocument(id)
-      return store.update((draft) => {
-        const index = draft.documents.findIndex((d) => d.id === id)
-        if (index < 0)
+      const removed = await store.update((draft) => {
+        const at = draft.documents.findIndex((d) => d.id === id)
+        if (at < 0)
           throw new WorkbenchError('not-found', `No document with id ${id} in this workspace.`)
-        return draft.documents.splice(index, 1)[0]
+        return draft.documents.splice(at, 1)[0]
       })
+      await indexing(index.removeDocument(id))
+      return removed
     },
     async openSampleWorkspace() {
       if (!options.sampleDir)
@@ -274,10 +300,36 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
     },
     reimportDocument,
     ...annotationOps(ctx),
-    ...codebookOps(ctx),
+    ...withNotesReindexed(codebookOps(ctx), () => indexing(index.reindexAllNotes())),
+    search: (query, opts) => index.search(query, opts),
+    findInDocument: async (docId, query) => {
+      findDocument(docId)
+      return index.findInDocument(docId, query)
+    },
     ...memoOps(ctx),
     importPaths,
-    close: () => store.close()
+    compactIndex: () => index.compact(),
+    close: async () => {
+      await index.flush()
+      await store.close()
+    }
   }
   return api
+}
+
+/** Tag paths are indexed with the notes: changes to the codebook re-index them. */
+function withNotesReindexed<T extends Record<string, unknown>>(
+  ops: T,
+  reindex: () => Promise<void>
+): T {
+  const out: Record<string, unknown> = { ...ops }
+  for (const name of ['updateTag', 'mergeTags', 'deleteTag', 'applyTagState']) {
+    const fn = ops[name] as (...args: unknown[]) => Promise<unknown>
+    out[name] = async (...args: unknown[]) => {
+      const result = await fn(...args)
+      await reindex()
+      return result
+    }
+  }
+  return out as T
 }

@@ -84,6 +84,23 @@ export const apiArgs = {
   ]),
   tagUsage: z.tuple([id]),
   listPassages: z.tuple([id]),
+  search: z.union([
+    z.tuple([z.string().max(2000)]),
+    z.tuple([
+      z.string().max(2000),
+      z
+        .object({
+          tagId: id.optional(),
+          docId: id.optional(),
+          after: z.string().max(20).optional(),
+          before: z.string().max(20).optional(),
+          limit: z.number().int().min(1).max(1000).optional(),
+          typeahead: z.boolean().optional()
+        })
+        .strict()
+    ])
+  ]),
+  findInDocument: z.tuple([id, z.string().max(2000)]),
   listMemos: z.tuple([]),
   createMemo: z.tuple([memoInput]),
   updateMemo: z.tuple([id, memoInput]),

@@ -7,6 +7,8 @@ import type {
   Memo,
   Passage,
   ReanchorReport,
+  SearchOptions,
+  SearchResponse,
   Tag,
   TagView,
   WorkspaceInfo
@@ -116,6 +118,11 @@ export interface ApiSpec {
   /** Every passage with this tag or one of its sub-tags, across all documents, in document order. */
   listPassages(tagId: string): Passage[]
 
+  /** Full-text search over passages, titles, notes and tags. Malformed queries give warnings, never errors. */
+  search(query: string, options?: SearchOptions): SearchResponse
+  /** Where a query matches inside one document's text, for marking and stepping through matches. */
+  findInDocument(docId: string, query: string): { start: number; end: number }[]
+
   listMemos(): Memo[]
   createMemo(input: MemoInput): Change<Memo>
   updateMemo(id: string, input: MemoInput): Change<Memo>
@@ -160,6 +167,8 @@ export const API_METHODS = [
   'applyTagState',
   'tagUsage',
   'listPassages',
+  'search',
+  'findInDocument',
   'listMemos',
   'createMemo',
   'updateMemo',

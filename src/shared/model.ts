@@ -148,3 +148,38 @@ export interface ReanchorReport {
   moved: number
   orphaned: number
 }
+
+/** Filters chosen in the search panel (the query text can carry the same as tag:, doc:, after:, before:). */
+export interface SearchFilters {
+  tagId?: string
+  docId?: string
+  after?: string
+  before?: string
+}
+
+export interface SearchOptions extends SearchFilters {
+  limit?: number
+  /** Treat the last word as a prefix, for results as you type. */
+  typeahead?: boolean
+}
+
+/** One matching passage (or note), best first. `marks` are [start, end) ranges inside `snippet`. */
+export interface SearchHit {
+  kind: 'passage' | 'note'
+  docId: string
+  title: string
+  score: number
+  start: number
+  end: number
+  snippet: string
+  marks: [number, number][]
+  /** For a note hit: the annotation it belongs to (absent for a document note). */
+  annotationId?: string
+}
+
+export interface SearchResponse {
+  hits: SearchHit[]
+  /** How many matches there were before the limit. */
+  total: number
+  warnings: string[]
+}

@@ -28,7 +28,9 @@ export class AnnotationStore {
   constructor(
     private readonly dir: string,
     private readonly readOnly: boolean,
-    private readonly onWarning: (message: string) => void
+    private readonly onWarning: (message: string) => void,
+    /** Called after a document's annotation file was written (the search index follows). */
+    private readonly onChanged: (docId: string) => Promise<void> = async () => undefined
   ) {}
 
   private open(docId: string): Promise<OpenFile> {
@@ -90,22 +92,27 @@ export class AnnotationStore {
   async update<R>(docId: string, change: (draft: AnnotationFile) => R): Promise<R> {
     if (this.readOnly) throw new WorkbenchError('locked', 'This workspace was opened read-only.')
     const file = await this.open(docId)
-    return file.queue.run(async () => {
-      if (!file.backedUp) {
-        await file.adapter.backup()
-        file.backedUp = true
-      }
-      const previous = file.db.data
-      const draft = structuredClone(previous)
-      const result = change(draft)
-      file.db.data = draft
-      try {
-        await file.db.write()
-      } catch (err) {
-        file.db.data = previous
-        throw err
-      }
-      return result
-    })
+    return file.queue
+      .run(async () => {
+        if (!file.backedUp) {
+          await file.adapter.backup()
+          file.backedUp = true
+        }
+        const previous = file.db.data
+        const draft = structuredClone(previous)
+        const result = change(draft)
+        file.db.data = draft
+        try {
+          await file.db.write()
+        } catch (err) {
+          file.db.data = previous
+          throw err
+        }
+        return result
+      })
+      .then(async (result) => {
+        await this.onChanged(docId)
+        return result
+      })
   }
 }

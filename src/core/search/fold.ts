@@ -1,0 +1,18 @@
+/** Case and diacritics folding shared by the index, the query parser and match finding. */
+export const fold = (s: string): string =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+
+/** Words as the index sees them: letters and digits, joined by inner apostrophes, dots or hyphens. */
+export const WORD_RE = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu
+
+/** The words of a text, folded, with their offsets in the original text. */
+export function* wordsOf(text: string): Generator<{ word: string; start: number; end: number }> {
+  for (const m of text.matchAll(WORD_RE)) {
+    yield { word: fold(m[0]), start: m.index, end: m.index + m[0].length }
+  }
+}
+
+export const tokenize = (text: string): string[] => Array.from(text.matchAll(WORD_RE), (m) => m[0])
