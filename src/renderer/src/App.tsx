@@ -4,6 +4,7 @@ import type {
   Annotation,
   DocumentMeta,
   HighlightColor,
+  SearchHit,
   TagView,
   WorkspaceInfo
 } from '../../shared/model'
@@ -19,6 +20,7 @@ import type { TextRange } from './reader/Reader'
 import { ReaderPane } from './reader/ReaderPane'
 import { useAnnotations } from './state/use-annotations'
 import { useUndo } from './state/use-undo'
+import { SearchPanel } from './search/SearchPanel'
 import { ThemesView } from './themes/ThemesView'
 
 type View = 'library' | 'themes' | 'memos'
@@ -51,6 +53,11 @@ export function App(): React.JSX.Element {
   const [status, setStatus] = useState<{ text: string; undo?: boolean } | null>(null)
   const [dragging, setDragging] = useState(false)
   const [confirmRemove, setConfirmRemove] = useState<{ id: string; title: string } | null>(null)
+  const [query, setQuery] = useState('')
+  const [matches, setMatches] = useState<
+    Record<string, { docId: string; ranges: { start: number; end: number }[]; current: number }>
+  >({})
+  const searchRef = useRef<HTMLInputElement>(null)
 
   const refresh = useCallback(() => {
     call('listDocuments').then(setDocs, (err: unknown) => setError(messageOf(err)))
@@ -75,7 +82,7 @@ export function App(): React.JSX.Element {
   const titleOf = (id: string): string => docs?.find((d) => d.id === id)?.title ?? 'Document'
 
   /** Opens a document in the active pane (or the first one), or in a new pane beside the others. */
-  const open = (docId: string, beside = false): void => {
+  const open = (docId: string, beside = false): string => {
     const active = panes.find((p) => p.key === activeKey) ?? panes[0]
     let next = panes
     let key: string
@@ -91,7 +98,41 @@ export function App(): React.JSX.Element {
     setPanes(next)
     setActiveKey(key)
     setView('library')
+    return key
   }
+
+  /** Opens a search hit: its document at the passage, with every match marked; a note hit selects its highlight. */
+  const openHit = async (hit: SearchHit): Promise<void> => {
+    const key = open(hit.docId)
+    if (hit.annotationId) {
+      setSelected(hit.annotationId)
+      setScrollTarget({ id: hit.annotationId, nonce: Date.now() })
+      return
+    }
+    try {
+      const ranges = await call('findInDocument', hit.docId, query)
+      const current = Math.max(
+        0,
+        ranges.findIndex((r) => r.end > hit.start)
+      )
+      setMatches((m) => ({ ...m, [key]: { docId: hit.docId, ranges, current } }))
+    } catch (err) {
+      setError(messageOf(err))
+    }
+  }
+
+  const stepMatch = (paneKey: string, delta: number): void =>
+    setMatches((m) => {
+      const cur = m[paneKey]
+      if (!cur || cur.ranges.length === 0) return m
+      return {
+        ...m,
+        [paneKey]: {
+          ...cur,
+          current: (cur.current + delta + cur.ranges.length) % cur.ranges.length
+        }
+      }
+    })
 
   const openPassage = (a: Annotation): void => {
     open(a.docId)
@@ -142,6 +183,17 @@ export function App(): React.JSX.Element {
       if (mod && e.key.toLowerCase() === 'o') {
         e.preventDefault()
         document.querySelector<HTMLInputElement>('input[aria-label="Import files"]')?.click()
+        return
+      }
+      if (mod && (e.key.toLowerCase() === 'k' || e.key.toLowerCase() === 'f')) {
+        e.preventDefault()
+        searchRef.current?.focus()
+        searchRef.current?.select()
+        return
+      }
+      if (e.key === 'F3' && activePane) {
+        e.preventDefault()
+        stepMatch(activePane.key, e.shiftKey ? -1 : 1)
         return
       }
       if (isEditable(e.target)) return
@@ -249,6 +301,21 @@ export function App(): React.JSX.Element {
             </button>
           ))}
         </nav>
+        <input
+          ref={searchRef}
+          type="search"
+          className="search-box"
+          aria-label="Search"
+          placeholder="Search everything (Ctrl+K)"
+          value={query}
+          onChange={(e) => {
+            setQuery(e.target.value)
+            if (view !== 'library') setView('library')
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') setQuery('')
+          }}
+        />
         <ImportControls busy={busy} onFiles={(files) => void importer.run(files)} />
         <div className="history">
           <button
@@ -306,12 +373,22 @@ export function App(): React.JSX.Element {
       )}
       {view === 'library' && (
         <main className="workspace">
-          <LibraryPane
-            docs={docs ?? []}
-            openId={activePane?.docId ?? null}
-            onOpen={(id) => open(id)}
-            onOpenBeside={(id) => open(id, true)}
-          />
+          {query.trim() ? (
+            <SearchPanel
+              query={query}
+              docs={docs ?? []}
+              tags={tags}
+              revision={revision}
+              onOpen={(hit) => void openHit(hit)}
+            />
+          ) : (
+            <LibraryPane
+              docs={docs ?? []}
+              openId={activePane?.docId ?? null}
+              onOpen={(id) => open(id)}
+              onOpenBeside={(id) => open(id, true)}
+            />
+          )}
           <div
             className="panes"
             style={{ gridTemplateColumns: `repeat(${Math.max(1, panes.length)}, minmax(0, 1fr))` }}
@@ -330,6 +407,14 @@ export function App(): React.JSX.Element {
                   selectedId={selected}
                   scrollTarget={scrollTarget}
                   selection={selection?.paneKey === pane.key ? selection : null}
+                  matches={matches[pane.key]?.docId === pane.docId ? matches[pane.key] : null}
+                  onStepMatch={(delta) => stepMatch(pane.key, delta)}
+                  onClearMatches={() =>
+                    setMatches((m) => {
+                      const { [pane.key]: _, ...rest } = m
+                      return rest
+                    })
+                  }
                   color={color}
                   onColor={setColor}
                   onHighlight={() => void highlight()}

@@ -1,9 +1,9 @@
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
-import type { Annotation, Block, DocumentContent, HighlightColor } from '../../../shared/model'
+import type { Annotation, Block, DocumentContent } from '../../../shared/model'
 import { call, messageOf } from '../api'
 import { formatCount, formatDate } from '../format'
 import { blockElements, offsetOfPoint, offsetsOfRange, rangeFromOffsets } from './dom-offsets'
-import { clearPane, paintPane } from './highlight-registry'
+import { clearPane, paintPane, type Layer } from './highlight-registry'
 
 export interface TextRange {
   start: number
@@ -19,6 +19,8 @@ interface Props {
   selectedId: string | null
   /** Scrolls to this annotation whenever the nonce changes. */
   scrollTarget: { id: string; nonce: number } | null
+  /** Search matches to mark, and which one is current (scrolled to). */
+  matches: { ranges: { start: number; end: number }[]; current: number } | null
   onSelect: (annotationId: string | null) => void
   onSelection: (range: TextRange | null) => void
   onFocus: () => void
@@ -42,6 +44,7 @@ export function Reader({
   annotations,
   selectedId,
   scrollTarget,
+  matches,
   onSelect,
   onSelection,
   onFocus,
@@ -71,7 +74,7 @@ export function Reader({
   // Paint highlights: one layer per colour, and the selected one on top.
   useEffect(() => {
     if (!ready) return
-    const layers = new Map<HighlightColor | 'selected', Range[]>()
+    const layers = new Map<Layer, Range[]>()
     for (const a of annotations) {
       if (a.status !== 'anchored') continue
       const range = rangeFromOffsets(blocksRef.current, a.position.start, a.position.end)
@@ -79,8 +82,27 @@ export function Reader({
       layers.set(a.color, [...(layers.get(a.color) ?? []), range])
       if (a.id === selectedId) layers.set('selected', [range.cloneRange()])
     }
+    matches?.ranges.forEach((m, i) => {
+      const range = rangeFromOffsets(blocksRef.current, m.start, m.end)
+      if (range)
+        layers.set(i === matches.current ? 'search-current' : 'search', [
+          ...(layers.get(i === matches.current ? 'search-current' : 'search') ?? []),
+          range
+        ])
+    })
     paintPane(paneKey, layers)
-  }, [ready, state, annotations, selectedId, paneKey])
+  }, [ready, state, annotations, selectedId, paneKey, matches])
+
+  // Scroll to the current search match.
+  useEffect(() => {
+    if (!ready || !matches || matches.ranges.length === 0) return
+    const m = matches.ranges[matches.current]
+    rangeFromOffsets(
+      blocksRef.current,
+      m.start,
+      m.end
+    )?.startContainer.parentElement?.scrollIntoView({ block: 'center' })
+  }, [ready, matches])
   useEffect(() => () => clearPane(paneKey), [paneKey])
 
   // Scroll to a passage when asked (from the sidebar, the Themes view or a search hit).

@@ -15,6 +15,9 @@ interface Props {
   selectedId: string | null
   scrollTarget: { id: string; nonce: number } | null
   selection: TextRange | null
+  matches: { ranges: { start: number; end: number }[]; current: number } | null
+  onStepMatch: (delta: number) => void
+  onClearMatches: () => void
   color: HighlightColor
   onColor: (c: HighlightColor) => void
   onHighlight: () => void
@@ -58,6 +61,35 @@ export function ReaderPane(props: Props): React.JSX.Element {
               ))}
             </div>
           </div>
+        ) : props.matches ? (
+          <div className="match-bar" role="toolbar" aria-label="Search matches">
+            <span aria-live="polite">
+              {props.matches.ranges.length === 0
+                ? 'No matches in this document'
+                : `Match ${props.matches.current + 1} of ${props.matches.ranges.length}`}
+            </span>
+            <button
+              type="button"
+              aria-label="Previous match"
+              title="Previous match (Shift+F3)"
+              disabled={props.matches.ranges.length === 0}
+              onClick={() => props.onStepMatch(-1)}
+            >
+              ↑
+            </button>
+            <button
+              type="button"
+              aria-label="Next match"
+              title="Next match (F3)"
+              disabled={props.matches.ranges.length === 0}
+              onClick={() => props.onStepMatch(1)}
+            >
+              ↓
+            </button>
+            <button type="button" className="link" onClick={props.onClearMatches}>
+              Clear
+            </button>
+          </div>
         ) : (
           <span className="pane-title">{title}</span>
         )}
@@ -81,6 +113,7 @@ export function ReaderPane(props: Props): React.JSX.Element {
           annotations={props.annotations}
           selectedId={props.selectedId}
           scrollTarget={props.scrollTarget}
+          matches={props.matches}
           onSelect={props.onSelect}
           onSelection={props.onSelection}
           onFocus={props.onFocus}

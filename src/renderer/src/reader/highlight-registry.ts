@@ -5,7 +5,7 @@ import type { HighlightColor } from '../../../shared/model'
  * open reader pane (the ::highlight(wb-<colour>) rules in styles.css style them). The document's
  * DOM is never rewritten, so thousands of highlights stay cheap.
  */
-type Layer = HighlightColor | 'selected'
+export type Layer = HighlightColor | 'selected' | 'search' | 'search-current'
 const panes = new Map<string, Map<Layer, Range[]>>()
 
 const supported = (): boolean =>
@@ -21,7 +21,8 @@ function repaint(layer: Layer): void {
     return
   }
   const highlight = new Highlight(...ranges)
-  if (layer === 'selected') highlight.priority = 10
+  highlight.priority =
+    layer === 'search-current' ? 30 : layer === 'search' ? 20 : layer === 'selected' ? 10 : 0
   CSS.highlights.set(name, highlight)
 }
 

@@ -1,0 +1,162 @@
+import { useEffect, useMemo, useState } from 'react'
+import type {
+  DocumentMeta,
+  SearchFilters,
+  SearchHit,
+  SearchResponse,
+  TagView
+} from '../../../shared/model'
+import { call, messageOf } from '../api'
+import { formatCount } from '../format'
+
+interface Props {
+  query: string
+  docs: DocumentMeta[]
+  tags: TagView[]
+  revision: number
+  onOpen: (hit: SearchHit) => void
+}
+
+/** A snippet with its matching words marked — React text nodes and <mark>, never HTML from the document. */
+function Snippet({ hit }: { hit: SearchHit }): React.JSX.Element {
+  const parts: React.ReactNode[] = []
+  let at = 0
+  hit.marks.forEach(([s, e], i) => {
+    if (s > at) parts.push(hit.snippet.slice(at, s))
+    parts.push(<mark key={i}>{hit.snippet.slice(s, e)}</mark>)
+    at = e
+  })
+  parts.push(hit.snippet.slice(at))
+  return <span className="snippet">{parts}</span>
+}
+
+/** Results as you type, grouped by document, with filters for tag, document and date range. */
+export function SearchPanel({ query, docs, tags, revision, onOpen }: Props): React.JSX.Element {
+  const [filters, setFilters] = useState<SearchFilters>({})
+  const [result, setResult] = useState<
+    { key: string; response: SearchResponse } | { key: string; error: string } | null
+  >(null)
+  const key = JSON.stringify([query, filters, revision])
+
+  useEffect(() => {
+    let live = true
+    const timer = window.setTimeout(() => {
+      const options = { ...filters, limit: 200, typeahead: true }
+      for (const k of Object.keys(options) as (keyof typeof options)[])
+        if (options[k] === '' || options[k] === undefined) delete options[k]
+      call('search', query, options).then(
+        (response) => live && setResult({ key, response }),
+        (err: unknown) => live && setResult({ key, error: messageOf(err) })
+      )
+    }, 120)
+    return () => {
+      live = false
+      window.clearTimeout(timer)
+    }
+  }, [key, query, filters])
+
+  const response = result && 'response' in result ? result.response : null
+  const groups = useMemo(() => {
+    const map = new Map<string, SearchHit[]>()
+    for (const h of response?.hits ?? []) map.set(h.docId, [...(map.get(h.docId) ?? []), h])
+    return [...map.entries()]
+  }, [response])
+  const set = (k: keyof SearchFilters, v: string): void =>
+    setFilters((f) => ({ ...f, [k]: v || undefined }))
+
+  return (
+    <section className="search-panel" aria-label="Search">
+      <div className="search-filters">
+        <label>
+          Tag
+          <select
+            aria-label="Filter by tag"
+            value={filters.tagId ?? ''}
+            onChange={(e) => set('tagId', e.target.value)}
+          >
+            <option value="">any</option>
+            {tags.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.path}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Document
+          <select
+            aria-label="Filter by document"
+            value={filters.docId ?? ''}
+            onChange={(e) => set('docId', e.target.value)}
+          >
+            <option value="">any</option>
+            {docs.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          From{' '}
+          <input
+            type="date"
+            aria-label="Published from"
+            value={filters.after ?? ''}
+            onChange={(e) => set('after', e.target.value)}
+          />
+        </label>
+        <label>
+          To{' '}
+          <input
+            type="date"
+            aria-label="Published until"
+            value={filters.before ?? ''}
+            onChange={(e) => set('before', e.target.value)}
+          />
+        </label>
+      </div>
+      {result && 'error' in result && (
+        <p className="error" role="alert">
+          {result.error}
+        </p>
+      )}
+      {response?.warnings.map((w) => (
+        <p key={w} className="search-warning" role="status">
+          {w}
+        </p>
+      ))}
+      {response && (
+        <p className="library-count" aria-live="polite">
+          {response.total === 0
+            ? 'No matches.'
+            : `${formatCount(response.total, 'match', 'matches')} in ${formatCount(groups.length, 'document')}${response.total > response.hits.length ? ` (first ${response.hits.length} shown)` : ''}`}
+        </p>
+      )}
+      <ul className="search-results" aria-label="Search results">
+        {groups.map(([docId, hits]) => (
+          <li
+            key={docId}
+            className="search-group"
+            aria-label={`${hits[0].title}: ${formatCount(hits.length, 'hit')}`}
+          >
+            <p className="search-doc">
+              <span className="doc-title">{hits[0].title}</span>{' '}
+              <span className="hit-count">{formatCount(hits.length, 'hit')}</span>
+            </p>
+            <ol>
+              {hits.map((h) => (
+                <li key={`${h.kind}${h.start}-${h.end}-${h.annotationId ?? ''}`}>
+                  <button type="button" className="hit" onClick={() => onOpen(h)}>
+                    {h.kind === 'note' && <span className="hit-kind">Note: </span>}
+                    <Snippet hit={h} />
+                  </button>
+                </li>
+              ))}
+            </ol>
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
