@@ -1,6 +1,7 @@
-import { writeFile } from 'node:fs/promises'
+import { copyFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { expect, file, test } from './fixtures'
+import { createWorkbench } from '../src/core/workbench'
+import { expect, file, test, WORKER } from './fixtures'
 import { BLOG, importTwo, LEDGER, openDoc, paintedText, selectText } from './helpers'
 
 test('highlights a selection, tags it, writes a note, and finds it all again after a reload', async ({
@@ -315,55 +316,42 @@ test('writes a memo linked to a document and keeps it', async ({ app }) => {
   expect(BLOG).toContain('foreign government')
 })
 
-test('a damaged annotation file is restored from its backup, with a warning', async ({
-  app,
-  workbench,
-  workspaceDir
-}) => {
-  const outcome = await workbench.importFile({
-    name: 'ledger.txt',
-    data: new TextEncoder().encode(LEDGER)
-  })
-  if (outcome.status !== 'imported') throw new Error('import failed')
-  const id = outcome.document.id
-  const { text } = await workbench.getDocument(id)
-  const start = text.indexOf('Cranes idle')
-  const backup = {
-    schemaVersion: 1,
-    docId: id,
-    note: 'From the backup',
-    annotations: [
-      {
-        id: `${id}.b1`,
-        docId: id,
-        quote: {
-          type: 'TextQuoteSelector',
-          exact: 'Cranes idle',
-          prefix: '',
-          suffix: text.slice(start + 11, start + 43)
-        },
-        position: { type: 'TextPositionSelector', start, end: start + 11 },
-        status: 'anchored',
-        color: 'blue',
-        tags: [],
-        note: '',
-        created: '2025-03-06T09:00:00.000Z',
-        modified: '2025-03-06T09:00:00.000Z'
+test.describe('a damaged annotation file', () => {
+  let docId = ''
+  test.use({
+    // A previous session: one document with one highlight, then the file gets damaged on disk.
+    seedWorkspace: {
+      run: async (dir) => {
+        const wb = await createWorkbench(dir, { parserWorker: { file: WORKER } })
+        const outcome = await wb.importFile({
+          name: 'ledger.txt',
+          data: new TextEncoder().encode(LEDGER)
+        })
+        if (outcome.status !== 'imported') throw new Error('import failed')
+        docId = outcome.document.id
+        const { text } = await wb.getDocument(docId)
+        const start = text.indexOf('Cranes idle')
+        await wb.createAnnotation({ docId, start, end: start + 11, color: 'blue' })
+        await wb.setDocumentNote(docId, 'From the backup')
+        await wb.close()
+        // The next session backs the file up before its first change; this one got damaged.
+        await copyFile(
+          join(dir, 'annotations', `${docId}.json`),
+          join(dir, 'backups', `${docId}-20250306T090000000Z.json`)
+        )
+        await writeFile(join(dir, 'annotations', `${docId}.json`), '\u0000\u0000\u0000')
       }
-    ]
-  }
-  await writeFile(
-    join(workspaceDir, 'backups', `${id}-20250306T090000000Z.json`),
-    JSON.stringify(backup)
-  )
-  await writeFile(join(workspaceDir, 'annotations', `${id}.json`), '\u0000\u0000\u0000')
-  await app.reload()
-  await openDoc(app, 'Cranes idle at Port Averly')
-  await expect(
-    app
-      .getByRole('alert')
-      .filter({ hasText: `${id}.json was damaged (the file contains NUL bytes)` })
-  ).toBeVisible()
-  await expect.poll(() => paintedText(app, 'wb-blue')).toEqual(['Cranes idle'])
-  await expect(app.getByRole('textbox', { name: 'Document note' })).toHaveValue('From the backup')
+    }
+  })
+
+  test('is restored from its backup, with a warning', async ({ app }) => {
+    await openDoc(app, 'Cranes idle at Port Averly')
+    await expect(
+      app
+        .getByRole('alert')
+        .filter({ hasText: `${docId}.json was damaged (the file contains NUL bytes)` })
+    ).toBeVisible()
+    await expect.poll(() => paintedText(app, 'wb-blue')).toEqual(['Cranes idle'])
+    await expect(app.getByRole('textbox', { name: 'Document note' })).toHaveValue('From the backup')
+  })
 })

@@ -91,6 +91,8 @@ async function serveRenderer(page: Page, foreign: string[]): Promise<void> {
 }
 
 export interface AppFixtures {
+  /** Prepares the workspace folder on disk before the workbench opens it (a previous session's state). */
+  seedWorkspace: { run: (dir: string) => Promise<void> } | null
   /** Delay before each importFile call is answered, to watch progress in tests (0: none). */
   importDelayMs: number
   workspaceDir: string
@@ -100,15 +102,17 @@ export interface AppFixtures {
 
 export const test = base.extend<AppFixtures>({
   importDelayMs: [0, { option: true }],
+  seedWorkspace: [null, { option: true }],
   // eslint-disable-next-line no-empty-pattern
   workspaceDir: async ({}, use) => {
     const dir = await mkdtemp(join(tmpdir(), 'workbench-e2e-'))
     await use(dir)
     await rm(dir, { recursive: true, force: true })
   },
-  workbench: async ({ workspaceDir }, use) => {
+  workbench: async ({ workspaceDir, seedWorkspace }, use) => {
     if (!existsSync(join(RENDERER, 'index.html')) || !existsSync(WORKER))
       throw new Error('The app is not built: run `npm run build` first.')
+    await seedWorkspace?.run(workspaceDir)
     const wb = await createWorkbench(workspaceDir, {
       parserWorker: { file: WORKER },
       sampleDir: SAMPLE_DIR
@@ -135,7 +139,7 @@ export const test = base.extend<AppFixtures>({
   }
 })
 
-export { expect }
+export { expect, WORKER }
 
 /** A file for setInputFiles, from text or bytes. */
 export const file = (
