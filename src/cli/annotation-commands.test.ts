@@ -238,3 +238,49 @@ describe('search command', () => {
     expect(JSON.parse(malformed.out)).toHaveLength(1)
   })
 })
+
+describe('export and restore commands', () => {
+  it('exports Markdown and CSV to stdout or a file, and restores a json export into an empty workspace only', async () => {
+    const { ws, id, src } = await workspaceWithDoc()
+    await cli(
+      '--workspace',
+      ws,
+      'annotate',
+      id,
+      '--quote',
+      'no evidence of a state actor',
+      '--tag',
+      'Attribution/Official',
+      '--note',
+      'CERT says so'
+    )
+    const md = await cli('--workspace', ws, 'export', '--group-by', 'tag')
+    expect(md.code).toBe(0)
+    expect(md.out).toContain('## Attribution/Official\n\n> no evidence of a state actor')
+    const csv = await cli('--workspace', ws, 'export', '--format', 'csv', '--tag', 'Attribution')
+    expect(csv.out.split('\r\n')[1]).toBe(
+      `The blog said a foreign state was behind the attack.,${id},Attribution/Official,no evidence of a state actor,CERT says so,${csv.out.split('\r\n')[1].split(',').slice(-2).join(',')}`
+    )
+    const backup = join(src, 'backup.json')
+    const written = await cli('--workspace', ws, 'export', '--format', 'json', '-o', backup)
+    expect(written).toMatchObject({
+      code: 0,
+      out: '',
+      err: `wrote ${backup}: 1 documents, 1 passages\n`
+    })
+    expect((await cli('--workspace', ws, 'restore', backup)).err).toMatch(
+      /is not empty \(1 documents, 2 tags\)/
+    )
+    const fresh = join(await tempDir(), 'restored')
+    expect(await cli('--workspace', fresh, 'restore', backup)).toMatchObject({
+      code: 0,
+      out: `restored 1 documents and 1 passages into ${fresh}\n`
+    })
+    const withoutTime = (s: string): string => s.replace(/^exported-at: .*$/m, '')
+    expect(withoutTime((await cli('--workspace', fresh, 'export', '--group-by', 'tag')).out)).toBe(withoutTime(md.out))
+    expect(
+      (await cli('--workspace', ws, 'export', '--format', 'json', '--tag', 'Attribution')).code
+    ).toBe(1)
+    expect((await cli('--workspace', ws, 'export', '--format', 'pdf')).code).toBe(2)
+  })
+})

@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import { toApiError } from '../core/errors'
 import { registerAnnotationCommands } from './annotation-commands'
+import { registerExportCommands } from './export-commands'
 import type { WorkerSpec } from '../core/import/worker-protocol'
 import { defaultWorkspaceDir } from '../core/paths'
 import { createWorkbench, type Workbench } from '../core/workbench'
@@ -128,6 +129,7 @@ function buildProgram(io: CliIo, worker: WorkerSpec, markFailed: () => void): Co
     })
 
   registerAnnotationCommands(program, io, (readOnly, fn) => withWorkbench(readOnly, fn))
+  registerExportCommands(program, io, (readOnly, fn) => withWorkbench(readOnly, fn))
   return program
 }
 

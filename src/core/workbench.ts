@@ -15,6 +15,7 @@ import { annotationOps } from './annotations/annotations'
 import { codebookOps } from './codebook/codebook'
 import type { CoreContext } from './context'
 import { memoOps } from './memos'
+import { exportOps } from './export/export-ops'
 import { SearchIndex } from './search/search-index'
 import { AnnotationStore } from './store/annotation-store'
 import { toApiError, WorkbenchError } from './errors'
@@ -59,6 +60,8 @@ export interface Workbench extends CoreApi {
     paths: string[],
     onProgress?: (done: number, total: number, path: string) => void
   ): Promise<PathImportReport>
+  /** Fills an empty workspace from a JSON export (the CLI's restore). */
+  restore(content: string, source: string): Promise<{ documents: number; passages: number }>
   /** Finishes pending search-index clean-up (maintenance; tests use it to compare with a fresh build). */
   compactIndex(): Promise<void>
   close(): Promise<void>
@@ -307,6 +310,12 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
       return index.findInDocument(docId, query)
     },
     ...memoOps(ctx),
+    ...exportOps(ctx, {
+      getText: (meta) => store.getText(meta),
+      afterRestore: async () => {
+        for (const meta of store.data.documents) await indexing(index.addDocument(meta))
+      }
+    }),
     importPaths,
     compactIndex: () => index.compact(),
     close: async () => {

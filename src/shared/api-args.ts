@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { ApiMethod, ApiSpec } from './api'
-import { HIGHLIGHT_COLORS } from './model'
+import { EXPORT_FORMATS, HIGHLIGHT_COLORS } from './model'
 import { annotationSchema, memoSchema, tagSchema } from './model-schemas'
 
 const id = z.string().min(1).max(200)
@@ -101,6 +101,18 @@ export const apiArgs = {
     ])
   ]),
   findInDocument: z.tuple([id, z.string().max(2000)]),
+  exportWorkspace: z.tuple([
+    z
+      .object({
+        format: z.enum(EXPORT_FORMATS),
+        docIds: z.array(id).max(100_000).optional(),
+        tagIds: tagIds.optional(),
+        annotationIds: z.array(id).max(100_000).optional(),
+        groupBy: z.enum(['doc', 'tag']).optional(),
+        fragment: z.boolean().optional()
+      })
+      .strict()
+  ]),
   listMemos: z.tuple([]),
   createMemo: z.tuple([memoInput]),
   updateMemo: z.tuple([id, memoInput]),

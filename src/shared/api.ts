@@ -7,6 +7,8 @@ import type {
   Memo,
   Passage,
   ReanchorReport,
+  ExportOptions,
+  ExportResult,
   SearchOptions,
   SearchResponse,
   Tag,
@@ -123,6 +125,9 @@ export interface ApiSpec {
   /** Where a query matches inside one document's text, for marking and stepping through matches. */
   findInDocument(docId: string, query: string): { start: number; end: number }[]
 
+  /** Markdown notes, or the workspace as JSON, W3C Web Annotations or CSV. */
+  exportWorkspace(options: ExportOptions): ExportResult
+
   listMemos(): Memo[]
   createMemo(input: MemoInput): Change<Memo>
   updateMemo(id: string, input: MemoInput): Change<Memo>
@@ -169,6 +174,7 @@ export const API_METHODS = [
   'listPassages',
   'search',
   'findInDocument',
+  'exportWorkspace',
   'listMemos',
   'createMemo',
   'updateMemo',

@@ -183,3 +183,28 @@ export interface SearchResponse {
   total: number
   warnings: string[]
 }
+
+export const EXPORT_FORMATS = ['md', 'json', 'w3c', 'csv'] as const
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+
+export interface ExportOptions {
+  format: ExportFormat
+  /** Only these documents (default: all). */
+  docIds?: string[]
+  /** Only passages with these tags or their sub-tags (default: all passages). */
+  tagIds?: string[]
+  /** Only these passages (for "Copy as Markdown"). */
+  annotationIds?: string[]
+  /** Markdown grouped by document (default) or by theme. */
+  groupBy?: 'doc' | 'tag'
+  /** Markdown without front matter and title, to paste into something else. */
+  fragment?: boolean
+}
+
+export interface ExportResult {
+  filename: string
+  mimeType: string
+  content: string
+  documents: number
+  passages: number
+}

@@ -1,0 +1,96 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { Option, type Command } from 'commander'
+import { findByPath } from '../core/codebook/tree'
+import { WorkbenchError } from '../core/errors'
+import type { Workbench } from '../core/workbench'
+import { EXPORT_FORMATS, type ExportFormat } from '../shared/model'
+import type { CliIo } from './program'
+
+type WithWorkbench = (readOnly: boolean, fn: (wb: Workbench) => Promise<void>) => Promise<void>
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value]
+
+export function registerExportCommands(
+  program: Command,
+  io: CliIo,
+  withWorkbench: WithWorkbench
+): void {
+  program
+    .command('export')
+    .description(
+      'export annotated notes (md), the whole workspace (json), W3C Web Annotations (w3c) or tagged passages (csv)'
+    )
+    .addOption(
+      new Option('--format <format>', 'output format').choices([...EXPORT_FORMATS]).default('md')
+    )
+    .option('--doc <id>', 'only this document; repeat for several', collect)
+    .option(
+      '--tag <tag>',
+      'only passages with this tag (path or id) or its sub-tags; repeat for several',
+      collect
+    )
+    .addOption(
+      new Option('--group-by <what>', 'Markdown grouped by document or by theme')
+        .choices(['doc', 'tag'])
+        .default('doc')
+    )
+    .option('-o, --output <file>', 'write to this file instead of standard output')
+    .action(
+      async (opts: {
+        format: ExportFormat
+        doc?: string[]
+        tag?: string[]
+        groupBy: 'doc' | 'tag'
+        output?: string
+      }) => {
+        await withWorkbench(true, async (wb) => {
+          const tags = await wb.listTags()
+          const tagIds = (opts.tag ?? []).map((ref) => {
+            const t = tags.find((x) => x.id === ref) ?? findByPath(tags, ref)
+            if (!t)
+              throw new WorkbenchError(
+                'not-found',
+                `No tag "${ref}" in the codebook (see workbench tags).`
+              )
+            return t.id
+          })
+          if (opts.format === 'json' && (opts.doc?.length || tagIds.length)) {
+            throw new WorkbenchError(
+              'invalid-argument',
+              'The json format always holds the whole workspace; --doc and --tag do not apply to it.'
+            )
+          }
+          const result = await wb.exportWorkspace({
+            format: opts.format,
+            docIds: opts.doc,
+            tagIds,
+            groupBy: opts.groupBy
+          })
+          if (opts.output) {
+            await writeFile(opts.output, result.content)
+            io.err(
+              `wrote ${opts.output}: ${result.documents} documents, ${result.passages} passages\n`
+            )
+          } else io.out(result.content)
+        })
+      }
+    )
+
+  program
+    .command('restore')
+    .description(
+      'fill an empty workspace from a json export (refuses a workspace that has anything in it)'
+    )
+    .argument('<file>', 'a file written by: workbench export --format json')
+    .action(async (file: string) => {
+      let content: string
+      try {
+        content = await readFile(file, 'utf8')
+      } catch {
+        throw new WorkbenchError('not-found', `Cannot read ${file}.`)
+      }
+      await withWorkbench(false, async (wb) => {
+        const { documents, passages } = await wb.restore(content, file)
+        io.out(`restored ${documents} documents and ${passages} passages into ${wb.dir}\n`)
+      })
+    })
+}

@@ -1,0 +1,88 @@
+import { blockquote, escapeInline, hashtag, yamlString } from './escape'
+import { passageCount, type ExportDocument, type ExportInput, type ExportPassage } from './model'
+
+const fmt = new Intl.NumberFormat('en-US')
+
+function citation(doc: ExportDocument, p: ExportPassage): string {
+  const a = p.annotation
+  const where = `paragraph ${p.paragraph}, characters ${fmt.format(a.position.start)}–${fmt.format(a.position.end)}`
+  const parts = [
+    `— *${escapeInline(doc.meta.title)}*, ${where}${a.status === 'orphaned' ? ' (orphaned: no longer in the current text)' : ''}`
+  ]
+  if (p.tagPaths.length) parts.push(p.tagPaths.map(hashtag).join(' '))
+  parts.push(a.color)
+  return parts.join(' · ')
+}
+
+function passage(doc: ExportDocument, p: ExportPassage): string {
+  const lines = [blockquote(p.annotation.quote.exact), '', citation(doc, p)]
+  if (p.annotation.note.trim()) lines.push('', p.annotation.note.trim())
+  return lines.join('\n')
+}
+
+function documentDetails(doc: ExportDocument): string {
+  const m = doc.meta
+  const rows = [
+    m.source && `- Source: ${escapeInline(m.source)}`,
+    m.author && `- Author: ${escapeInline(m.author)}`,
+    m.published && `- Published: ${escapeInline(m.published)}`,
+    `- File: ${escapeInline(m.originalName)}`
+  ].filter(Boolean)
+  return rows.join('\n')
+}
+
+/**
+ * The annotated notes as Markdown that reads well on its own and in Obsidian: YAML front matter,
+ * then per document (or per theme) every passage as a block quote with its citation, tags, colour
+ * and note. Text from the sources is escaped; notes are the analyst's own Markdown. Deterministic:
+ * the same input gives the same bytes.
+ */
+export function renderMarkdown(input: ExportInput): string {
+  const out: string[] = []
+  if (!input.fragment) {
+    out.push(
+      '---',
+      `title: ${yamlString('Analyst Workbench notes')}`,
+      `exported-at: ${yamlString(input.exportedAt)}`,
+      `scope: ${yamlString(input.scope)}`,
+      `grouped-by: ${input.groupBy === 'tag' ? 'theme' : 'document'}`,
+      `documents: ${input.documents.length}`,
+      `passages: ${passageCount(input)}`,
+      '---',
+      '',
+      '# Analyst Workbench notes',
+      ''
+    )
+  }
+  const heading = input.fragment ? '#' : '##'
+  if (input.groupBy === 'doc') {
+    for (const doc of input.documents) {
+      out.push(`${heading} ${escapeInline(doc.meta.title)}`, '', documentDetails(doc), '')
+      if (doc.note.trim()) out.push(doc.note.trim(), '')
+      for (const p of doc.passages) out.push(passage(doc, p), '')
+    }
+  } else {
+    const byTag = new Map<string, { doc: ExportDocument; p: ExportPassage }[]>()
+    const untagged: { doc: ExportDocument; p: ExportPassage }[] = []
+    for (const doc of input.documents) {
+      for (const p of doc.passages) {
+        if (p.tagPaths.length === 0) untagged.push({ doc, p })
+        for (const path of p.tagPaths) byTag.set(path, [...(byTag.get(path) ?? []), { doc, p }])
+      }
+    }
+    const sections: [string, { doc: ExportDocument; p: ExportPassage }[]][] = input.tagOrder
+      .filter((t) => byTag.has(t))
+      .map((t) => [escapeInline(t), byTag.get(t) ?? []])
+    if (untagged.length) sections.push(['Untagged', untagged])
+    for (const [title, items] of sections) {
+      out.push(`${heading} ${title}`, '')
+      for (const { doc, p } of items) out.push(passage(doc, p), '')
+    }
+  }
+  return (
+    out
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trimEnd() + '\n'
+  )
+}

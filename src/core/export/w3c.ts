@@ -1,0 +1,59 @@
+import type { ExportInput } from './model'
+
+const URN = 'urn:analyst-workbench'
+
+/**
+ * W3C Web Annotation JSON-LD: an AnnotationCollection whose annotations target the documents with
+ * a TextQuoteSelector and a TextPositionSelector, with tags as `tagging` bodies and notes as
+ * `commenting` bodies.
+ */
+export function renderW3c(input: ExportInput): string {
+  const items = input.documents.flatMap((doc) =>
+    doc.passages.map((p) => {
+      const a = p.annotation
+      const body: Record<string, string>[] = p.tagPaths.map((path) => ({
+        type: 'TextualBody',
+        purpose: 'tagging',
+        value: path
+      }))
+      if (a.note.trim())
+        body.push({
+          type: 'TextualBody',
+          purpose: 'commenting',
+          value: a.note,
+          format: 'text/markdown'
+        })
+      return {
+        id: `${URN}:annotation:${a.id}`,
+        type: 'Annotation',
+        motivation: 'highlighting',
+        created: a.created,
+        modified: a.modified,
+        body,
+        target: {
+          source: `${URN}:document:${doc.meta.id}`,
+          selector: [
+            {
+              type: 'TextQuoteSelector',
+              exact: a.quote.exact,
+              prefix: a.quote.prefix,
+              suffix: a.quote.suffix
+            },
+            { type: 'TextPositionSelector', start: a.position.start, end: a.position.end }
+          ]
+        },
+        ...(a.status === 'orphaned' ? { 'aw:status': 'orphaned' } : {})
+      }
+    })
+  )
+  const collection = {
+    '@context': ['http://www.w3.org/ns/anno.jsonld', { aw: `${URN}:` }],
+    id: `${URN}:export`,
+    type: 'AnnotationCollection',
+    label: `Analyst Workbench annotations (${input.scope})`,
+    total: items.length,
+    generated: input.exportedAt,
+    first: { id: `${URN}:export:page1`, type: 'AnnotationPage', startIndex: 0, items }
+  }
+  return JSON.stringify(collection, null, 2) + '\n'
+}
