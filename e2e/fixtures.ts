@@ -14,7 +14,8 @@ import { dispatch } from '../src/core/host/dispatch'
 import { createWorkbench, type Workbench } from '../src/core/workbench'
 import { API_METHODS } from '../src/shared/api'
 
-export const ORIGIN = 'http://workbench.test'
+/** A secure origin, like app:// in Electron (registered as secure): clipboard and other secure-context APIs behave the same. */
+export const ORIGIN = 'https://workbench.test'
 const ROOT = resolve(import.meta.dirname, '..')
 const RENDERER = join(ROOT, 'out', 'renderer')
 const WORKER = join(ROOT, 'out', 'main', 'parse-worker.js')

@@ -277,7 +277,9 @@ describe('export and restore commands', () => {
       out: `restored 1 documents and 1 passages into ${fresh}\n`
     })
     const withoutTime = (s: string): string => s.replace(/^exported-at: .*$/m, '')
-    expect(withoutTime((await cli('--workspace', fresh, 'export', '--group-by', 'tag')).out)).toBe(withoutTime(md.out))
+    expect(withoutTime((await cli('--workspace', fresh, 'export', '--group-by', 'tag')).out)).toBe(
+      withoutTime(md.out)
+    )
     expect(
       (await cli('--workspace', ws, 'export', '--format', 'json', '--tag', 'Attribution')).code
     ).toBe(1)

@@ -43,13 +43,18 @@ export function isTrustedSender(frameUrl: string | undefined, devServer?: string
   return Boolean(devServer) && frameUrl.startsWith(new URL(devServer as string).origin + '/')
 }
 
-/** Cancels network requests and denies every permission (camera, notifications, geolocation, …). */
+/** The only permission the app grants: writing to the clipboard ("Copy as Markdown"). */
+export const ALLOWED_PERMISSIONS = new Set(['clipboard-sanitized-write'])
+
+/** Cancels network requests and denies every permission (camera, notifications, geolocation, …) but clipboard writing. */
 export function hardenSession(session: Session, devServer?: string): void {
   session.webRequest.onBeforeRequest({ urls: ['<all_urls>'] }, (details, callback) => {
     callback({ cancel: !isAllowedRequest(details.url, devServer) })
   })
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
-  session.setPermissionCheckHandler(() => false)
+  session.setPermissionRequestHandler((_contents, permission, callback) =>
+    callback(ALLOWED_PERMISSIONS.has(permission))
+  )
+  session.setPermissionCheckHandler((_contents, permission) => ALLOWED_PERMISSIONS.has(permission))
   session.setDevicePermissionHandler?.(() => false)
   session.setSpellCheckerEnabled?.(false)
 }

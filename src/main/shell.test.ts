@@ -55,7 +55,7 @@ describe('network and permissions', () => {
     expect(isAllowedRequest('http://localhost:8080/', 'http://localhost:5173')).toBe(false)
   })
 
-  it('cancels blocked requests and denies every permission in the session', () => {
+  it('cancels blocked requests and denies every permission in the session but clipboard writing', () => {
     const onBeforeRequest = vi.fn()
     const setPermissionRequestHandler = vi.fn()
     const setPermissionCheckHandler = vi.fn()
@@ -74,11 +74,21 @@ describe('network and permissions', () => {
     handler({ url: 'app://workbench/assets/index.js' }, (r: unknown) => answers.push(r))
     expect(answers).toEqual([{ cancel: true }, { cancel: false }])
     const permissionAnswers: boolean[] = []
-    setPermissionRequestHandler.mock.calls[0][0]({}, 'media', (ok: boolean) =>
-      permissionAnswers.push(ok)
-    )
-    expect(permissionAnswers).toEqual([false])
-    expect(setPermissionCheckHandler.mock.calls[0][0]()).toBe(false)
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'openExternal',
+      'clipboard-sanitized-write'
+    ]) {
+      setPermissionRequestHandler.mock.calls[0][0]({}, permission, (ok: boolean) =>
+        permissionAnswers.push(ok)
+      )
+    }
+    expect(permissionAnswers).toEqual([false, false, false, false, false, true])
+    expect(setPermissionCheckHandler.mock.calls[0][0]({}, 'media')).toBe(false)
+    expect(setPermissionCheckHandler.mock.calls[0][0]({}, 'clipboard-sanitized-write')).toBe(true)
     expect(session.setSpellCheckerEnabled).toHaveBeenCalledWith(false)
   })
 

@@ -21,6 +21,8 @@ import { ReaderPane } from './reader/ReaderPane'
 import { useAnnotations } from './state/use-annotations'
 import { useUndo } from './state/use-undo'
 import { SearchPanel } from './search/SearchPanel'
+import { ExportDialog } from './export/ExportDialog'
+import { copyText } from './export/save'
 import { ThemesView } from './themes/ThemesView'
 
 type View = 'library' | 'themes' | 'memos'
@@ -54,6 +56,7 @@ export function App(): React.JSX.Element {
   const [dragging, setDragging] = useState(false)
   const [confirmRemove, setConfirmRemove] = useState<{ id: string; title: string } | null>(null)
   const [query, setQuery] = useState('')
+  const [exporting, setExporting] = useState(false)
   const [matches, setMatches] = useState<
     Record<string, { docId: string; ranges: { start: number; end: number }[]; current: number }>
   >({})
@@ -232,6 +235,27 @@ export function App(): React.JSX.Element {
     [history]
   )
 
+  /** "Copy as Markdown" for one passage or a theme: the same Markdown as the export, as a fragment. */
+  const copyMarkdown = async (scope: {
+    annotationIds?: string[]
+    tagIds?: string[]
+  }): Promise<void> => {
+    try {
+      const { content, passages } = await call('exportWorkspace', {
+        format: 'md',
+        fragment: true,
+        groupBy: scope.tagIds ? 'tag' : 'doc',
+        ...scope
+      })
+      await copyText(content)
+      setStatus({
+        text: `Copied ${passages === 1 ? 'the passage' : `${passages} passages`} as Markdown.`
+      })
+    } catch (err) {
+      setError(`Could not copy: ${messageOf(err)}`)
+    }
+  }
+
   const openSample = async (): Promise<void> => {
     try {
       const outcomes = await call('openSampleWorkspace')
@@ -317,6 +341,9 @@ export function App(): React.JSX.Element {
           }}
         />
         <ImportControls busy={busy} onFiles={(files) => void importer.run(files)} />
+        <button type="button" onClick={() => setExporting(true)} disabled={!docs?.length}>
+          Export…
+        </button>
         <div className="history">
           <button
             type="button"
@@ -471,6 +498,7 @@ export function App(): React.JSX.Element {
             revision={revision}
             canReattach={Boolean(selection && selection.paneKey === activePane?.key)}
             perform={perform}
+            onCopy={(id) => void copyMarkdown({ annotationIds: [id] })}
             onSelect={(id, scroll) => {
               setSelected(id)
               if (id && scroll) setScrollTarget({ id, nonce: Date.now() })
@@ -495,6 +523,7 @@ export function App(): React.JSX.Element {
           perform={perform}
           onOpenPassage={openPassage}
           onError={setError}
+          onCopy={(tagId) => void copyMarkdown({ tagIds: [tagId] })}
         />
       )}
       {view === 'memos' && (
@@ -504,6 +533,14 @@ export function App(): React.JSX.Element {
           revision={revision}
           perform={perform}
           onError={setError}
+        />
+      )}
+      {exporting && (
+        <ExportDialog
+          docs={docs ?? []}
+          tags={tags}
+          onClose={() => setExporting(false)}
+          onSaved={(text) => setStatus({ text })}
         />
       )}
       {status && (

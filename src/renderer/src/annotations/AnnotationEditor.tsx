@@ -19,6 +19,7 @@ interface Props {
   perform: Perform
   onReattach: () => void
   onDeleted: () => void
+  onCopy: () => void
 }
 
 export const COLOR_NAMES: Record<HighlightColor, string> = {
@@ -36,7 +37,8 @@ export function AnnotationEditor({
   canReattach,
   perform,
   onReattach,
-  onDeleted
+  onDeleted,
+  onCopy
 }: Props): React.JSX.Element {
   const update = (label: string, patch: AnnotationPatch): void =>
     void perform(label, call('updateAnnotation', a.id, patch))
@@ -100,6 +102,9 @@ export function AnnotationEditor({
         onSave={(note) => update('edit note', { note })}
       />
       <div className="editor-actions">
+        <button type="button" onClick={onCopy}>
+          Copy as Markdown
+        </button>
         <button
           type="button"
           className="danger-outline"

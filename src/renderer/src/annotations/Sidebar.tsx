@@ -14,6 +14,7 @@ interface Props {
   perform: Perform
   onSelect: (id: string | null, scroll: boolean) => void
   onReattach: (id: string) => void
+  onCopy: (id: string) => void
 }
 
 const excerpt = (s: string, n = 140): string => {
@@ -31,7 +32,8 @@ export function Sidebar({
   canReattach,
   perform,
   onSelect,
-  onReattach
+  onReattach,
+  onCopy
 }: Props): React.JSX.Element {
   const [note, setNote] = useState<{ docId: string; text: string } | null>(null)
   useEffect(() => {
@@ -98,6 +100,7 @@ export function Sidebar({
           canReattach={canReattach}
           perform={perform}
           onReattach={() => onReattach(selected.id)}
+          onCopy={() => onCopy(selected.id)}
           onDeleted={() => onSelect(null, false)}
         />
       ) : (

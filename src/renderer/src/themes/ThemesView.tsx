@@ -10,6 +10,7 @@ interface Props {
   perform: Perform
   onOpenPassage: (annotation: Annotation) => void
   onError: (message: string) => void
+  onCopy: (tagId: string) => void
 }
 
 /** Total passages under each tag, its sub-tags included. */
@@ -29,7 +30,8 @@ export function ThemesView({
   revision,
   perform,
   onOpenPassage,
-  onError
+  onError,
+  onCopy
 }: Props): React.JSX.Element {
   const [selectedId, setSelectedId] = useState<string | null>(null)
   const [passages, setPassages] = useState<{ tagId: string; list: Passage[] } | null>(null)
@@ -116,6 +118,14 @@ export function ThemesView({
               onDeleted={() => setSelectedId(null)}
               onError={onError}
             />
+            <button
+              type="button"
+              className="copy-theme"
+              onClick={() => onCopy(selected.id)}
+              disabled={shown.length === 0}
+            >
+              Copy as Markdown
+            </button>
             <h3>
               {shown.length} passage{shown.length === 1 ? '' : 's'} on {selected.path}
               {selected.path && tags.some((t) => t.path.startsWith(`${selected.path}/`))

@@ -1,0 +1,130 @@
+import { readFile } from 'node:fs/promises'
+import { HtmlRenderer, Parser } from 'commonmark'
+import { expect, file, test } from './fixtures'
+import { importTwo, openDoc, selectText } from './helpers'
+
+test('exports annotated notes from the Export dialog, with a live preview, and saves them', async ({
+  app
+}) => {
+  await importTwo(app)
+  await app
+    .getByLabel('Import files')
+    .setInputFiles([
+      file(
+        'hostile.txt',
+        'Hostile source\nClick [here](http://evil.example) <script>alert(1)</script> # now'
+      )
+    ])
+  for (const [title, phrase, tag] of [
+    ['Cranes idle at Port Averly', 'a deliberate intrusion', 'Attribution/Official'],
+    [
+      'Hostile source',
+      'Click [here](http://evil.example) <script>alert(1)</script>',
+      'Sources/Hostile'
+    ]
+  ]) {
+    await openDoc(app, title)
+    await selectText(app.getByRole('article', { name: title }), phrase)
+    await app.keyboard.press('h')
+    const editor = app.getByRole('region', { name: 'Selected highlight' })
+    await expect(editor).toContainText(phrase)
+    await editor.getByRole('combobox', { name: 'Tags' }).fill(tag)
+    await editor.getByRole('combobox', { name: 'Tags' }).press('Enter')
+    await expect(editor.getByRole('list', { name: 'Applied tags' })).toContainText(tag)
+  }
+
+  await app.getByRole('button', { name: 'Export…' }).click()
+  const dialog = app.getByRole('dialog', { name: 'Export' })
+  const preview = dialog.getByLabel('Preview')
+  await expect(preview).toContainText('# Analyst Workbench notes')
+  await expect(preview).toContainText('> a deliberate intrusion')
+  await expect(preview).toContainText('#Attribution/Official')
+  await dialog.getByRole('radio', { name: 'By theme' }).check()
+  await expect(preview).toContainText('## Attribution/Official')
+  await dialog.getByRole('radio', { name: 'Chosen themes' }).check()
+  await expect(dialog.getByText('Choose at least one theme.')).toBeVisible()
+  await dialog
+    .getByRole('group', { name: 'Themes to export' })
+    .getByRole('checkbox', { name: 'Sources', exact: true })
+    .check()
+  await expect(preview).not.toContainText('deliberate intrusion')
+  await expect(preview).toContainText(
+    'Click \\[here\\](http://evil.example) \\<script\\>alert(1)\\</script\\>'
+  )
+  await app.screenshot({ path: 'docs/export.png' })
+
+  const downloading = app.waitForEvent('download')
+  await dialog.getByRole('button', { name: 'Save…' }).click()
+  const download = await downloading
+  expect(download.suggestedFilename()).toMatch(/^analyst-workbench-notes-\d{4}-\d{2}-\d{2}\.md$/)
+  const saved = await readFile(await download.path(), 'utf8')
+  expect(saved).toContain('scope: "tags Sources"')
+  const html = new HtmlRenderer().render(new Parser().parse(saved))
+  expect(html).not.toMatch(/<script|<a |<img/)
+  expect(html).toContain('Click [here](http://evil.example) &lt;script&gt;alert(1)&lt;/script&gt;')
+  await expect(dialog).toBeHidden()
+  await expect(
+    app.getByRole('status').filter({ hasText: /^Exported analyst-workbench-notes-/ })
+  ).toBeVisible()
+})
+
+test('exports CSV and a full backup, and copies a passage and a theme as Markdown', async ({
+  app,
+  context
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  await importTwo(app)
+  await openDoc(app, 'Cranes idle at Port Averly')
+  await selectText(
+    app.getByRole('article', { name: 'Cranes idle at Port Averly' }),
+    'no ship, crew member or cargo had been harmed'
+  )
+  await app.keyboard.press('h')
+  const editor = app.getByRole('region', { name: 'Selected highlight' })
+  await editor.getByRole('combobox', { name: 'Tags' }).fill('Safety')
+  await editor.getByRole('combobox', { name: 'Tags' }).press('Enter')
+  await expect(editor.getByRole('list', { name: 'Applied tags' })).toContainText('Safety')
+  await editor.getByRole('button', { name: 'Copy as Markdown' }).click()
+  await expect(
+    app.getByRole('status').filter({ hasText: 'Copied the passage as Markdown.' })
+  ).toBeVisible()
+  const copied = await app.evaluate(() => navigator.clipboard.readText())
+  expect(copied).toContain('# Cranes idle at Port Averly')
+  expect(copied).toContain('> no ship, crew member or cargo had been harmed')
+  expect(copied).toContain('#Safety')
+
+  await app.getByRole('button', { name: 'Themes' }).click()
+  await app
+    .getByRole('list', { name: 'Tags' })
+    .getByRole('button', { name: /^Safety/ })
+    .click()
+  await app.getByRole('button', { name: 'Copy as Markdown' }).click()
+  await expect.poll(() => app.evaluate(() => navigator.clipboard.readText())).toContain('# Safety')
+
+  await app.getByRole('button', { name: 'Export…' }).click()
+  const dialog = app.getByRole('dialog', { name: 'Export' })
+  await dialog
+    .getByLabel('Format')
+    .selectOption({ label: 'Tagged passages for a spreadsheet (.csv)' })
+  await expect(dialog.getByLabel('Preview')).toContainText(
+    'document,document_id,tag,quote,note,start,end'
+  )
+  let downloading = app.waitForEvent('download')
+  await dialog.getByRole('button', { name: 'Save…' }).click()
+  const csv = await readFile(await (await downloading).path(), 'utf8')
+  expect(csv.startsWith('\uFEFFdocument,document_id,tag,quote')).toBe(true)
+  expect(csv).toContain(',Safety,"no ship, crew member or cargo had been harmed",')
+
+  await app.getByRole('button', { name: 'Export…' }).click()
+  await dialog.getByLabel('Format').selectOption({ label: 'Full backup of the workspace (.json)' })
+  await expect(dialog.getByText(/2 documents, 1 passage/)).toBeVisible()
+  downloading = app.waitForEvent('download')
+  await dialog.getByRole('button', { name: 'Save…' }).click()
+  const dump = JSON.parse(await readFile(await (await downloading).path(), 'utf8'))
+  expect(dump).toMatchObject({ format: 'analyst-workbench-export', version: 1 })
+  expect(dump.workspace.documents).toHaveLength(2)
+
+  await app.getByRole('button', { name: 'Export…' }).click()
+  await app.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+})
