@@ -27,6 +27,8 @@ export function mainWindowOptions(
       navigateOnDragDrop: false,
       spellcheck: false,
       experimentalFeatures: false,
+      // Middle-click would open links in new windows; there are none to open.
+      disableBlinkFeatures: 'Auxclick',
       safeDialogs: true,
       devTools
     }

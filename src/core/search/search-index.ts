@@ -96,7 +96,12 @@ export class SearchIndex {
     private readonly persist: boolean,
     private readonly onWarning: (message: string) => void
   ) {
-    this.ready = this.open()
+    // The index is derived data: if it cannot be opened, say so; search then starts empty.
+    this.ready = this.open().catch((err: unknown) =>
+      this.onWarning(
+        `The search index could not be opened (${(err as Error).message}); search may miss documents until it is rebuilt.`
+      )
+    )
   }
 
   private get file(): string {
@@ -157,7 +162,12 @@ export class SearchIndex {
       if (!name.endsWith('.json') || name.startsWith('.')) continue
       const docId = name.slice(0, -5)
       if (!live.has(docId)) continue
-      const { mtimeMs } = await stat(join(this.sources.annotationsDir, name))
+      let mtimeMs: number
+      try {
+        ;({ mtimeMs } = await stat(join(this.sources.annotationsDir, name)))
+      } catch {
+        continue // moved aside meanwhile (a damaged file being restored)
+      }
       // One second of slack: a file written in the same instant as the stamp is indexed again.
       if (mtimeMs >= this.notesStamp - 1000) {
         try {
@@ -438,7 +448,12 @@ export class SearchIndex {
   ): Promise<Map<string, { start: number; end: number; id: string }[]>> {
     const out = new Map<string, { start: number; end: number; id: string }[]>()
     for (const docId of docs.keys()) {
-      const { annotations } = await this.sources.notes(docId)
+      let annotations: readonly Annotation[]
+      try {
+        ;({ annotations } = await this.sources.notes(docId))
+      } catch {
+        continue // a damaged annotation file: reported where it is opened, not a reason to fail the search
+      }
       const ranges = annotations
         .filter((a) => a.tags.some((t) => tagIds.has(t)))
         .map((a) => ({ start: a.position.start, end: a.position.end, id: a.id }))

@@ -328,5 +328,5 @@ describe('incremental updates', () => {
       }),
       { numRuns: 15 }
     )
-  })
+  }, 180_000)
 })
