@@ -5,10 +5,14 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 import run from '@doyensec/electronegativity'
 
 const SARIF = 'out/electronegativity.sarif'
-const suppressions = JSON.parse(readFileSync('security/electronegativity-suppressions.json', 'utf8'))
+const suppressions = JSON.parse(
+  readFileSync('security/electronegativity-suppressions.json', 'utf8')
+)
 for (const s of suppressions) {
   if (!s.ruleId || !s.file || typeof s.reason !== 'string' || s.reason.trim().length < 20) {
-    console.error(`electronegativity: suppression ${JSON.stringify(s)} needs a ruleId, a file and a written reason.`)
+    console.error(
+      `electronegativity: suppression ${JSON.stringify(s)} needs a ruleId, a file and a written reason.`
+    )
     process.exit(1)
   }
 }
@@ -25,7 +29,8 @@ const { errors } = await run({
   excludeFromScan: ['AvailableSecurityFixesGlobalCheck'],
   severitySet: 'informational',
   confidenceSet: 'tentative',
-  electronVersionOverride: JSON.parse(readFileSync('node_modules/electron/package.json', 'utf8')).version,
+  electronVersionOverride: JSON.parse(readFileSync('node_modules/electron/package.json', 'utf8'))
+    .version,
   parserPlugins: []
 })
 for (const e of errors.filter((x) => !x.tolerable)) {
@@ -56,6 +61,8 @@ for (const r of results) {
   if (suppressions.some((s) => s.ruleId === r.ruleId && s.file === file)) suppressed++
   else failures.push(`${r.level}: ${r.ruleId} at src/${file}:${line} — ${r.message?.text ?? ''}`)
 }
-console.log(`electronegativity: ${results.length} findings, ${suppressed} suppressed with a reason, ${failures.length} to fix`)
+console.log(
+  `electronegativity: ${results.length} findings, ${suppressed} suppressed with a reason, ${failures.length} to fix`
+)
 for (const f of failures) console.error(f)
 if (failures.length) process.exitCode = 1
