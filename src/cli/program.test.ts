@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { makeDocx, makePdf } from '../test-support/documents'
 import { useTempDirs } from '../test-support/temp-dir'
 import { sourceWorker } from '../test-support/worker'
 import { runCli } from './program'
@@ -80,6 +81,29 @@ describe('workbench CLI', () => {
     expect((await cli('--workspace', ws, 'show', report.imported[1].id)).out).toBe(
       'Port Averly halts operations\n\nRansomware stopped the cranes.\n'
     )
+  })
+
+  it('imports PDF and Word files read from disk', async () => {
+    const ws = await tempDir()
+    const src = await tempDir()
+    await writeFile(
+      join(src, 'report.pdf'),
+      makePdf([['Incident report', '', 'Systems were isolated.']], { title: 'CERT report' })
+    )
+    await writeFile(
+      join(src, 'brief.docx'),
+      await makeDocx(
+        [{ text: 'Briefing', style: 'Heading1' }, { text: 'No ransom will be paid.' }],
+        { title: 'Ministry brief' }
+      )
+    )
+    const { code, out } = await cli('--workspace', ws, 'import', src, '--json')
+    expect(code).toBe(0)
+    expect(
+      JSON.parse(out)
+        .imported.map((d: { title: string }) => d.title)
+        .sort()
+    ).toEqual(['CERT report', 'Ministry brief'])
   })
 
   it('reports duplicates and failures, exits 1 when a file failed, and prints no stack trace', async () => {

@@ -13,7 +13,7 @@ export interface PdfInfo {
 }
 
 /** A PDF with one page per entry; each page is a list of lines (an empty line starts a new paragraph). */
-export function makePdf(pages: string[][], info: PdfInfo = {}): Uint8Array {
+export function makePdf(pages: string[][], info: PdfInfo = {}, openAction?: string): Uint8Array {
   const objects: string[] = []
   const add = (body: string): number => objects.push(body)
   const catalog = add('') // placeholder, filled below
@@ -44,7 +44,8 @@ export function makePdf(pages: string[][], info: PdfInfo = {}): Uint8Array {
       )
     )
   }
-  objects[catalog - 1] = `<< /Type /Catalog /Pages ${pagesObj} 0 R >>`
+  objects[catalog - 1] =
+    `<< /Type /Catalog /Pages ${pagesObj} 0 R${openAction ? ` /OpenAction ${openAction}` : ''} >>`
   objects[pagesObj - 1] =
     `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`
   const infoEntries = [

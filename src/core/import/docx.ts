@@ -44,7 +44,9 @@ export async function docxToDocument(bytes: Uint8Array): Promise<ParsedDocument>
   }
   let html: string
   try {
-    html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) })).value
+    // Images carry no text: drop them instead of inlining them as data URIs.
+    const convertImage = mammoth.images.imgElement(async () => ({ src: '' }))
+    html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { convertImage })).value
   } catch (err) {
     throw new WorkbenchError(
       'invalid-argument',

@@ -69,7 +69,9 @@ export function parseInWorker(
         )
       )
     )
-    const copy = request.bytes.slice()
+    // A copy into a buffer of its own: the transfer detaches it. (Buffer#slice would be a view onto
+    // the caller's bytes, or onto Node's shared buffer pool.)
+    const copy = new Uint8Array(request.bytes)
     worker.postMessage({ format: request.format, bytes: copy }, [copy.buffer as ArrayBuffer])
   })
 }

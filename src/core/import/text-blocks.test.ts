@@ -35,7 +35,12 @@ describe('cleanText', () => {
     ['CRLF and CR line ends become LF', 'a\r\nb\rc', 'a\nb\nc'],
     ['control characters are removed', 'a\u0000b\u0007c\u009bd', 'abcd'],
     ['tabs and newlines stay', 'a\tb\nc', 'a\tb\nc'],
-    ['decomposed accents are composed (NFC)', 'Cafe\u0301', 'Café']
+    ['decomposed accents are composed (NFC)', 'Cafe\u0301', 'Café'],
+    [
+      'bidi overrides and isolates are removed',
+      'Invoice \u202Etxt.exe\u202C and \u2066x\u2069',
+      'Invoice txt.exe and x'
+    ]
   ])('%s', (_, input, expected) => expect(cleanText(input)).toBe(expected))
 })
 

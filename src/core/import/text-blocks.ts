@@ -25,9 +25,18 @@ export interface ParsedDocument {
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g
 
+// Bidirectional embedding, override and isolate controls: invisible, and able to make text display
+// in another order than it reads ("Trojan Source"). Removed, so that what is shown is what is there.
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g
+
 /** Normalizes text the same way for every format: NFC, LF line ends, no control characters. */
 export function cleanText(s: string): string {
-  return s.normalize('NFC').replace(/\r\n?/g, '\n').replace(/\f/g, '\n').replace(CONTROL, '')
+  return s
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .replace(/\f/g, '\n')
+    .replace(CONTROL, '')
+    .replace(BIDI_CONTROLS, '')
 }
 
 /** Collapses white space as HTML does: runs of spaces and line breaks become one space. */
