@@ -68,6 +68,7 @@ describe('hostile and broken documents', () => {
       const { text } = await wb.getDocument(d.id)
       for (const bad of FORBIDDEN_IN_TEXT)
         expect(text, `${d.originalName} must not contain ${bad}`).not.toContain(bad)
+      // eslint-disable-next-line no-control-regex
       expect(text).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u0000]/)
     }
     const byName = new Map(docs.map((d) => [d.originalName, d]))
