@@ -11,7 +11,7 @@ describe('packaging (electron-builder.json)', () => {
     const schema = JSON.parse(
       await readFile(join(root, 'node_modules/app-builder-lib/scheme.json'), 'utf8')
     )
-    const known = Object.keys(schema.definitions.Configuration.properties)
+    const known = Object.keys(schema.properties)
     expect(Object.keys(config).filter((k) => k !== '$schema' && !known.includes(k))).toEqual([])
     const fuses = Object.keys(schema.definitions.FuseOptionsV1.properties)
     expect(Object.keys(config.electronFuses).filter((k) => !fuses.includes(k))).toEqual([])
