@@ -208,7 +208,15 @@ function renderBlocks(text: string, blocks: Block[]): ReactNode[] {
     list = []
   }
   for (const b of blocks) {
-    const props = { key: b.start, 'data-start': b.start, 'data-end': b.end, className: 'block' }
+    // dir="auto": each block takes its direction from its own text (right-to-left sources read right).
+    // (unicode-bidi: plaintext does the same but takes Chromium seconds on a very long paragraph.)
+    const props = {
+      key: b.start,
+      'data-start': b.start,
+      'data-end': b.end,
+      className: 'block',
+      dir: 'auto'
+    }
     const content = text.slice(b.start, b.end)
     if (b.kind === 'list-item') {
       list.push(
