@@ -56,6 +56,7 @@ test('finds words as you type, grouped by document, and steps through every matc
 })
 
 test('says what was wrong with a malformed query and still shows what it can', async ({ app }) => {
+  // Typed while the import may still run: the results catch up when it finishes.
   await app.getByLabel('Import files').setInputFiles([file('blog.txt', BLOG)])
   await app.getByRole('searchbox', { name: 'Search' }).fill('"foreign government')
   await expect(

@@ -36,7 +36,8 @@ export function SearchPanel({ query, docs, tags, revision, onOpen }: Props): Rea
   const [result, setResult] = useState<
     { key: string; response: SearchResponse } | { key: string; error: string } | null
   >(null)
-  const key = JSON.stringify([query, filters, revision])
+  // Results follow the query, the filters, every change to annotations (revision) and to the library.
+  const key = JSON.stringify([query, filters, revision, docs.length])
 
   useEffect(() => {
     let live = true
