@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import { open, readdir, rename, unlink } from 'node:fs/promises'
+import * as nodeFs from 'node:fs/promises'
+import { readdir } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 
 const TMP_SUFFIX = '.tmp'
@@ -12,10 +13,24 @@ function tempPathFor(file: string): string {
   )
 }
 
+/** The file operations a durable write needs: Node's, or a simulated disk in tests. */
+export interface WriteFs {
+  open(
+    path: string,
+    flags: string
+  ): Promise<{
+    writeFile(data: string | Uint8Array): Promise<void>
+    sync(): Promise<void>
+    close(): Promise<void>
+  }>
+  rename(from: string, to: string): Promise<void>
+  unlink(path: string): Promise<void>
+}
+
 /** Flushes a folder's entry table, so that a rename inside it survives a power cut. */
-export async function fsyncDir(dir: string): Promise<void> {
+export async function fsyncDir(dir: string, fs: WriteFs = nodeFs): Promise<void> {
   if (process.platform === 'win32') return // directories cannot be opened for fsync on Windows
-  const fh = await open(dir, 'r')
+  const fh = await fs.open(dir, 'r')
   try {
     await fh.sync()
   } finally {
@@ -28,22 +43,26 @@ export async function fsyncDir(dir: string): Promise<void> {
  * never a mix: unique temp file, fsync, rename over the target, fsync of the folder.
  * On failure (a full disk, say) the temp file is removed and the old file is untouched.
  */
-export async function writeFileDurable(file: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileDurable(
+  file: string,
+  data: string | Uint8Array,
+  fs: WriteFs = nodeFs
+): Promise<void> {
   const tmp = tempPathFor(file)
   try {
-    const fh = await open(tmp, 'wx')
+    const fh = await fs.open(tmp, 'wx')
     try {
       await fh.writeFile(data)
       await fh.sync()
     } finally {
       await fh.close()
     }
-    await rename(tmp, file)
+    await fs.rename(tmp, file)
   } catch (err) {
-    await unlink(tmp).catch(() => undefined)
+    await fs.unlink(tmp).catch(() => undefined)
     throw err
   }
-  await fsyncDir(dirname(file))
+  await fsyncDir(dirname(file), fs)
 }
 
 /** Removes temp files left behind by a process that died mid-write. Returns how many were removed. */
@@ -57,7 +76,7 @@ export async function removeStaleTempFiles(dir: string): Promise<number> {
   let removed = 0
   for (const name of names) {
     if (name.startsWith('.') && name.endsWith(TMP_SUFFIX)) {
-      await unlink(join(dir, name)).catch(() => undefined)
+      await nodeFs.unlink(join(dir, name)).catch(() => undefined)
       removed++
     }
   }
