@@ -60,6 +60,9 @@ export async function writeFileDurable(
     await fs.rename(tmp, file)
   } catch (err) {
     await fs.unlink(tmp).catch(() => undefined)
+    // Errors from a write (ENOSPC, say) do not name the file: name the one we were saving.
+    const e = err as NodeJS.ErrnoException
+    if (e && typeof e === 'object' && e.code && !e.path) e.path = file
     throw err
   }
   await fsyncDir(dirname(file), fs)
