@@ -128,3 +128,48 @@ test('exports CSV and a full backup, and copies a passage and a theme as Markdow
   await app.keyboard.press('Escape')
   await expect(dialog).toBeHidden()
 })
+
+test('restores a full backup into the empty workspace of a new installation', async ({ app }) => {
+  // A backup made elsewhere: one document with a tagged, annotated passage.
+  const { mkdtemp, rm } = await import('node:fs/promises')
+  const { tmpdir } = await import('node:os')
+  const { join } = await import('node:path')
+  const { createWorkbench } = await import('../src/core/workbench')
+  const { WORKER } = await import('./fixtures')
+  const dir = await mkdtemp(join(tmpdir(), 'backup-src-'))
+  const source = await createWorkbench(dir, { parserWorker: { file: WORKER } })
+  const outcome = await source.importFile({
+    name: 'wire.txt',
+    data: new TextEncoder().encode(
+      'Port Averly halts container traffic\nRansomware stopped the cranes.'
+    )
+  })
+  if (outcome.status !== 'imported') throw new Error('import failed')
+  const tag = (await source.createTag({ path: 'Method/Ransomware' })).value
+  const { text } = await source.getDocument(outcome.document.id)
+  const at = text.indexOf('Ransomware')
+  await source.createAnnotation({
+    docId: outcome.document.id,
+    start: at,
+    end: at + 10,
+    tags: [tag.id],
+    note: 'Named by the wire only'
+  })
+  const backup = (await source.exportWorkspace({ format: 'json' })).content
+  await source.close()
+  await rm(dir, { recursive: true, force: true })
+
+  await app
+    .getByLabel('Backup file to restore')
+    .setInputFiles([file('backup.json', backup, 'application/json')])
+  await expect(
+    app
+      .getByRole('status')
+      .filter({ hasText: 'Restored 1 documents and 1 highlights from backup.json.' })
+  ).toBeVisible()
+  await openDoc(app, 'Port Averly halts container traffic')
+  await expect(app.getByRole('list', { name: 'Highlights' })).toContainText(
+    'Named by the wire only'
+  )
+  await expect(app.getByRole('list', { name: 'Highlights' })).toContainText('#Method/Ransomware')
+})

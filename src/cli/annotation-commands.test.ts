@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { useTempDirs } from '../test-support/temp-dir'
@@ -284,5 +284,13 @@ describe('export and restore commands', () => {
       (await cli('--workspace', ws, 'export', '--format', 'json', '--tag', 'Attribution')).code
     ).toBe(1)
     expect((await cli('--workspace', ws, 'export', '--format', 'pdf')).code).toBe(2)
+    const viaBackup = join(src, 'via-backup.json')
+    expect(await cli('--workspace', ws, 'backup', '-o', viaBackup)).toMatchObject({
+      code: 0,
+      out: `wrote ${viaBackup}: 1 documents, 1 passages\n`
+    })
+    const { exportedAt: _a, ...fromBackup } = JSON.parse(await readFile(viaBackup, 'utf8'))
+    const { exportedAt: _b, ...fromExport } = JSON.parse(await readFile(backup, 'utf8'))
+    expect(fromBackup).toEqual(fromExport)
   })
 })

@@ -76,6 +76,24 @@ export function registerExportCommands(
     )
 
   program
+    .command('backup')
+    .description(
+      'write a full backup of the workspace (everything but the original files) to one JSON file'
+    )
+    .option(
+      '-o, --output <file>',
+      'where to write it',
+      `analyst-workbench-backup-${new Date().toISOString().slice(0, 10)}.json`
+    )
+    .action(async (opts: { output: string }) => {
+      await withWorkbench(true, async (wb) => {
+        const result = await wb.exportWorkspace({ format: 'json' })
+        await writeFile(opts.output, result.content)
+        io.out(`wrote ${opts.output}: ${result.documents} documents, ${result.passages} passages\n`)
+      })
+    })
+
+  program
     .command('restore')
     .description(
       'fill an empty workspace from a json export (refuses a workspace that has anything in it)'

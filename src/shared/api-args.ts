@@ -113,6 +113,7 @@ export const apiArgs = {
       })
       .strict()
   ]),
+  restoreBackup: z.tuple([file]),
   listMemos: z.tuple([]),
   createMemo: z.tuple([memoInput]),
   updateMemo: z.tuple([id, memoInput]),

@@ -127,6 +127,8 @@ export interface ApiSpec {
 
   /** Markdown notes, or the workspace as JSON, W3C Web Annotations or CSV. */
   exportWorkspace(options: ExportOptions): ExportResult
+  /** Fills an empty workspace from a full backup (a JSON export). */
+  restoreBackup(file: FilePayload): { documents: number; passages: number }
 
   listMemos(): Memo[]
   createMemo(input: MemoInput): Change<Memo>
@@ -175,6 +177,7 @@ export const API_METHODS = [
   'search',
   'findInDocument',
   'exportWorkspace',
+  'restoreBackup',
   'listMemos',
   'createMemo',
   'updateMemo',

@@ -142,5 +142,10 @@ export function exportOps(ctx: CoreContext, deps: Deps) {
     }
   }
 
-  return { exportWorkspace, restore }
+  return {
+    exportWorkspace,
+    restore,
+    restoreBackup: (file: { name: string; data: Uint8Array }) =>
+      restore(new TextDecoder().decode(file.data), file.name)
+  }
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { useTempDirs } from '../../test-support/temp-dir'
-import { DurableJsonFile } from './json-file'
+import { backupsToKeep, DurableJsonFile } from './json-file'
 
 const tempDir = useTempDirs()
 const schema = z.object({ schemaVersion: z.literal(1), items: z.array(z.string()) })
@@ -90,5 +90,34 @@ describe('DurableJsonFile', () => {
     await adapter.write({ schemaVersion: 1, items: [] })
     for (let i = 0; i < 5; i++) await adapter.backup()
     expect(await adapter.listBackups()).toHaveLength(3)
+  })
+})
+
+describe('backupsToKeep', () => {
+  const name = (iso: string): string =>
+    `workspace-${iso.replace(/[-:]/g, '').replace('.', '')}.json`
+  it('keeps the newest few and the newest of each of the last seven days', () => {
+    const now = new Date('2025-03-20T12:00:00.000Z')
+    const names = [
+      '2025-03-20T11:00:00.000Z',
+      '2025-03-20T10:00:00.000Z',
+      '2025-03-20T09:00:00.000Z',
+      '2025-03-19T18:00:00.000Z',
+      '2025-03-19T08:00:00.000Z',
+      '2025-03-15T08:00:00.000Z',
+      '2025-03-14T08:00:00.000Z',
+      '2025-03-10T08:00:00.000Z'
+    ].map(name)
+    expect([...backupsToKeep(names, 2, now)].sort()).toEqual(
+      [
+        '2025-03-20T11:00:00.000Z',
+        '2025-03-20T10:00:00.000Z',
+        '2025-03-19T18:00:00.000Z',
+        '2025-03-15T08:00:00.000Z',
+        '2025-03-14T08:00:00.000Z'
+      ]
+        .map(name)
+        .sort()
+    )
   })
 })

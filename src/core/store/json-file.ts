@@ -138,8 +138,38 @@ export class DurableJsonFile<T> implements Adapter<T> {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null
       throw err
     }
-    const old = (await this.listBackups()).slice(this.opts.keepBackups)
-    await Promise.all(old.map((f) => unlink(f).catch(() => undefined)))
+    const all = await this.listBackups()
+    const keep = backupsToKeep(
+      all.map((f) => basename(f)),
+      this.opts.keepBackups,
+      this.opts.now()
+    )
+    await Promise.all(
+      all.filter((f) => !keep.has(basename(f))).map((f) => unlink(f).catch(() => undefined))
+    )
     return target
   }
 }
+
+/**
+ * Which backups to keep: the newest `keepLast`, and the newest of each of the last seven days, so
+ * that a mistake noticed days later can still be undone. Names end in their UTC time stamp.
+ */
+export function backupsToKeep(names: string[], keepLast: number, now: Date, days = 7): Set<string> {
+  const newestFirst = [...names].sort((a, b) => stampOf(b).localeCompare(stampOf(a)))
+  const keep = new Set(newestFirst.slice(0, keepLast))
+  const oldest = new Date(now.getTime() - days * 86_400_000)
+    .toISOString()
+    .slice(0, 10)
+    .replace(/-/g, '')
+  const seenDays = new Set<string>()
+  for (const name of newestFirst) {
+    const day = stampOf(name).slice(0, 8)
+    if (day < oldest || seenDays.has(day)) continue
+    seenDays.add(day)
+    keep.add(name)
+  }
+  return keep
+}
+
+const stampOf = (name: string): string => /(\d{8}T\d{9}Z)\.json$/.exec(name)?.[1] ?? ''

@@ -61,6 +61,7 @@ export function App(): React.JSX.Element {
     Record<string, { docId: string; ranges: { start: number; end: number }[]; current: number }>
   >({})
   const searchRef = useRef<HTMLInputElement>(null)
+  const restoreRef = useRef<HTMLInputElement>(null)
 
   const refresh = useCallback(() => {
     call('listDocuments').then(setDocs, (err: unknown) => setError(messageOf(err)))
@@ -253,6 +254,22 @@ export function App(): React.JSX.Element {
       })
     } catch (err) {
       setError(`Could not copy: ${messageOf(err)}`)
+    }
+  }
+
+  const restoreBackup = async (f: File): Promise<void> => {
+    try {
+      const { documents, passages } = await call('restoreBackup', {
+        name: f.name,
+        data: new Uint8Array(await f.arrayBuffer())
+      })
+      setStatus({
+        text: `Restored ${documents} documents and ${passages} highlights from ${f.name}.`
+      })
+      refresh()
+      bump()
+    } catch (err) {
+      setError(messageOf(err))
     }
   }
 
@@ -479,6 +496,22 @@ export function App(): React.JSX.Element {
                   <button type="button" className="primary" onClick={() => void openSample()}>
                     Open the sample workspace
                   </button>
+                  <button type="button" onClick={() => restoreRef.current?.click()}>
+                    Restore from a backup…
+                  </button>
+                  <input
+                    ref={restoreRef}
+                    type="file"
+                    accept=".json"
+                    className="visually-hidden"
+                    aria-label="Backup file to restore"
+                    tabIndex={-1}
+                    onChange={(e) => {
+                      const f = e.currentTarget.files?.[0]
+                      e.currentTarget.value = ''
+                      if (f) void restoreBackup(f)
+                    }}
+                  />
                 </div>
               </div>
             ) : docs ? (
