@@ -37,7 +37,7 @@ function runAndKill(dir: string, start: number, min: number): Promise<string[]> 
 }
 
 describe('crash safety', () => {
-  it('keeps every acknowledged write through repeated kill -9, and every file parses', async () => {
+  it('keeps every acknowledged import and annotation through repeated kill -9, and every file parses', async () => {
     const dir = await tempDir()
     const acknowledged: string[] = []
     for (let round = 0; round < 4; round++) {
@@ -45,8 +45,17 @@ describe('crash safety', () => {
     }
     expect(acknowledged.length).toBeGreaterThanOrEqual(20)
     const wb = await createWorkbench(dir, { parserWorker: sourceWorker })
-    const stored = new Set((await wb.listDocuments()).map((d) => d.sha256))
-    for (const sha of acknowledged) expect(stored.has(sha)).toBe(true)
+    const docs = await wb.listDocuments()
+    const stored = new Set(docs.map((d) => d.sha256))
+    const annotations = new Set<string>()
+    for (const d of docs) for (const a of await wb.listAnnotations(d.id)) annotations.add(a.id)
+    for (const line of acknowledged) {
+      const [kind, value] = line.split(' ')
+      expect(
+        kind === 'doc' ? stored.has(value) : annotations.has(value),
+        `acknowledged ${line}`
+      ).toBe(true)
+    }
     for (const doc of await wb.listDocuments())
       expect((await wb.getDocument(doc.id)).text).toMatch(/^Field report number \d+\./)
     expect((await wb.getWorkspaceInfo()).warnings).toEqual([])
