@@ -89,7 +89,8 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
     join(dir, LAYOUT.index),
     {
       documents: () => store.data.documents,
-      text: (meta) => store.getText(meta),
+      // The index only derives from the text; the reader and exports verify it.
+      text: (meta) => store.getText(meta, false),
       notes: (docId) => annotations.get(docId),
       tags: () => store.data.codebook.tags,
       annotationsDir: join(dir, LAYOUT.annotations)

@@ -22,6 +22,8 @@ import { makeSnippet } from './snippet'
 export const INDEX_FORMAT = 1
 const SNAPSHOT = 'search.json'
 const SAVE_DELAY_MS = 2000
+/** About 128 MB of text (JavaScript strings take 2 bytes a character) kept for snippets and phrases. */
+const TEXT_CACHE_CHARS = 64 * 1024 * 1024
 
 interface Entry {
   id: string
@@ -86,6 +88,7 @@ export class SearchIndex {
   private noteEntries = new Map<string, string[]>()
   private notesStamp = 0
   private texts = new Map<string, string>()
+  private textChars = 0
   private saveTimer: NodeJS.Timeout | null = null
   private saving: Promise<void> = Promise.resolve()
   readonly ready: Promise<void>
@@ -184,6 +187,13 @@ export class SearchIndex {
     return changed
   }
 
+  private forgetText(docId: string): void {
+    const t = this.texts.get(docId)
+    if (t === undefined) return
+    this.textChars -= t.length
+    this.texts.delete(docId)
+  }
+
   private add(entry: Entry): void {
     if (this.mini.has(entry.id)) this.mini.discard(entry.id)
     this.mini.add(entry)
@@ -207,7 +217,7 @@ export class SearchIndex {
     }
     this.docEntries.set(meta.id, ids)
     this.docShas.set(meta.id, meta.textSha256)
-    this.texts.delete(meta.id)
+    this.forgetText(meta.id)
   }
 
   private removeDocumentNow(docId: string): void {
@@ -220,7 +230,7 @@ export class SearchIndex {
     this.docEntries.delete(docId)
     this.noteEntries.delete(docId)
     this.docShas.delete(docId)
-    this.texts.delete(docId)
+    this.forgetText(docId)
   }
 
   private async setNotesNow(docId: string): Promise<void> {
@@ -290,13 +300,23 @@ export class SearchIndex {
 
   // ---- queries ----
 
+  /** Document texts for snippets and phrase checks, kept in memory up to a size budget (least recently used out). */
   private async textOf(docId: string): Promise<string> {
     const cached = this.texts.get(docId)
-    if (cached !== undefined) return cached
+    if (cached !== undefined) {
+      this.texts.delete(docId)
+      this.texts.set(docId, cached)
+      return cached
+    }
     const meta = this.sources.documents().find((d) => d.id === docId)
     const text = meta ? (await this.sources.text(meta)).text : ''
-    if (this.texts.size >= 64) this.texts.delete(this.texts.keys().next().value as string)
     this.texts.set(docId, text)
+    this.textChars += text.length
+    for (const [id, t] of this.texts) {
+      if (this.textChars <= TEXT_CACHE_CHARS || id === docId) break
+      this.texts.delete(id)
+      this.textChars -= t.length
+    }
     return text
   }
 
@@ -374,6 +394,14 @@ export class SearchIndex {
     const raw = this.mini.search(this.toQuery(parsed), {
       filter: (r) => allowedDoc(r.docId as string)
     })
+    // Equal scores are ordered by document and position, not by the index's internal ids, so the
+    // same workspace always lists results in the same order however its index was built.
+    raw.sort(
+      (a, b) =>
+        b.score - a.score ||
+        (a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : a.start - b.start) ||
+        (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0)
+    )
     const phrases =
       parsed.groups.some((g) => g.some((t) => t.kind === 'phrase')) ||
       parsed.exclude.some((t) => t.kind === 'phrase')

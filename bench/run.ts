@@ -1,0 +1,236 @@
+/**
+ * npm run bench: measures the workbench on generated corpora and prints one table; writes
+ * bench/results.json. Never part of npm test. Sizes: BENCH_SIZES=1000,10000 (default), add 100000
+ * for the large run.
+ */
+import { spawnSync } from 'node:child_process'
+import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fold, tokenize } from '../src/core/search/fold'
+import { createWorkbench, type Workbench } from '../src/core/workbench'
+import { makeDocument, QUERIES } from './corpus'
+
+const WORKER = { file: join(import.meta.dirname, '../out/main/parse-worker.js') }
+const CLI = join(import.meta.dirname, '../out/main/cli.js')
+const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number)
+const ANNOTATIONS = Number(process.env.BENCH_ANNOTATIONS ?? 100_000)
+
+interface Row {
+  metric: string
+  docs: number
+  median: number
+  p95: number
+  p99?: number
+  unit: string
+  rssMb: number
+}
+const rows: Row[] = []
+const q = (xs: number[], p: number): number => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.min(s.length - 1, Math.floor(p * s.length))]
+}
+const rss = (): number => Math.round(process.memoryUsage().rss / 1048576)
+const now = (): number => performance.now()
+const round = (n: number): number => Math.round(n * 100) / 100
+function record(metric: string, docs: number, samples: number[], unit: string): void {
+  rows.push({
+    metric,
+    docs,
+    median: round(q(samples, 0.5)),
+    p95: round(q(samples, 0.95)),
+    p99: round(q(samples, 0.99)),
+    unit,
+    rssMb: rss()
+  })
+  console.error(
+    `  ${metric} (${docs}): median ${round(q(samples, 0.5))} ${unit}, p95 ${round(q(samples, 0.95))}`
+  )
+}
+
+async function open(dir: string): Promise<Workbench> {
+  return createWorkbench(dir, { parserWorker: WORKER })
+}
+
+async function benchSize(n: number): Promise<void> {
+  console.error(`corpus of ${n} documents`)
+  const docs = Array.from({ length: n }, (_, i) => makeDocument(i))
+  const bytes = docs.reduce((s, d) => s + Buffer.byteLength(d.text), 0)
+  const dir = await mkdtemp(join(tmpdir(), `bench-${n}-`))
+  try {
+    // Import
+    let wb = await open(dir)
+    const perDoc: number[] = []
+    const t0 = now()
+    for (const d of docs) {
+      const s = now()
+      await wb.importFile({ name: d.name, data: new TextEncoder().encode(d.text) })
+      perDoc.push(now() - s)
+    }
+    const seconds = (now() - t0) / 1000
+    rows.push({
+      metric: 'import throughput',
+      docs: n,
+      median: round(n / seconds),
+      p95: round(bytes / 1048576 / seconds),
+      unit: 'docs/s | MB/s',
+      rssMb: rss()
+    })
+    record('import, per document', n, perDoc, 'ms')
+    await wb.close()
+    const snapshot = (await stat(join(dir, 'index', 'search.json'))).size
+    rows.push({
+      metric: 'index snapshot size',
+      docs: n,
+      median: round(snapshot / 1048576),
+      p95: round(snapshot / 1048576),
+      unit: 'MB',
+      rssMb: rss()
+    })
+
+    // Open with the snapshot, then with a rebuild
+    const withSnapshot: number[] = []
+    for (let i = 0; i < 3; i++) {
+      const s = now()
+      wb = await open(dir)
+      await wb.search('port', { limit: 1 })
+      withSnapshot.push(now() - s)
+      await wb.close()
+    }
+    record('open + first query (snapshot)', n, withSnapshot, 'ms')
+    const rebuild: number[] = []
+    for (let i = 0; i < 2; i++) {
+      await rm(join(dir, 'index', 'search.json'), { force: true })
+      const s = now()
+      wb = await open(dir)
+      await wb.search('port', { limit: 1 })
+      rebuild.push(now() - s)
+      await wb.close()
+    }
+    record('open + first query (rebuild)', n, rebuild, 'ms')
+    rows.push({
+      metric: 'snapshot load vs rebuild',
+      docs: n,
+      median: round(q(rebuild, 0.5) / q(withSnapshot, 0.5)),
+      p95: 0,
+      unit: 'x faster',
+      rssMb: rss()
+    })
+
+    // Queries, warm, in-process; and a plain linear scan over the same texts
+    wb = await open(dir)
+    const latencies: number[] = []
+    for (let r = 0; r < 5; r++) {
+      for (const query of QUERIES) {
+        const s = now()
+        await wb.search(query, { limit: 50, typeahead: r % 2 === 1 })
+        latencies.push(now() - s)
+      }
+    }
+    record('query (50 kinds, warm)', n, latencies, 'ms')
+    const texts = await Promise.all(
+      (await wb.listDocuments()).map(async (d) => fold((await wb.getDocument(d.id)).text))
+    )
+    const scan: number[] = []
+    for (const query of QUERIES) {
+      const words = tokenize(query.replace(/\w+:\S+/g, '')).map(fold)
+      const s = now()
+      let hits = 0
+      for (const t of texts) if (words.every((w) => t.includes(w))) hits++
+      scan.push(now() - s)
+      void hits
+    }
+    record('linear scan baseline', n, scan, 'ms')
+    rows.push({
+      metric: 'index vs linear scan (p95)',
+      docs: n,
+      median: round(q(scan, 0.95) / q(latencies, 0.95)),
+      p95: 0,
+      unit: 'x faster',
+      rssMb: rss()
+    })
+
+    // Annotation saves (fsynced) with many annotations in the workspace
+    const all = await wb.listDocuments()
+    await wb.close()
+    const perDocAnnotations = Math.ceil(ANNOTATIONS / all.length)
+    for (const d of all) {
+      const annotations = Array.from({ length: perDocAnnotations }, (_, k) => ({
+        id: `${d.id}.bench${k}`,
+        docId: d.id,
+        quote: { type: 'TextQuoteSelector', exact: 'x', prefix: '', suffix: '' },
+        position: { type: 'TextPositionSelector', start: k, end: k + 1 },
+        status: 'anchored',
+        color: 'yellow',
+        tags: [],
+        note: '',
+        created: '2025-01-01T00:00:00.000Z',
+        modified: '2025-01-01T00:00:00.000Z'
+      }))
+      await writeFile(
+        join(dir, 'annotations', `${d.id}.json`),
+        JSON.stringify({ schemaVersion: 1, docId: d.id, note: '', annotations })
+      )
+    }
+    wb = await open(dir)
+    const saves: number[] = []
+    for (let i = 0; i < 200; i++) {
+      const d = all[(i * 7919) % all.length]
+      await wb.listAnnotations(d.id) // first touch loads the file; measure the save, not the load
+      const s = now()
+      await wb.createAnnotation({ docId: d.id, start: 10, end: 40, note: `bench ${i}` })
+      saves.push(now() - s)
+    }
+    record(
+      `annotation save (fsynced, ${perDocAnnotations * all.length} in workspace)`,
+      n,
+      saves,
+      'ms'
+    )
+    await wb.close()
+
+    // Process start to first query answered
+    const cold: number[] = []
+    for (let i = 0; i < 3; i++) {
+      const s = now()
+      const r = spawnSync(
+        process.execPath,
+        [CLI, '--workspace', dir, 'search', 'port', '--limit', '1'],
+        { encoding: 'utf8' }
+      )
+      if (r.status !== 0) throw new Error(r.stderr)
+      cold.push(now() - s)
+    }
+    record('process start to first answer (CLI)', n, cold, 'ms')
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+const started = new Date().toISOString()
+for (const n of SIZES) await benchSize(n)
+const maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024)
+await mkdir(join(import.meta.dirname), { recursive: true })
+await writeFile(
+  join(import.meta.dirname, 'results.json'),
+  JSON.stringify(
+    {
+      started,
+      node: process.version,
+      cpus: (await import('node:os')).cpus().length,
+      maxRssMb,
+      rows
+    },
+    null,
+    2
+  ) + '\n'
+)
+const pad = (s: string | number, w: number): string => String(s).padEnd(w)
+console.log(
+  `${pad('metric', 52)}${pad('docs', 8)}${pad('median', 10)}${pad('p95', 10)}${pad('p99', 10)}${pad('unit', 16)}rss MB`
+)
+for (const r of rows)
+  console.log(
+    `${pad(r.metric, 52)}${pad(r.docs, 8)}${pad(r.median, 10)}${pad(r.p95, 10)}${pad(r.p99 ?? '', 10)}${pad(r.unit, 16)}${r.rssMb}`
+  )
+console.log(`peak RSS of the benchmark process: ${maxRssMb} MB`)
