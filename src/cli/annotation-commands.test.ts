@@ -2,21 +2,9 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { useTempDirs } from '../test-support/temp-dir'
-import { sourceWorker } from '../test-support/worker'
-import { runCli } from './program'
+import { cli } from '../test-support/cli'
 
 const tempDir = useTempDirs()
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const code = await runCli(
-    argv,
-    { out: (s) => (out += s), err: (s) => (err += s), isTTY: false },
-    sourceWorker
-  )
-  return { code, out, err }
-}
 
 const REPORT =
   'The blog said a foreign state was behind the attack.\nCERT Averly found no evidence of a state actor. The blog said more.'

@@ -3,21 +3,10 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { makeDocx, makePdf } from '../test-support/documents'
 import { useTempDirs } from '../test-support/temp-dir'
+import { cli } from '../test-support/cli'
 import { sourceWorker } from '../test-support/worker'
-import { runCli } from './program'
 
 const tempDir = useTempDirs()
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const code = await runCli(
-    argv,
-    { out: (s) => (out += s), err: (s) => (err += s), isTTY: false },
-    sourceWorker
-  )
-  return { code, out, err }
-}
 
 async function sources(): Promise<string> {
   const dir = await tempDir()

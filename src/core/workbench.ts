@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises'
 import { basename, extname, join } from 'node:path'
 import type { CoreApi, FilePayload } from '../shared/api'
 import type {
+  DocumentFormat,
   DocumentMeta,
   ImportLimits,
   ImportOutcome,
@@ -20,7 +21,7 @@ import { SearchIndex } from './search/search-index'
 import { AnnotationStore } from './store/annotation-store'
 import { toApiError, WorkbenchError } from './errors'
 import { checkFileSize, parseFile } from './import/parse-file'
-import { countWords } from './import/text-blocks'
+import { countWords, type ParsedDocument } from './import/text-blocks'
 import { chooseTitle } from './import/title'
 import { expandPaths } from './import/walk'
 import type { WorkerSpec } from './import/worker-protocol'
@@ -149,17 +150,7 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
         if (dup) return { status: 'duplicate', name, id: dup.id, title: dup.title }
         const meta: DocumentMeta = {
           id: newDocId(sha, new Set(draft.documents.map((d) => d.id))),
-          title,
-          author: doc.hints.author ?? null,
-          published: doc.hints.published ?? null,
-          source: doc.hints.source ?? null,
-          originalName: name,
-          format,
-          sha256: sha,
-          textSha256,
-          bytes: file.data.byteLength,
-          chars: doc.text.length,
-          words: countWords(doc.text),
+          ...contentFields(doc, name, format, sha, textSha256, file.data.byteLength, title),
           importedAt: now().toISOString(),
           importOrder: draft.nextImportOrder
         }
@@ -242,19 +233,18 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
       const d = draft.documents.find((x) => x.id === docId)
       if (!d)
         throw new WorkbenchError('not-found', `No document with id ${docId} in this workspace.`)
-      Object.assign(d, {
-        title: chooseTitle(doc, name),
-        author: doc.hints.author ?? null,
-        published: doc.hints.published ?? null,
-        source: doc.hints.source ?? null,
-        originalName: name,
-        format,
-        sha256: sha,
-        textSha256,
-        bytes: file.data.byteLength,
-        chars: doc.text.length,
-        words: countWords(doc.text)
-      } satisfies Partial<DocumentMeta>)
+      Object.assign(
+        d,
+        contentFields(
+          doc,
+          name,
+          format,
+          sha,
+          textSha256,
+          file.data.byteLength,
+          chooseTitle(doc, name)
+        )
+      )
     })
     await indexing(index.addDocument(findDocument(docId)))
     return report
@@ -342,4 +332,29 @@ function withNotesReindexed<T extends Record<string, unknown>>(
     }
   }
   return out as T
+}
+
+/** The catalog fields that come from a file's content: the same for a first import and a new version. */
+function contentFields(
+  doc: ParsedDocument,
+  name: string,
+  format: DocumentFormat,
+  sha256: string,
+  textSha256: string,
+  bytes: number,
+  title: string
+): Omit<DocumentMeta, 'id' | 'importedAt' | 'importOrder'> {
+  return {
+    title,
+    author: doc.hints.author ?? null,
+    published: doc.hints.published ?? null,
+    source: doc.hints.source ?? null,
+    originalName: name,
+    format,
+    sha256,
+    textSha256,
+    bytes,
+    chars: doc.text.length,
+    words: countWords(doc.text)
+  }
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { Low } from 'lowdb'
 import { WorkbenchError } from '../errors'
 import { SerialQueue } from './durable-write'
+import { commitChange } from './commit'
 import { DurableJsonFile } from './json-file'
 import { annotationFileSchema, SCHEMA_VERSION, type AnnotationFile } from './schema'
 import { LAYOUT } from './workspace-store'
@@ -98,17 +99,7 @@ export class AnnotationStore {
           await file.adapter.backup()
           file.backedUp = true
         }
-        const previous = file.db.data
-        const draft = structuredClone(previous)
-        const result = change(draft)
-        file.db.data = draft
-        try {
-          await file.db.write()
-        } catch (err) {
-          file.db.data = previous
-          throw err
-        }
-        return result
+        return commitChange(file.db, change)
       })
       .then(async (result) => {
         await this.onChanged(docId)

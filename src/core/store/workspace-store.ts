@@ -5,6 +5,7 @@ import { Low } from 'lowdb'
 import type { Block, DocumentMeta } from '../../shared/model'
 import { WorkbenchError } from '../errors'
 import { removeStaleTempFiles, SerialQueue, writeFileDurable } from './durable-write'
+import { commitChange } from './commit'
 import { DurableJsonFile } from './json-file'
 import { lockWorkspace } from './lock'
 import {
@@ -99,19 +100,7 @@ export class WorkspaceStore {
    */
   update<R>(change: (draft: WorkspaceFile) => R): Promise<R> {
     this.assertWritable()
-    return this.queue.run(async () => {
-      const previous = this.db.data
-      const draft = structuredClone(previous)
-      const result = change(draft)
-      this.db.data = draft
-      try {
-        await this.db.write()
-      } catch (err) {
-        this.db.data = previous
-        throw err
-      }
-      return result
-    })
+    return this.queue.run(() => commitChange(this.db, change))
   }
 
   private assertWritable(): void {
