@@ -46,7 +46,8 @@ export class AnnotationStore {
           schemaVersion: SCHEMA_VERSION,
           backupsDir: join(this.dir, LAYOUT.backups),
           keepBackups: 5,
-          onWarning: this.onWarning
+          onWarning: this.onWarning,
+          readOnly: this.readOnly
         })
         const db = new Low<AnnotationFile>(adapter, {
           schemaVersion: SCHEMA_VERSION,

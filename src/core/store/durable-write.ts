@@ -65,8 +65,19 @@ export async function writeFileDurable(
     if (e && typeof e === 'object' && e.code && !e.path) e.path = file
     throw err
   }
-  await fsyncDir(dirname(file), fs)
+  // The rename put the new content in place; flushing the folder makes that survive a power cut.
+  // If the flush fails the save is not durable, so it is reported — marked `written`, so that the
+  // caller knows the new content is what the file now holds and does not roll its memory back.
+  try {
+    await fsyncDir(dirname(file), fs)
+  } catch (err) {
+    throw Object.assign(err as Error, { written: true })
+  }
 }
+
+/** Whether a failed durable write had already replaced the file (only the final flush failed). */
+export const wasWritten = (err: unknown): boolean =>
+  Boolean(err && typeof err === 'object' && (err as { written?: boolean }).written)
 
 /** Removes temp files left behind by a process that died mid-write. Returns how many were removed. */
 export async function removeStaleTempFiles(dir: string): Promise<number> {

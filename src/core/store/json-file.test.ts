@@ -61,15 +61,38 @@ describe('DurableJsonFile', () => {
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ schemaVersion: 1, items: ['newer'] })
   })
 
-  it('skips damaged backups and refuses to start empty when none is good', async () => {
+  it('skips damaged backups, and without a good one keeps refusing on every open rather than starting empty', async () => {
     const { dir, file, adapter } = await setup()
     await writeFile(join(dir, 'workspace-20250101T000000000Z.json'), '{broken')
-    await writeFile(file, '{"schemaVersion":1,"items":[')
-    await expect(adapter.read()).rejects.toMatchObject({
-      code: 'corrupt',
-      message: expect.stringMatching(/is damaged .*no good backup.*nothing was deleted/)
+    const damaged = '{"schemaVersion":1,"items":['
+    await writeFile(file, damaged)
+    for (let attempt = 0; attempt < 2; attempt++) {
+      await expect(adapter.read()).rejects.toMatchObject({
+        code: 'corrupt',
+        message: expect.stringMatching(/is damaged .*no good backup.*It was left as it is/)
+      })
+    }
+    expect(await readFile(file, 'utf8')).toBe(damaged)
+  })
+
+  it('in read-only mode, shows the backup without changing anything on disk', async () => {
+    const { dir, file, adapter } = await setup()
+    await adapter.write({ schemaVersion: 1, items: ['kept'] })
+    await adapter.backup()
+    await writeFile(file, 'null')
+    const warnings: string[] = []
+    const reader = new DurableJsonFile<Data>({
+      file,
+      schema,
+      schemaVersion: 1,
+      backupsDir: dir,
+      onWarning: (m) => warnings.push(m),
+      readOnly: true
     })
-    expect((await readdir(dir)).some((n) => n.startsWith('workspace.json.corrupt-'))).toBe(true)
+    expect(await reader.read()).toEqual({ schemaVersion: 1, items: ['kept'] })
+    expect(warnings[0]).toMatch(/is damaged .*showing the backup/)
+    expect(await readFile(file, 'utf8')).toBe('null')
+    expect((await readdir(dir)).some((n) => n.includes('.corrupt-'))).toBe(false)
   })
 
   it('refuses a file from a newer version and leaves it untouched', async () => {

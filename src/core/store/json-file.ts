@@ -15,6 +15,8 @@ export interface JsonFileOptions<T> {
   keepBackups?: number
   onWarning: (message: string) => void
   now?: () => Date
+  /** Never change anything on disk (a reader without the writer lock). */
+  readOnly?: boolean
 }
 
 type Parsed<T> = { ok: true; data: T } | { ok: false; reason: string }
@@ -39,7 +41,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
   private readonly opts: Required<JsonFileOptions<T>>
 
   constructor(opts: JsonFileOptions<T>) {
-    this.opts = { keepBackups: 10, now: () => new Date(), ...opts }
+    this.opts = { keepBackups: 10, now: () => new Date(), readOnly: false, ...opts }
   }
 
   get file(): string {
@@ -85,20 +87,33 @@ export class DurableJsonFile<T> implements Adapter<T> {
     return this.recover(parsed.reason)
   }
 
-  /** Moves the damaged file aside and restores the newest backup that parses. */
+  /**
+   * Restores the newest backup that parses, moving the damaged file aside first. Without a good
+   * backup the damaged file stays where it is and every open keeps failing with the same message:
+   * moving it away would make the next start see "no file" and begin empty. A read-only open
+   * changes nothing on disk and uses the backup from memory.
+   */
   private async recover(reason: string): Promise<T> {
     const { file, onWarning } = this.opts
-    const aside = `${file}.corrupt-${stamp(this.opts.now())}`
-    await rename(file, aside)
     for (const backup of await this.listBackups()) {
       let parsed: Parsed<T>
+      let raw: string
       try {
-        parsed = this.parse(await readFile(backup, 'utf8'))
+        raw = await readFile(backup, 'utf8')
+        parsed = this.parse(raw)
       } catch {
         continue
       }
       if (!parsed.ok) continue
-      await writeFileDurable(file, await readFile(backup))
+      if (this.opts.readOnly) {
+        onWarning(
+          `${basename(file)} is damaged (${reason}); showing the backup ${basename(backup)}. Open the workspace in the app to repair it.`
+        )
+        return parsed.data
+      }
+      const aside = `${file}.corrupt-${stamp(this.opts.now())}`
+      await rename(file, aside)
+      await writeFileDurable(file, raw)
       onWarning(
         `${basename(file)} was damaged (${reason}). It was moved to ${basename(aside)} and the backup ${basename(backup)} was restored; changes made after that backup may be missing.`
       )
@@ -106,7 +121,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
     }
     throw new WorkbenchError(
       'corrupt',
-      `${file} is damaged (${reason}) and there is no good backup to restore. The damaged file was moved to ${aside}; nothing was deleted.`
+      `${file} is damaged (${reason}) and there is no good backup to restore. It was left as it is; move it away or repair it, then open the workspace again.`
     )
   }
 

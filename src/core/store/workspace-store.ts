@@ -71,7 +71,8 @@ export class WorkspaceStore {
       schema: workspaceFileSchema,
       schemaVersion: SCHEMA_VERSION,
       backupsDir: join(dir, LAYOUT.backups),
-      onWarning: warn
+      onWarning: warn,
+      readOnly: options.readOnly
     })
     const db = new Low(adapter, emptyWorkspace())
     try {
