@@ -83,8 +83,12 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
   // The index is derived data: a failure to update it is reported, never lost work.
   const indexing = (what: Promise<void>): Promise<void> =>
     what.catch((err: unknown) => warn(`Search index: ${toApiError(err).message}`))
-  const annotations = new AnnotationStore(dir, store.readOnly, warn, (docId) =>
-    indexing(index.setNotes(docId))
+  const annotations = new AnnotationStore(
+    dir,
+    store.readOnly,
+    warn,
+    (docId) => indexing(index.setNotes(docId)),
+    () => store.assertWritable()
   )
   const index: SearchIndex = new SearchIndex(
     join(dir, LAYOUT.index),

@@ -31,7 +31,9 @@ export class AnnotationStore {
     private readonly readOnly: boolean,
     private readonly onWarning: (message: string) => void,
     /** Called after a document's annotation file was written (the search index follows). */
-    private readonly onChanged: (docId: string) => Promise<void> = async () => undefined
+    private readonly onChanged: (docId: string) => Promise<void> = async () => undefined,
+    /** Throws when this process may not write (read-only, or the writer lock was lost). */
+    private readonly assertWritable: () => void = () => undefined
   ) {}
 
   private open(docId: string): Promise<OpenFile> {
@@ -93,6 +95,7 @@ export class AnnotationStore {
    */
   async update<R>(docId: string, change: (draft: AnnotationFile) => R): Promise<R> {
     if (this.readOnly) throw new WorkbenchError('locked', 'This workspace was opened read-only.')
+    this.assertWritable()
     const file = await this.open(docId)
     return file.queue
       .run(async () => {

@@ -40,33 +40,35 @@ async function ownerIsGone(dir: string): Promise<boolean> {
 /**
  * Takes the workspace's writer lock (proper-lockfile). A second writer — another app window or a
  * CLI import — gets a clear message instead of interleaving writes. The lock is refreshed while
- * held; a lock whose owner crashed is taken over at once when the owner ran on this machine, and
- * after 10 s of no refresh otherwise (a workspace on a shared drive).
+ * held and goes stale 3 s after its holder stops refreshing it. When the recorded owner is a
+ * process on this machine that no longer runs (it crashed), we wait those few seconds for
+ * proper-lockfile to take the stale lock over, rather than removing it ourselves: two processes
+ * starting at once after a crash could otherwise both believe they hold it.
  */
 export async function lockWorkspace(
   dir: string,
   onCompromised: (err: Error) => void
 ): Promise<() => Promise<void>> {
-  const options = {
-    lockfilePath: join(dir, LOCK),
-    realpath: false,
-    retries: 0,
-    stale: 10_000,
-    onCompromised
-  }
+  const base = { lockfilePath: join(dir, LOCK), realpath: false, stale: 3000, onCompromised }
+  const locked = new WorkbenchError(
+    'locked',
+    `The workspace ${dir} is in use by another Analyst Workbench process (the app or a workbench command). Close it, or wait for it to finish, and try again.`
+  )
   let release: () => Promise<void>
   try {
-    release = await lockfile.lock(dir, options)
+    release = await lockfile.lock(dir, { ...base, retries: 0 })
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ELOCKED') throw err
-    if (!(await ownerIsGone(dir))) {
-      throw new WorkbenchError(
-        'locked',
-        `The workspace ${dir} is in use by another Analyst Workbench process (the app or a workbench command). Close it, or wait for it to finish, and try again.`
-      )
+    if (!(await ownerIsGone(dir))) throw locked
+    try {
+      release = await lockfile.lock(dir, {
+        ...base,
+        retries: { retries: 12, factor: 1, minTimeout: 500, maxTimeout: 500 }
+      })
+    } catch (again) {
+      if ((again as NodeJS.ErrnoException).code === 'ELOCKED') throw locked
+      throw again
     }
-    await rm(join(dir, LOCK), { recursive: true, force: true })
-    release = await lockfile.lock(dir, options)
   }
   await writeFileDurable(
     join(dir, OWNER),
@@ -74,6 +76,6 @@ export async function lockWorkspace(
   )
   return async () => {
     await rm(join(dir, OWNER), { force: true })
-    await release()
+    await release().catch(() => undefined) // a lock already lost cannot be released; nothing to undo
   }
 }

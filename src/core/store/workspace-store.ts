@@ -46,7 +46,8 @@ export class WorkspaceStore {
     readonly dir: string,
     private readonly db: Low<WorkspaceFile>,
     private readonly adapter: DurableJsonFile<WorkspaceFile>,
-    private readonly release: (() => Promise<void>) | null
+    private readonly release: (() => Promise<void>) | null,
+    private readonly lockLost: () => string | null = () => null
   ) {}
 
   static async open(dir: string, options: OpenStoreOptions = {}): Promise<WorkspaceStore> {
@@ -56,12 +57,15 @@ export class WorkspaceStore {
       options.onWarning?.(m)
     }
     let release: (() => Promise<void>) | null = null
+    let lockLost: string | null = null
     if (!options.readOnly) {
       await mkdir(dir, { recursive: true })
       for (const folder of FOLDERS) await mkdir(join(dir, folder), { recursive: true })
-      release = await lockWorkspace(dir, (err) =>
-        warn(`The workspace lock was lost (${err.message}); another process may be writing.`)
-      )
+      release = await lockWorkspace(dir, (err) => {
+        lockLost = `The workspace lock was lost (${err.message}): another process may be writing to this workspace. To protect your work, changes are refused until you restart the app.`
+        warn(lockLost)
+      })
+
       for (const folder of ['.', ...FOLDERS]) await removeStaleTempFiles(join(dir, folder))
     } else if (!(await isDirectory(dir))) {
       throw new WorkbenchError('not-found', `No workspace at ${dir}. Import documents first.`)
@@ -82,7 +86,7 @@ export class WorkspaceStore {
       await release?.()
       throw err
     }
-    const store = new WorkspaceStore(dir, db, adapter, release)
+    const store = new WorkspaceStore(dir, db, adapter, release, () => lockLost)
     store.warnings.push(...warnings)
     return store
   }
@@ -104,8 +108,11 @@ export class WorkspaceStore {
     return this.queue.run(() => commitChange(this.db, change))
   }
 
-  private assertWritable(): void {
+  /** Throws unless this process may write: it holds the writer lock and has not lost it. */
+  assertWritable(): void {
     if (this.readOnly) throw new WorkbenchError('locked', 'This workspace was opened read-only.')
+    const lost = this.lockLost()
+    if (lost) throw new WorkbenchError('locked', lost)
   }
 
   private textPath(textSha: string): string {
