@@ -273,8 +273,16 @@ describe('the workspace', () => {
     )
     await expect(wb.getDocument(outcome.document.id)).rejects.toMatchObject({
       code: 'corrupt',
-      message: expect.stringMatching(/is damaged .*Re-import a\.txt/)
+      message: expect.stringMatching(
+        /is damaged .*Use Replace with new version… with a\.txt to restore it/
+      )
     })
+    // Replacing it with the same file repairs the text.
+    await wb.reimportDocument(outcome.document.id, {
+      name: 'a.txt',
+      data: enc('Text that will be damaged.')
+    })
+    expect((await wb.getDocument(outcome.document.id)).text).toBe('Text that will be damaged.')
     await wb.close()
   })
 

@@ -67,7 +67,17 @@ if (!app.requestSingleInstanceLock()) {
   app.on('activate', () => {
     if (workbench && BrowserWindow.getAllWindows().length === 0) createWindow()
   })
-  app.on('will-quit', () => void workbench?.close())
+  // Quitting waits for the workbench to save its search index and release the workspace lock.
+  let closing = false
+  app.on('will-quit', (event) => {
+    if (!workbench || closing) return
+    closing = true
+    event.preventDefault()
+    workbench
+      .close()
+      .catch((err: unknown) => console.error('closing the workspace failed', err))
+      .finally(() => app.exit(0))
+  })
   app.whenReady().then(start, (err: unknown) => {
     console.error(err)
     app.exit(1)

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it, vi } from 'vitest'
@@ -106,6 +106,12 @@ describe('main process start-up', () => {
 
     h.appEvents.get('second-instance')?.()
     expect(win.focus).toHaveBeenCalled()
-    h.appEvents.get('will-quit')?.()
+    // Quitting waits for the workspace to close (index saved, lock released), then exits.
+    const quit = { preventDefault: vi.fn() }
+    h.appEvents.get('will-quit')?.(quit)
+    expect(quit.preventDefault).toHaveBeenCalled()
+    const { app } = await import('electron')
+    await vi.waitFor(() => expect(app.exit).toHaveBeenCalledWith(0))
+    await expect(readdir(workspace)).resolves.not.toContain('workspace.lock')
   })
 })

@@ -19,11 +19,13 @@ export const CSP = [
   "frame-ancestors 'none'"
 ].join('; ')
 
-const BLOCKED_SCHEMES = new Set(['http:', 'https:', 'ws:', 'wss:', 'ftp:'])
+/** What the renderer may load: its own files, inline data it made itself, and the developer tools. */
+const ALLOWED_SCHEMES = new Set(['app:', 'data:', 'blob:', 'devtools:'])
 
 /**
- * Whether the renderer may load a URL. Every http, https, ws and ftp request is cancelled —
- * the only exception is the local dev server while developing (`npm run dev`).
+ * Whether the renderer may load a URL: only the schemes above. Every http, https, ws and ftp
+ * request — and file: and anything else — is cancelled; the one exception is the local dev server
+ * while developing (`npm run dev`).
  */
 export function isAllowedRequest(url: string, devServer?: string): boolean {
   let parsed: URL
@@ -33,7 +35,7 @@ export function isAllowedRequest(url: string, devServer?: string): boolean {
     return false
   }
   if (devServer && parsed.origin === new URL(devServer).origin) return true
-  return !BLOCKED_SCHEMES.has(parsed.protocol)
+  return ALLOWED_SCHEMES.has(parsed.protocol)
 }
 
 /** Whether an IPC call comes from our own page (not from some frame or page that got loaded). */

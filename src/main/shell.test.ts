@@ -46,6 +46,9 @@ describe('network and permissions', () => {
     ['app://workbench/index.html', true],
     ['devtools://devtools/bundled/inspector.html', true],
     ['data:image/png;base64,AAAA', true],
+    ['blob:app://workbench/1234', true],
+    ['file:///etc/passwd', false],
+    ['gopher://example.com/', false],
     ['not a url', false]
   ])('request to %s allowed: %s', (url, allowed) => expect(isAllowedRequest(url)).toBe(allowed))
 

@@ -11,7 +11,7 @@ import type {
   Tag
 } from '../../shared/model'
 import { findByPath, pathOf, subtree } from '../codebook/tree'
-import { writeFileDurable } from '../store/durable-write'
+import { SerialQueue, writeFileDurable } from '../store/durable-write'
 import { chunkText } from './chunks'
 import { fold, tokenize } from './fold'
 import { hasPhrase, matchRanges, wordMatches } from './match-terms'
@@ -91,6 +91,8 @@ export class SearchIndex {
   private textChars = 0
   private saveTimer: NodeJS.Timeout | null = null
   private saving: Promise<void> = Promise.resolve()
+  /** Index changes run one at a time, so that overlapping updates of one document cannot interleave. */
+  private updates = new SerialQueue()
   readonly ready: Promise<void>
 
   constructor(
@@ -149,9 +151,13 @@ export class SearchIndex {
       }
     }
     for (const meta of live.values()) {
-      if (!this.docShas.has(meta.id)) {
+      if (this.docShas.has(meta.id)) continue
+      try {
         await this.addDocumentNow(meta)
         changed = true
+      } catch (err) {
+        // One unreadable text must not keep every other document out of search.
+        this.onWarning(`"${meta.title}" could not be indexed for search: ${(err as Error).message}`)
       }
     }
     let names: string[] = []
@@ -187,13 +193,6 @@ export class SearchIndex {
     return changed
   }
 
-  private forgetText(docId: string): void {
-    const t = this.texts.get(docId)
-    if (t === undefined) return
-    this.textChars -= t.length
-    this.texts.delete(docId)
-  }
-
   private add(entry: Entry): void {
     if (this.mini.has(entry.id)) this.mini.discard(entry.id)
     this.mini.add(entry)
@@ -217,7 +216,6 @@ export class SearchIndex {
     }
     this.docEntries.set(meta.id, ids)
     this.docShas.set(meta.id, meta.textSha256)
-    this.forgetText(meta.id)
   }
 
   private removeDocumentNow(docId: string): void {
@@ -230,7 +228,6 @@ export class SearchIndex {
     this.docEntries.delete(docId)
     this.noteEntries.delete(docId)
     this.docShas.delete(docId)
-    this.forgetText(docId)
   }
 
   private async setNotesNow(docId: string): Promise<void> {
@@ -273,48 +270,58 @@ export class SearchIndex {
 
   async addDocument(meta: DocumentMeta): Promise<void> {
     await this.ready
-    this.removeDocumentNow(meta.id)
-    await this.addDocumentNow(meta)
-    await this.setNotesNow(meta.id)
+    await this.updates.run(async () => {
+      this.removeDocumentNow(meta.id)
+      await this.addDocumentNow(meta)
+      await this.setNotesNow(meta.id)
+    })
     this.scheduleSave()
   }
 
   async removeDocument(docId: string): Promise<void> {
     await this.ready
-    this.removeDocumentNow(docId)
+    await this.updates.run(async () => this.removeDocumentNow(docId))
     this.scheduleSave()
   }
 
   async setNotes(docId: string): Promise<void> {
     await this.ready
-    await this.setNotesNow(docId)
+    await this.updates.run(() => this.setNotesNow(docId))
     this.scheduleSave()
   }
 
   /** After codebook changes (tag paths are indexed with the notes). */
   async reindexAllNotes(): Promise<void> {
     await this.ready
-    for (const docId of this.docShas.keys()) await this.setNotesNow(docId)
+    await this.updates.run(async () => {
+      for (const docId of this.docShas.keys()) await this.setNotesNow(docId)
+    })
     this.scheduleSave()
   }
 
   // ---- queries ----
 
-  /** Document texts for snippets and phrase checks, kept in memory up to a size budget (least recently used out). */
+  /**
+   * Document texts for snippets and phrase checks, kept in memory up to a size budget (least
+   * recently used out), keyed by the text's checksum so that a new version is never served stale.
+   */
   private async textOf(docId: string): Promise<string> {
-    const cached = this.texts.get(docId)
+    const meta = this.sources.documents().find((d) => d.id === docId)
+    if (!meta) return ''
+    const key = meta.textSha256
+    const cached = this.texts.get(key)
     if (cached !== undefined) {
-      this.texts.delete(docId)
-      this.texts.set(docId, cached)
+      this.texts.delete(key)
+      this.texts.set(key, cached)
       return cached
     }
-    const meta = this.sources.documents().find((d) => d.id === docId)
-    const text = meta ? (await this.sources.text(meta)).text : ''
-    this.texts.set(docId, text)
+    const text = (await this.sources.text(meta)).text
+    if (this.texts.has(key)) return text // filled meanwhile by another lookup
+    this.texts.set(key, text)
     this.textChars += text.length
-    for (const [id, t] of this.texts) {
-      if (this.textChars <= TEXT_CACHE_CHARS || id === docId) break
-      this.texts.delete(id)
+    for (const [k, t] of this.texts) {
+      if (this.textChars <= TEXT_CACHE_CHARS || k === key) break
+      this.texts.delete(k)
       this.textChars -= t.length
     }
     return text

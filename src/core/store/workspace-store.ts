@@ -127,11 +127,20 @@ export class WorkspaceStore {
     return join(this.dir, LAYOUT.originals, `${sha}.${ext}`)
   }
 
-  /** Stores a normalized text and its structure under its own hash; returns the hash. Idempotent. */
+  /**
+   * Stores a normalized text and its structure under its own hash; returns the hash. Idempotent,
+   * and repairing: a stored text that no longer matches its hash is written again.
+   */
   async putText(text: string, blocks: Block[]): Promise<string> {
     this.assertWritable()
     const sha = sha256Hex(text)
-    if (!(await exists(this.textPath(sha)))) {
+    let intact = false
+    try {
+      intact = sha256Hex(await readFile(this.textPath(sha), 'utf8')) === sha
+    } catch {
+      // missing: written below
+    }
+    if (!intact) {
       await writeFileDurable(this.blocksPath(sha), JSON.stringify(blocks))
       await writeFileDurable(this.textPath(sha), text)
     }
@@ -152,13 +161,13 @@ export class WorkspaceStore {
     } catch {
       throw new WorkbenchError(
         'corrupt',
-        `The text of "${meta.title}" is missing from the workspace (texts/${meta.textSha256}.txt). Re-import ${meta.originalName} to restore it.`
+        `The text of "${meta.title}" is missing from the workspace (texts/${meta.textSha256}.txt). Use Replace with new version… with ${meta.originalName} to restore it.`
       )
     }
     if (verify && sha256Hex(text) !== meta.textSha256) {
       throw new WorkbenchError(
         'corrupt',
-        `The text of "${meta.title}" is damaged (texts/${meta.textSha256}.txt does not match its checksum). Re-import ${meta.originalName} to restore it.`
+        `The text of "${meta.title}" is damaged (texts/${meta.textSha256}.txt does not match its checksum). Use Replace with new version… with ${meta.originalName} to restore it.`
       )
     }
     let blocks: Block[] = [{ kind: 'paragraph', start: 0, end: text.length }]
