@@ -49,7 +49,7 @@ test('exports annotated notes from the Export dialog, with a live preview, and s
     .check()
   await expect(preview).not.toContainText('deliberate intrusion')
   await expect(preview).toContainText(
-    'Click \\[here\\](http://evil.example) \\<script\\>alert(1)\\</script\\>'
+    'Click \\[here\\](http\\://evil.example) \\<script\\>alert(1)\\</script\\>'
   )
   await app.screenshot({ path: 'docs/export.png' })
 

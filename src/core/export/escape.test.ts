@@ -1,4 +1,5 @@
 import { HtmlRenderer, Parser } from 'commonmark'
+import { marked } from 'marked'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { blockquote, escapeInline, escapeText, hashtag } from './escape'
@@ -75,6 +76,23 @@ describe('escaping source text', () => {
       }),
       { numRuns: 2000 }
     )
+  })
+
+  it.each([
+    'Contact press@port-averly.example or see https://evil.example/x and www.evil.example today',
+    'Revenue\n:--\n| a |',
+    'Secret %%hidden%% and ==highlighted== text'
+  ])('stays plain text in GitHub-style Markdown (marked, GFM): %j', (source) => {
+    const html = marked.parse(blockquote(source), { async: false, gfm: true })
+    expect(html).not.toMatch(/<a |<table|<mark/)
+    const text = html
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/&amp;/g, '&')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+    expect(text.replace(/\s+/g, ' ').trim()).toBe(normalize(source))
   })
 
   it.each([

@@ -8,15 +8,24 @@
 // Anywhere in a line: emphasis, code, links and images, HTML and autolinks, entities, tables,
 // strikethrough, escapes, and # (a heading's closing sequence; an Obsidian tag).
 const INLINE = /[\\`*_[\]<>&|~!#]/g
-// At a line's start (after optional spaces): headings, block quotes, list markers, setext and thematic breaks.
-const LINE_START = /^([>+\-=])/
+// At a line's start: block quotes, list markers, setext and thematic breaks, GFM table rows (:--).
+const LINE_START = /^([>+\-=:])/
 const ORDERED = /^(\d{1,9})([.)])/
 
 export function escapeLine(line: string): string {
   const trimmed = line.replace(/^[ \t]+/, '').replace(/[ \t]+$/, '')
-  let out = trimmed.replace(INLINE, (c) => `\\${c}`)
+  const each = (run: string): string => run.replace(/./g, (c) => `\\${c}`)
+  let out = trimmed
+    .replace(INLINE, (c) => `\\${c}`)
+    // Obsidian: hidden text between %% and highlights between ==.
+    .replace(/%{2,}/g, each)
+    .replace(/={2,}/g, each)
   out = out.replace(LINE_START, '\\$1').replace(ORDERED, '$1\\$2')
+  // GitHub-style Markdown links bare URLs, www. and e-mail addresses.
   return out
+    .replace(/:(?=\/\/)/g, '\\:')
+    .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\\.`)
+    .replace(/@/g, '\\@')
 }
 
 /** Escapes source text for use inside a paragraph or block quote; line breaks are kept. */
