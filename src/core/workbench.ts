@@ -25,6 +25,7 @@ import { countWords, type ParsedDocument } from './import/text-blocks'
 import { chooseTitle } from './import/title'
 import { expandPaths } from './import/walk'
 import type { WorkerSpec } from './import/worker-protocol'
+import { SerialQueue } from './store/durable-write'
 import { LAYOUT, sha256Hex, WorkspaceStore } from './store/workspace-store'
 
 export const DEFAULT_LIMITS: ImportLimits = {
@@ -198,7 +199,17 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
    * Replaces a document's text with a new version of its file. The id, import order and
    * annotations stay; every annotation (orphans included) is anchored again in the new text.
    */
-  async function reimportDocument(docId: string, file: FilePayload): Promise<ReanchorReport> {
+  /** Re-imports run one at a time per document, so that two new versions cannot interleave. */
+  const reimportQueues = new Map<string, SerialQueue>()
+
+  function reimportDocument(docId: string, file: FilePayload): Promise<ReanchorReport> {
+    findDocument(docId)
+    let queue = reimportQueues.get(docId)
+    if (!queue) reimportQueues.set(docId, (queue = new SerialQueue()))
+    return queue.run(() => replaceDocument(docId, file))
+  }
+
+  async function replaceDocument(docId: string, file: FilePayload): Promise<ReanchorReport> {
     findDocument(docId)
     const name = basename(file.name.replace(/\\/g, '/'))
     const sha = sha256Hex(file.data)
@@ -218,6 +229,7 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
     const textSha256 = await store.putText(doc.text, doc.blocks)
     await store.putOriginal(sha, extname(name).slice(1).toLowerCase(), file.data)
     const report: ReanchorReport = { anchored: 0, moved: 0, orphaned: 0 }
+    const before = structuredClone(await annotations.get(docId))
     await annotations.update(docId, (draft) => {
       for (const a of draft.annotations) {
         const found = anchorQuote(doc.text, a.quote, a.position)
@@ -233,23 +245,31 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
       }
       draft.annotations.sort((x, y) => x.position.start - y.position.start)
     })
-    await store.update((draft) => {
-      const d = draft.documents.find((x) => x.id === docId)
-      if (!d)
-        throw new WorkbenchError('not-found', `No document with id ${docId} in this workspace.`)
-      Object.assign(
-        d,
-        contentFields(
-          doc,
-          name,
-          format,
-          sha,
-          textSha256,
-          file.data.byteLength,
-          chooseTitle(doc, name)
+    try {
+      await store.update((draft) => {
+        const d = draft.documents.find((x) => x.id === docId)
+        if (!d)
+          throw new WorkbenchError('not-found', `No document with id ${docId} in this workspace.`)
+        Object.assign(
+          d,
+          contentFields(
+            doc,
+            name,
+            format,
+            sha,
+            textSha256,
+            file.data.byteLength,
+            chooseTitle(doc, name)
+          )
         )
-      )
-    })
+      })
+    } catch (err) {
+      // The catalog still serves the old text: put the highlights back where they were in it.
+      await annotations
+        .update(docId, (draft) => Object.assign(draft, before))
+        .catch(() => undefined)
+      throw err
+    }
     await indexing(index.addDocument(findDocument(docId)))
     return report
   }

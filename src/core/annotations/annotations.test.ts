@@ -254,3 +254,22 @@ describe('damaged annotation files', () => {
     await again.close()
   })
 })
+
+describe('re-importing, under pressure', () => {
+  it('runs two new versions of one document one after the other, leaving text and highlights consistent', async () => {
+    const wb = await openTestWorkbench(await tempDir())
+    const doc = await importText(wb, 'ledger.txt', LEDGER)
+    await wb.createAnnotation({ docId: doc.id, ...range(LEDGER, 'harbour master') })
+    const v2 = LEDGER.replace('Cranes idle', 'Cranes still idle')
+    const v3 = LEDGER.replace('Workers said', 'Dock workers said')
+    await Promise.all([
+      wb.reimportDocument(doc.id, { name: 'v2.txt', data: enc(v2) }),
+      wb.reimportDocument(doc.id, { name: 'v3.txt', data: enc(v3) })
+    ])
+    const { text } = await wb.getDocument(doc.id)
+    expect(text).toBe(v3)
+    for (const a of await wb.listAnnotations(doc.id))
+      expect(text.slice(a.position.start, a.position.end)).toBe(a.quote.exact)
+    await wb.close()
+  })
+})
