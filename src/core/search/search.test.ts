@@ -1,12 +1,17 @@
-import { copyFile, readFile, rm, writeFile } from 'node:fs/promises'
+import { copyFile, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { useTempDirs } from '../../test-support/temp-dir'
 import { enc, importText, openTestWorkbench } from '../../test-support/workbench'
 import type { Workbench } from '../workbench'
+import { INDEX_FORMAT } from './search-index'
 
 const tempDir = useTempDirs()
+
+/** The format number written in a workspace's search snapshot. */
+const snapshotFormat = async (dir: string): Promise<number> =>
+  (await readFile(join(dir, 'index', 'search.idx'))).readUInt32LE(4)
 
 const DOCS = {
   ledger: `---
@@ -202,8 +207,7 @@ describe('the search snapshot', () => {
     const { wb } = await setup(dir)
     const before = await wb.search('averly')
     await wb.close()
-    const snap = JSON.parse(await readFile(join(dir, 'index', 'search.json'), 'utf8'))
-    expect(snap.format).toBe(1)
+    expect(await snapshotFormat(dir)).toBe(INDEX_FORMAT)
     const again = await openTestWorkbench(dir)
     expect(await again.search('averly')).toEqual(before)
     await again.close()
@@ -214,19 +218,25 @@ describe('the search snapshot', () => {
     const { wb, ids } = await setup(dir)
     const expected = await wb.search('averly')
     await wb.close()
-    await copyFile(join(dir, 'index', 'search.json'), join(dir, 'old-search.json'))
+    const snapshot = join(dir, 'index', 'search.idx')
+    await copyFile(snapshot, join(dir, 'old-search.idx'))
 
-    await writeFile(join(dir, 'index', 'search.json'), '{"format":1,"docs":')
+    const good = await readFile(snapshot)
+    await writeFile(snapshot, good.subarray(0, good.length - 7))
     const damaged = await openTestWorkbench(dir)
     expect(await damaged.search('averly')).toEqual(expected)
     await damaged.close()
 
-    const old = JSON.parse(await readFile(join(dir, 'old-search.json'), 'utf8'))
-    await writeFile(join(dir, 'index', 'search.json'), JSON.stringify({ ...old, format: 0 }))
+    const other = Buffer.from(good)
+    other.writeUInt32LE(INDEX_FORMAT - 1, 4)
+    await writeFile(snapshot, other)
+    // A snapshot of the MiniSearch versions, 200 MB at 10,000 documents, is removed.
+    await writeFile(join(dir, 'index', 'search.json'), '{"format":1}')
     const otherFormat = await openTestWorkbench(dir)
     expect(await otherFormat.search('averly')).toEqual(expected)
     await otherFormat.close()
-    expect(JSON.parse(await readFile(join(dir, 'index', 'search.json'), 'utf8')).format).toBe(1)
+    expect(await snapshotFormat(dir)).toBe(INDEX_FORMAT)
+    await expect(stat(join(dir, 'index', 'search.json'))).rejects.toThrow(/ENOENT/)
 
     // Changes made by a session that crashed before its snapshot was written.
     const later = await openTestWorkbench(dir)
@@ -239,7 +249,7 @@ describe('the search snapshot', () => {
       note: 'check with the harbourmaster'
     })
     await later.close()
-    await copyFile(join(dir, 'old-search.json'), join(dir, 'index', 'search.json'))
+    await copyFile(join(dir, 'old-search.idx'), snapshot)
     const caughtUp = await openTestWorkbench(dir)
     expect(await titles(caughtUp, 'dredging')).toEqual(['A late report about dredging.'])
     expect((await caughtUp.search('harbourmaster')).hits.map((h) => h.kind)).toEqual(['note'])
@@ -321,7 +331,7 @@ describe('incremental updates', () => {
         }
         const incremental = await results(wb)
         await wb.close()
-        await rm(join(dir, 'index', 'search.json'), { force: true })
+        await rm(join(dir, 'index', 'search.idx'), { force: true })
         const rebuilt = await openTestWorkbench(dir)
         expect(await results(rebuilt)).toEqual(incremental)
         await rebuilt.close()

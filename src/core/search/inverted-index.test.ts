@@ -1,0 +1,175 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { InvertedIndex, KIND_NOTE, KIND_PASSAGE, type Plan } from './inverted-index'
+
+const VOCAB = ['port', 'ports', 'harbour', 'ship', 'ships', 'crane', 'cranes', 'storm', 'the', 'of']
+
+const docArb = fc.record({
+  title: fc.array(fc.constantFrom(...VOCAB), { minLength: 1, maxLength: 3 }),
+  entries: fc.array(fc.array(fc.constantFrom(...VOCAB), { minLength: 1, maxLength: 12 }), {
+    minLength: 1,
+    maxLength: 6
+  })
+})
+
+function build(docs: { title: string[]; entries: string[][] }[]): InvertedIndex {
+  const index = new InvertedIndex()
+  docs.forEach((d, i) => {
+    index.addDocument(`d${i}`, d.title.join(' '))
+    let at = 0
+    for (const words of d.entries) {
+      const text = words.join(' ')
+      index.addEntry(`d${i}`, KIND_PASSAGE, at, at + text.length, text)
+      at += text.length + 1
+    }
+  })
+  return index
+}
+
+/** What a search returns, in a form that does not depend on internal ids. */
+function answer(index: InvertedIndex, plan: Plan, k = 1000): [string, number, number][] {
+  const m = index.search(plan)
+  return index.top(m, k).map((i) => {
+    const e = index.info(m.ids[i])
+    return [e.doc, e.start, Math.round(m.scores[i] * 1e9)]
+  })
+}
+
+const word = (text: string): Plan['groups'][number][number] => ({
+  kind: 'word',
+  text,
+  fuzzy: false
+})
+
+describe('the inverted index', () => {
+  it('matches exactly the entries that have every word (in their text or title)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(docArb, { minLength: 1, maxLength: 8 }),
+        fc.array(fc.constantFrom(...VOCAB), { minLength: 1, maxLength: 3 }),
+        (docs, query) => {
+          const index = build(docs)
+          const got = answer(index, { groups: query.map((w) => [word(w)]), exclude: [] })
+            .map(([doc, start]) => `${doc}@${start}`)
+            .sort()
+          const expected: string[] = []
+          docs.forEach((d, i) => {
+            let at = 0
+            for (const words of d.entries) {
+              if (query.every((q) => words.includes(q) || d.title.includes(q)))
+                expected.push(`d${i}@${at}`)
+              at += words.join(' ').length + 1
+            }
+          })
+          expect(got).toEqual(expected.sort())
+        }
+      ),
+      { numRuns: 200 }
+    )
+  })
+
+  it('picks the same best k as a full sort, ties ordered by document and position', () => {
+    fc.assert(
+      fc.property(
+        fc.array(docArb, { minLength: 1, maxLength: 40 }),
+        fc.constantFrom(...VOCAB),
+        fc.integer({ min: 1, max: 20 }),
+        (docs, w, k) => {
+          const index = build(docs)
+          const plan = { groups: [[word(w)]], exclude: [] }
+          const all = answer(index, plan)
+          expect(answer(index, plan, k)).toEqual(all.slice(0, k))
+          for (let i = 1; i < all.length; i++) {
+            const [a, b] = [all[i - 1], all[i]]
+            expect(a[2] > b[2] || (a[2] === b[2] && (a[0] < b[0] || a[1] < b[1]))).toBe(true)
+          }
+        }
+      ),
+      { numRuns: 200 }
+    )
+  })
+
+  it('answers the same after removals, a vacuum, and a snapshot round trip', () => {
+    fc.assert(
+      fc.property(
+        fc.array(docArb, { minLength: 2, maxLength: 10 }),
+        fc.array(fc.nat(9), { maxLength: 4 }),
+        fc.constantFrom(...VOCAB),
+        (docs, removed, w) => {
+          const index = build(docs)
+          for (const r of removed) index.removeDocument(`d${r}`)
+          if (index.hasDocument('d0')) index.addEntry('d0', KIND_NOTE, 0, 3, `${w} note`, 'note-1')
+          const plans: Plan[] = [
+            { groups: [[word(w)]], exclude: [] },
+            { groups: [[{ kind: 'prefix', text: w.slice(0, 2) }]], exclude: [word('the')] },
+            { groups: [[{ kind: 'phrase', words: [w, 'the'] }]], exclude: [] }
+          ]
+          const before = plans.map((p) => answer(index, p))
+          const copy = InvertedIndex.deserialize(index.serialize())
+          expect(plans.map((p) => answer(copy, p))).toEqual(before)
+          index.vacuum()
+          expect(plans.map((p) => answer(index, p))).toEqual(before)
+          expect(index.deadEntries).toBe(0)
+        }
+      ),
+      { numRuns: 100 }
+    )
+  })
+
+  it('excludes entries with an excluded word, also through the title', () => {
+    const index = build([
+      { title: ['storm'], entries: [['port', 'ship']] },
+      {
+        title: ['harbour'],
+        entries: [
+          ['port', 'crane'],
+          ['port', 'ship']
+        ]
+      }
+    ])
+    expect(
+      answer(index, { groups: [[word('port')]], exclude: [word('storm')] }).map((a) => a[0])
+    ).toEqual(['d1', 'd1'])
+    expect(
+      answer(index, { groups: [[word('port')]], exclude: [word('ship')] }).map((a) => a[1])
+    ).toEqual([0])
+  })
+
+  it('finds misspellings and prefixes, the word itself ranked first', () => {
+    const index = build([
+      { title: ['x'], entries: [['harbour']] },
+      { title: ['x'], entries: [['harbours']] },
+      { title: ['x'], entries: [['cranes']] }
+    ])
+    const misspelt = index.expand({ kind: 'word', text: 'harbor', fuzzy: true })
+    expect(misspelt.map((e) => e.word)).toEqual(['harbour'])
+    const prefix = answer(index, { groups: [[{ kind: 'prefix', text: 'harbour' }]], exclude: [] })
+    expect(prefix.map((a) => a[0])).toEqual(['d0', 'd1'])
+  })
+
+  it('expands a prefix to its most frequent words, within a budget of words and entries', () => {
+    const index = new InvertedIndex({ prefixWords: 5, prefixPostings: 100 })
+    index.addDocument('d', 'title')
+    const words = Array.from({ length: 40 }, (_, i) => `s${String(i).padStart(2, '0')}`)
+    // s00 is in the most entries (40), s39 in the fewest (1).
+    words.forEach((w, i) => {
+      for (let k = 0; k < 40 - i; k++) index.addEntry('d', KIND_PASSAGE, 0, 1, w)
+    })
+    const expand = (text: string): string[] =>
+      index.expand({ kind: 'prefix', text }).map((e) => e.word)
+    // 40 + 39 entries fit in the budget of 100; a third word (38 more) would not.
+    expect(expand('s')).toEqual(['s00', 's01'])
+    // Few entries: the word budget applies.
+    expect(expand('s3')).toEqual(['s30', 's31', 's32', 's33', 's34'])
+    // The word itself always counts, whatever its size.
+    expect(expand('s00')).toEqual(['s00'])
+  })
+
+  it('refuses a damaged snapshot', () => {
+    const index = build([{ title: ['port'], entries: [['port', 'ship', 'storm']] }])
+    const bytes = index.serialize()
+    expect(() => InvertedIndex.deserialize(bytes.subarray(0, bytes.length - 2))).toThrow(
+      /truncated/
+    )
+  })
+})
