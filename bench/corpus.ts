@@ -90,7 +90,11 @@ export function makeDocument(i: number, sizeBytes?: number): BenchDoc {
   const pick = <T>(xs: T[]): T => xs[Math.floor(r() * xs.length)]
   const target = sizeBytes ?? lengthFor(r)
   let at = Math.floor(r() * all.length)
-  const lead = all[at].split(' ').slice(0, 6).join(' ').replace(/[.,;:"]+$/, '')
+  const lead = all[at]
+    .split(' ')
+    .slice(0, 6)
+    .join(' ')
+    .replace(/[.,;:"]+$/, '')
   const title = `${pick(PLACES)}: ${lead} (${i})`
   const date = `2025-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`
   const parts = [

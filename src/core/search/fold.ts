@@ -11,13 +11,15 @@ export const WORD_RE = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu
 /** The words of a text, folded, with their offsets in the original text. */
 export function* wordsOf(text: string): Generator<{ word: string; start: number; end: number }> {
   // ASCII text folds by lower-casing alone, which keeps offsets: fold it once, not word by word.
-  const ascii = ASCII.test(text)
+  const ascii = isAscii(text)
   const source = ascii ? text.toLowerCase() : text
   for (const m of source.matchAll(WORD_RE)) {
     yield { word: ascii ? m[0] : fold(m[0]), start: m.index, end: m.index + m[0].length }
   }
 }
 
-const ASCII = /^[\x00-\x7f]*$/
+const NON_ASCII = /[^\p{ASCII}]/u
+/** Whether a text is all ASCII (it then folds by lower-casing alone). */
+export const isAscii = (text: string): boolean => !NON_ASCII.test(text)
 
 export const tokenize = (text: string): string[] => Array.from(text.matchAll(WORD_RE), (m) => m[0])

@@ -1,5 +1,5 @@
 import type { ParsedQuery, Term } from './parse-query'
-import { wordsOf } from './fold'
+import { isAscii, wordsOf } from './fold'
 
 /** The fuzziness the index uses for a word: none below 5 letters, then 1 edit per 5 letters. */
 export const fuzzyEdits = (word: string): number =>
@@ -57,7 +57,6 @@ export function hasPhrase(text: string, words: string[]): boolean {
   return false
 }
 
-const ASCII = /^[\x00-\x7f]*$/
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /**
@@ -72,5 +71,5 @@ export function phraseMatcher(words: string[]): (text: string) => boolean {
     `(?<![${L}]|[${L}]['’])${words.map(escapeRegExp).join(`(?!['’][${L}])[^${L}]+`)}(?![${L}]|['’][${L}])`,
     'iu'
   )
-  return (text) => (ASCII.test(text) ? re.test(text) : hasPhrase(text, words))
+  return (text) => (isAscii(text) ? re.test(text) : hasPhrase(text, words))
 }
