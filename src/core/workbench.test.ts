@@ -104,6 +104,7 @@ describe('importing documents', () => {
       'index',
       'originals',
       'texts',
+      'workspace.journal',
       'workspace.json',
       'workspace.lock',
       'workspace.lock-owner.json'
@@ -114,19 +115,26 @@ describe('importing documents', () => {
     expect(await readFile(join(dir, 'texts', `${textSha256}.txt`), 'utf8')).toBe(
       'Ships wait offshore.'
     )
+    // New documents are appended to the journal; closing folds it into the catalog.
+    expect(await readFile(join(dir, 'workspace.journal'), 'utf8')).toContain(sha256)
+    await wb.close()
     const catalog = JSON.parse(await readFile(join(dir, 'workspace.json'), 'utf8'))
     expect(catalog).toMatchObject({
       schemaVersion: 1,
       documents: [{ id: outcome.document.id, sha256 }]
     })
-    await wb.close()
+    expect(await readdir(dir)).not.toContain('workspace.journal')
   })
 
   it('reports the same content imported again as a duplicate and stores nothing new', async () => {
     const dir = await tempDir()
     const wb = await open(dir)
     const first = await wb.importFile({ name: 'a.txt', data: enc('Same words.') })
-    const before = await readFile(join(dir, 'workspace.json'), 'utf8')
+    const catalog = (): Promise<string[]> =>
+      Promise.all(
+        ['workspace.json', 'workspace.journal'].map((f) => readFile(join(dir, f), 'utf8'))
+      )
+    const before = await catalog()
     const again = await wb.importFile({ name: 'copy-of-a.txt', data: enc('Same words.') })
     expect(first.status).toBe('imported')
     expect(again).toMatchObject({
@@ -134,7 +142,7 @@ describe('importing documents', () => {
       name: 'copy-of-a.txt',
       title: 'Same words.'
     })
-    expect(await readFile(join(dir, 'workspace.json'), 'utf8')).toBe(before)
+    expect(await catalog()).toEqual(before)
     expect(await readdir(join(dir, 'originals'))).toHaveLength(1)
     await wb.close()
   })

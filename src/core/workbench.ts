@@ -28,6 +28,9 @@ import type { WorkerSpec } from './import/worker-protocol'
 import { SerialQueue } from './store/durable-write'
 import { LAYOUT, sha256Hex, WorkspaceStore } from './store/workspace-store'
 
+/** How many files an import by path works on at once. */
+export const IMPORT_CONCURRENCY = 8
+
 export const DEFAULT_LIMITS: ImportLimits = {
   maxFileBytes: 100 * 1024 * 1024,
   maxTextChars: 20_000_000,
@@ -120,10 +123,10 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
     getText: async (meta) => (await store.getText(meta)).text
   }
 
-  const newDocId = (sha: string, taken: Set<string>): string => {
+  const newDocId = (sha: string, taken: (id: string) => boolean): string => {
     for (let n = 10; n <= 64; n += 2) {
       const id = sha.slice(0, n)
-      if (!taken.has(id)) return id
+      if (!taken(id)) return id
     }
     throw new WorkbenchError('internal', 'Could not allocate a document id.')
   }
@@ -135,11 +138,18 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
       worker: options.parserWorker
     })
 
+  /**
+   * Imports may run side by side (parsing and writing their files), but enter the catalog in the
+   * order they were asked for, so that the library's import order is the order of the files.
+   */
+  const importTurns = new Turns()
+
   async function importFile(file: FilePayload): Promise<ImportOutcome> {
     const name = basename(file.name.replace(/\\/g, '/'))
+    const turn = importTurns.take()
     try {
       const sha = sha256Hex(file.data)
-      const existing = store.data.documents.find((d) => d.sha256 === sha)
+      const existing = store.findBySha(sha)
       if (existing) return { status: 'duplicate', name, id: existing.id, title: existing.title }
       const { format, doc } = await parseFile(name, file.data, {
         limits,
@@ -150,24 +160,26 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
       const ext = extname(name).slice(1).toLowerCase()
       await store.putOriginal(sha, ext, file.data)
       const title = chooseTitle(doc, name)
-      const outcome = await store.update((draft): ImportOutcome => {
-        const dup = draft.documents.find((d) => d.sha256 === sha)
-        if (dup) return { status: 'duplicate', name, id: dup.id, title: dup.title }
-        const meta: DocumentMeta = {
-          id: newDocId(sha, new Set(draft.documents.map((d) => d.id))),
-          ...contentFields(doc, name, format, sha, textSha256, file.data.byteLength, title),
-          importedAt: now().toISOString(),
-          importOrder: draft.nextImportOrder
-        }
-        draft.nextImportOrder++
-        draft.documents.push(meta)
-        return { status: 'imported', name, document: meta }
-      })
-      if (outcome.status === 'imported') await indexing(index.addDocument(outcome.document))
-      return outcome
+      await turn.mine()
+      const saved = store.addDocument(sha, (order, taken) => ({
+        id: newDocId(sha, taken),
+        ...contentFields(doc, name, format, sha, textSha256, file.data.byteLength, title),
+        importedAt: now().toISOString(),
+        importOrder: order
+      }))
+      turn.pass()
+      const result = await saved
+      if (result.status === 'duplicate')
+        return { status: 'duplicate', name, id: result.meta.id, title: result.meta.title }
+      // Indexed after the import is acknowledged, one document after another; searches wait for
+      // the index to catch up, so they still see every document imported before them.
+      void indexing(index.addDocument(result.meta, doc))
+      return { status: 'imported', name, document: result.meta }
     } catch (err) {
       // A bad file never stops a batch: it is reported with its reason and nothing is stored for it.
       return { status: 'failed', name, error: toApiError(err).message }
+    } finally {
+      turn.pass()
     }
   }
 
@@ -179,19 +191,26 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
     const { files, missing } = await expandPaths(paths)
     report.failed.push(...missing)
     let done = 0
-    for (const path of files) {
+    // A few files at a time: their parsing and writes overlap, and their catalog entries are
+    // saved together. Reports keep the order of the files.
+    const outcomes = await mapConcurrent(files, IMPORT_CONCURRENCY, async (path) => {
+      let outcome: ImportOutcome
       try {
         checkFileSize((await stat(path)).size, limits)
-        const outcome = await importFile({ name: path, data: await readFile(path) })
-        if (outcome.status === 'imported')
-          report.imported.push({ id: outcome.document.id, title: outcome.document.title, path })
-        else if (outcome.status === 'duplicate') report.duplicates.push({ id: outcome.id, path })
-        else report.failed.push({ path, error: outcome.error })
+        outcome = await importFile({ name: path, data: await readFile(path) })
       } catch (err) {
-        report.failed.push({ path, error: toApiError(err).message })
+        outcome = { status: 'failed', name: path, error: toApiError(err).message }
       }
       onProgress?.(++done, files.length, path)
-    }
+      return outcome
+    })
+    outcomes.forEach((outcome, i) => {
+      const path = files[i]
+      if (outcome.status === 'imported')
+        report.imported.push({ id: outcome.document.id, title: outcome.document.title, path })
+      else if (outcome.status === 'duplicate') report.duplicates.push({ id: outcome.id, path })
+      else report.failed.push({ path, error: outcome.error })
+    })
     return report
   }
 
@@ -381,4 +400,34 @@ function contentFields(
     chars: doc.text.length,
     words: countWords(doc.text)
   }
+}
+
+/** Hands out turns in the order they were taken; a turn's holder waits for the ones before it. */
+class Turns {
+  private tail: Promise<void> = Promise.resolve()
+
+  take(): { mine: () => Promise<void>; pass: () => void } {
+    const before = this.tail
+    let pass!: () => void
+    this.tail = new Promise<void>((resolve) => (pass = resolve))
+    return { mine: () => before, pass }
+  }
+}
+
+/** Maps `items` with at most `limit` calls under way at once; results in the order of the items. */
+export async function mapConcurrent<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>
+): Promise<R[]> {
+  const out: R[] = new Array(items.length)
+  let next = 0
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++
+      out[i] = await fn(items[i], i)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
+  return out
 }

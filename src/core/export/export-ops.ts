@@ -37,12 +37,8 @@ export function exportOps(ctx: CoreContext, deps: Deps) {
         const file = await ctx.annotations.get(meta.id)
         if (file.annotations.length || file.note) annotations[meta.id] = structuredClone(file)
       }
-      const content = renderDump(
-        ctx.now().toISOString(),
-        structuredClone(ctx.store.data),
-        texts,
-        annotations
-      )
+      const { catalogGeneration: _generation, ...workspace } = structuredClone(ctx.store.data)
+      const content = renderDump(ctx.now().toISOString(), workspace, texts, annotations)
       return {
         filename,
         mimeType,

@@ -1,9 +1,11 @@
 /** Case and diacritics folding shared by the index, the query parser and match finding. */
 export const fold = (s: string): string =>
-  s
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
+  isAscii(s)
+    ? s.toLowerCase()
+    : s
+        .normalize('NFD')
+        .replace(/\p{M}+/gu, '')
+        .toLowerCase()
 
 /** Words as the index sees them: letters and digits, joined by inner apostrophes, dots or hyphens. */
 export const WORD_RE = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu

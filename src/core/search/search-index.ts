@@ -168,8 +168,11 @@ export class SearchIndex {
     return changed
   }
 
-  private async addDocumentNow(meta: DocumentMeta): Promise<void> {
-    const { text, blocks } = await this.sources.text(meta)
+  private async addDocumentNow(
+    meta: DocumentMeta,
+    content?: { text: string; blocks: Block[] }
+  ): Promise<void> {
+    const { text, blocks } = content ?? (await this.sources.text(meta))
     this.engine.addDocument(meta.id, meta.title)
     for (const c of chunkText(text, blocks))
       this.engine.addEntry(meta.id, KIND_PASSAGE, c.start, c.end, text.slice(c.start, c.end))
@@ -200,11 +203,15 @@ export class SearchIndex {
 
   // ---- incremental updates, called by the workbench after each change ----
 
-  async addDocument(meta: DocumentMeta): Promise<void> {
+  /** Indexes a document (again); `content` spares reading back a text the caller has at hand. */
+  async addDocument(
+    meta: DocumentMeta,
+    content?: { text: string; blocks: Block[] }
+  ): Promise<void> {
     await this.ready
     await this.updates.run(async () => {
       this.removeDocumentNow(meta.id)
-      await this.addDocumentNow(meta)
+      await this.addDocumentNow(meta, content)
       await this.setNotesNow(meta.id)
     })
     this.scheduleSave()
@@ -297,8 +304,14 @@ export class SearchIndex {
     return ids
   }
 
-  async search(query: string, options: SearchOptions = {}): Promise<SearchResponse> {
+  /** Waits for the index updates asked for so far: a search then sees every change made before it. */
+  private async settled(): Promise<void> {
     await this.ready
+    await this.updates.run(async () => undefined)
+  }
+
+  async search(query: string, options: SearchOptions = {}): Promise<SearchResponse> {
+    await this.settled()
     const parsed = parseQuery(query)
     const { warnings } = parsed
     if (options.typeahead && !/\s$/.test(query)) {
@@ -485,7 +498,7 @@ export class SearchIndex {
   }
 
   async findInDocument(docId: string, query: string): Promise<{ start: number; end: number }[]> {
-    await this.ready
+    await this.settled()
     const text = await this.textOf(this.documentsById().get(docId))
     return matchRanges(text, parseQuery(query))
   }
@@ -521,7 +534,7 @@ export class SearchIndex {
 
   /** Writes a pending snapshot now (on close). */
   async flush(): Promise<void> {
-    await this.ready.catch(() => undefined)
+    await this.settled().catch(() => undefined)
     if (this.saveTimer) {
       clearTimeout(this.saveTimer)
       this.saveTimer = null

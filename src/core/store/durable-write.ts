@@ -69,10 +69,38 @@ export async function writeFileDurable(
   // If the flush fails the save is not durable, so it is reported — marked `written`, so that the
   // caller knows the new content is what the file now holds and does not roll its memory back.
   try {
-    await fsyncDir(dirname(file), fs)
+    await (fs === nodeFs ? syncDirShared(dirname(file)) : fsyncDir(dirname(file), fs))
   } catch (err) {
     throw Object.assign(err as Error, { written: true })
   }
+}
+
+/** Per folder: a flush that has been asked for but not started yet, which later renames can share. */
+const waitingSyncs = new Map<string, Promise<void>>()
+const runningSyncs = new Map<string, Promise<void>>()
+
+/**
+ * Flushes a folder's entry table on behalf of every caller whose rename is done: callers that
+ * arrive while a flush is under way share the next one, which starts after it. Many files written
+ * at once (an import of many documents) then cost a few folder flushes, not one each.
+ */
+export function syncDirShared(dir: string): Promise<void> {
+  const waiting = waitingSyncs.get(dir)
+  if (waiting) return waiting
+  const next = (async () => {
+    await runningSyncs.get(dir)?.catch(() => undefined)
+    // From here on, a new caller's rename may come after this flush began: it must wait for another.
+    waitingSyncs.delete(dir)
+    const run = fsyncDir(dir)
+    runningSyncs.set(dir, run)
+    try {
+      await run
+    } finally {
+      if (runningSyncs.get(dir) === run) runningSyncs.delete(dir)
+    }
+  })()
+  waitingSyncs.set(dir, next)
+  return next
 }
 
 /** Whether a failed durable write had already replaced the file (only the final flush failed). */

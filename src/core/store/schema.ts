@@ -31,7 +31,9 @@ export const workspaceFileSchema = z.object({
   nextImportOrder: z.number().int().positive(),
   documents: z.array(documentMetaSchema),
   codebook: z.object({ tags: z.array(tagSchema) }),
-  memos: z.array(memoSchema).default([])
+  memos: z.array(memoSchema).default([]),
+  /** Raised by every rewrite of this file; journal lines of other generations are ignored. */
+  catalogGeneration: z.number().int().nonnegative().default(0)
 })
 export type WorkspaceFile = z.infer<typeof workspaceFileSchema>
 
@@ -40,7 +42,8 @@ export const emptyWorkspace = (): WorkspaceFile => ({
   nextImportOrder: 1,
   documents: [],
   codebook: { tags: [] },
-  memos: []
+  memos: [],
+  catalogGeneration: 0
 })
 
 export const blocksSchema = z.array(

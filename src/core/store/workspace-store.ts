@@ -5,7 +5,8 @@ import { Low } from 'lowdb'
 import type { Block, DocumentMeta } from '../../shared/model'
 import { WorkbenchError } from '../errors'
 import { removeStaleTempFiles, SerialQueue, writeFileDurable } from './durable-write'
-import { commitChange } from './commit'
+import { wasWritten } from './durable-write'
+import { CatalogJournal } from './journal'
 import { DurableJsonFile } from './json-file'
 import { lockWorkspace } from './lock'
 import {
@@ -19,6 +20,7 @@ import {
 /** The folders and files of a workspace, as DESIGN.md lays them out. */
 export const LAYOUT = {
   catalog: 'workspace.json',
+  journal: 'workspace.journal',
   annotations: 'annotations',
   texts: 'texts',
   originals: 'originals',
@@ -38,8 +40,29 @@ export interface OpenStoreOptions {
 }
 
 /** The workspace on disk: the catalog (lowdb), texts and originals. Only this class touches those files. */
+interface PendingChange {
+  change: (draft: WorkspaceFile) => unknown
+  /** Set for a new document: it can then be saved by appending to the journal. */
+  add?: NewDocument
+  resolve: (value: unknown) => void
+  reject: (err: unknown) => void
+}
+
+interface NewDocument {
+  sha: string
+  build: (order: number, taken: (id: string) => boolean) => DocumentMeta
+}
+
+export type AddDocumentResult =
+  { status: 'added'; meta: DocumentMeta } | { status: 'duplicate'; meta: DocumentMeta }
+
+/** The journal is folded into the catalog file once it holds this many documents (or a quarter of the catalog). */
+const JOURNAL_MAX_DOCUMENTS = 2000
+
 export class WorkspaceStore {
   private readonly queue = new SerialQueue()
+  private pending: PendingChange[] = []
+  private scheduled = false
   readonly warnings: string[] = []
 
   private constructor(
@@ -47,7 +70,8 @@ export class WorkspaceStore {
     private readonly db: Low<WorkspaceFile>,
     private readonly adapter: DurableJsonFile<WorkspaceFile>,
     private readonly release: (() => Promise<void>) | null,
-    private readonly lockLost: () => string | null = () => null
+    private readonly lockLost: () => string | null,
+    private readonly journal: CatalogJournal
   ) {}
 
   static async open(dir: string, options: OpenStoreOptions = {}): Promise<WorkspaceStore> {
@@ -79,20 +103,73 @@ export class WorkspaceStore {
       readOnly: options.readOnly
     })
     const db = new Low(adapter, emptyWorkspace())
+    const journal = new CatalogJournal(join(dir, LAYOUT.journal))
+    let store: WorkspaceStore
     try {
       await db.read()
-      if (!options.readOnly) await adapter.backup()
+      // Imports saved in the journal since the catalog was last rewritten (after a crash).
+      const entries = await journal.read(db.data.catalogGeneration, warn)
+      if (entries.length) db.data = replay(db.data, entries)
+      store = new WorkspaceStore(dir, db, adapter, release, () => lockLost, journal)
+      if (!options.readOnly) {
+        // Writes the catalog (a new workspace gets its file now), and empties the journal.
+        if (entries.length || !(await exists(join(dir, LAYOUT.catalog))))
+          await store.update(() => undefined)
+        else await journal.clear()
+        await adapter.backup()
+      }
     } catch (err) {
       await release?.()
       throw err
     }
-    const store = new WorkspaceStore(dir, db, adapter, release, () => lockLost)
     store.warnings.push(...warnings)
     return store
   }
 
   get data(): Readonly<WorkspaceFile> {
     return this.db.data
+  }
+
+  private lookup: {
+    list: readonly DocumentMeta[]
+    bySha: Map<string, DocumentMeta>
+    ids: Set<string>
+  } | null = null
+
+  /** Look-ups into the catalog's documents, built once per list (each save gives a new list). */
+  private lookups(): { bySha: Map<string, DocumentMeta>; ids: Set<string> } {
+    const list = this.db.data.documents
+    if (this.lookup?.list !== list)
+      this.lookup = {
+        list,
+        bySha: new Map(list.map((d) => [d.sha256, d])),
+        ids: new Set(list.map((d) => d.id))
+      }
+    return this.lookup
+  }
+
+  /** The document imported from a file with this checksum, if any (a lookup, not a scan). */
+  findBySha(sha: string): DocumentMeta | undefined {
+    return this.lookups().bySha.get(sha)
+  }
+
+  /**
+   * Adds an imported document to the catalog, unless one from the same file is there already.
+   * `build` gets the import order and a test for ids in use. Group-committed like `update`; a
+   * batch made only of new documents is saved by appending to the journal.
+   */
+  addDocument(sha: string, build: NewDocument['build']): Promise<AddDocumentResult> {
+    const add: NewDocument = { sha, build }
+    const change = (draft: WorkspaceFile): AddDocumentResult => {
+      const dup = draft.documents.find((d) => d.sha256 === sha)
+      if (dup) return { status: 'duplicate', meta: dup }
+      const ids = new Set(draft.documents.map((d) => d.id))
+      const meta = build(draft.nextImportOrder, (id) => ids.has(id))
+      draft.nextImportOrder++
+      draft.documents.push(meta)
+      return { status: 'added', meta }
+    }
+    return this.enqueue(change, add) as Promise<AddDocumentResult>
   }
 
   get readOnly(): boolean {
@@ -102,10 +179,120 @@ export class WorkspaceStore {
   /**
    * Applies a change to the catalog and writes it durably. The change is made on a copy and only
    * becomes visible once it is on disk: if the write fails, memory and disk still agree.
+   *
+   * Group commit: changes asked for while a write is under way are applied together, in the order
+   * they were asked for, and saved with one write. Each caller still learns of its own result only
+   * once the file holding it is on disk; a change that throws is left out and the rest are kept.
    */
   update<R>(change: (draft: WorkspaceFile) => R): Promise<R> {
+    return this.enqueue(change) as Promise<R>
+  }
+
+  private enqueue(change: (draft: WorkspaceFile) => unknown, add?: NewDocument): Promise<unknown> {
     this.assertWritable()
-    return this.queue.run(() => commitChange(this.db, change))
+    return new Promise<unknown>((resolve, reject) => {
+      this.pending.push({ change, add, resolve, reject })
+      if (this.scheduled) return
+      this.scheduled = true
+      void this.queue.run(() => {
+        this.scheduled = false
+        return this.commitBatch(this.pending.splice(0))
+      })
+    })
+  }
+
+  private async commitBatch(batch: PendingChange[]): Promise<void> {
+    const journalFull =
+      this.journal.documents >= Math.max(JOURNAL_MAX_DOCUMENTS, this.db.data.documents.length / 4)
+    if (batch.every((p) => p.add) && !this.journal.broken && !journalFull)
+      return this.appendBatch(batch)
+    for (;;) {
+      const draft = structuredClone(this.db.data)
+      const results: unknown[] = []
+      let failed = -1
+      for (let i = 0; i < batch.length; i++) {
+        try {
+          results.push(batch[i].change(draft))
+        } catch (err) {
+          batch[i].reject(err)
+          failed = i
+          break
+        }
+      }
+      if (failed >= 0) {
+        // The failed change may have half-changed the copy: start again from the saved data without it.
+        batch = batch.filter((_, i) => i !== failed)
+        if (batch.length === 0) return
+        continue
+      }
+      // A rewrite of the catalog holds everything the journal did: raising the generation voids
+      // the journal's lines, even if emptying it below does not happen.
+      draft.catalogGeneration = this.db.data.catalogGeneration + 1
+      try {
+        await this.adapter.write(draft)
+      } catch (err) {
+        if (wasWritten(err)) this.db.data = draft // the file holds the new data: memory follows it
+        for (const p of batch) p.reject(err)
+        return
+      }
+      this.db.data = draft
+      batch.forEach((p, i) => p.resolve(results[i]))
+      await this.journal.clear()
+      return
+    }
+  }
+
+  /** Saves a batch of new documents by appending them to the journal: no rewrite of the catalog. */
+  private async appendBatch(batch: PendingChange[]): Promise<void> {
+    const data = this.db.data
+    const { bySha, ids } = this.lookups()
+    const added: DocumentMeta[] = []
+    const addedBySha = new Map<string, DocumentMeta>()
+    const addedIds = new Set<string>()
+    const results: AddDocumentResult[] = []
+    const kept: PendingChange[] = []
+    let next = data.nextImportOrder
+    for (const p of batch) {
+      const { sha, build } = p.add as NewDocument
+      const dup = bySha.get(sha) ?? addedBySha.get(sha)
+      if (dup) {
+        p.resolve({ status: 'duplicate', meta: dup })
+        continue
+      }
+      let meta: DocumentMeta
+      try {
+        meta = build(next, (id) => ids.has(id) || addedIds.has(id))
+      } catch (err) {
+        p.reject(err)
+        continue
+      }
+      next++
+      added.push(meta)
+      addedBySha.set(sha, meta)
+      addedIds.add(meta.id)
+      results.push({ status: 'added', meta })
+      kept.push(p)
+    }
+    if (added.length === 0) return
+    try {
+      await this.journal.append({
+        generation: data.catalogGeneration,
+        documents: added,
+        nextImportOrder: next
+      })
+    } catch (err) {
+      for (const p of kept) p.reject(err)
+      return
+    }
+    const list = data.documents.concat(added)
+    this.db.data = { ...data, documents: list, nextImportOrder: next }
+    // The look-ups grow with the list instead of being built again.
+    for (const meta of added) {
+      bySha.set(meta.sha256, meta)
+      ids.add(meta.id)
+    }
+    this.lookup = { list, bySha, ids }
+    kept.forEach((p, i) => p.resolve(results[i]))
   }
 
   /** Throws unless this process may write: it holds the writer lock and has not lost it. */
@@ -183,6 +370,10 @@ export class WorkspaceStore {
   }
 
   async close(): Promise<void> {
+    while (this.scheduled || this.pending.length) await this.queue.run(async () => undefined)
+    // Fold the journal into the catalog, so that the next start reads one file.
+    if (this.journal.documents > 0 && !this.readOnly && !this.lockLost())
+      await this.update(() => undefined).catch(() => undefined)
     await this.queue.run(async () => undefined)
     await this.release?.()
   }
@@ -203,4 +394,23 @@ async function isDirectory(dir: string): Promise<boolean> {
   } catch {
     return false
   }
+}
+
+/** The catalog with the documents of journal entries added (those already in it are skipped). */
+function replay(
+  data: WorkspaceFile,
+  entries: { documents: DocumentMeta[]; nextImportOrder: number }[]
+): WorkspaceFile {
+  const ids = new Set(data.documents.map((d) => d.id))
+  const documents = [...data.documents]
+  let next = data.nextImportOrder
+  for (const e of entries) {
+    for (const d of e.documents) {
+      if (ids.has(d.id)) continue
+      documents.push(d)
+      ids.add(d.id)
+    }
+    next = Math.max(next, e.nextImportOrder)
+  }
+  return { ...data, documents, nextImportOrder: next }
 }

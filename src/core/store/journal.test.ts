@@ -1,0 +1,127 @@
+import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { useTempDirs } from '../../test-support/temp-dir'
+import { importText, openTestWorkbench } from '../../test-support/workbench'
+import type { DocumentMeta } from '../../shared/model'
+import { CatalogJournal } from './journal'
+
+const tempDir = useTempDirs()
+
+const meta = (n: number): DocumentMeta => ({
+  id: `doc${n}`,
+  title: `Report ${n}`,
+  author: null,
+  published: null,
+  source: null,
+  originalName: `r${n}.txt`,
+  format: 'txt',
+  sha256: String(n).padStart(64, '0'),
+  textSha256: String(n).padStart(64, 'a'),
+  bytes: 10,
+  chars: 10,
+  words: 2,
+  importedAt: '2025-03-06T09:00:00.000Z',
+  importOrder: n
+})
+
+/** A copy of a workspace as it is on disk at this moment: what a crash would leave. */
+async function crashCopy(dir: string): Promise<string> {
+  const copy = await tempDir()
+  await cp(dir, copy, { recursive: true, filter: (src) => !src.includes('workspace.lock') })
+  return copy
+}
+
+describe('the catalog journal', () => {
+  it('reads back the entries of its generation, in order', async () => {
+    const dir = await tempDir()
+    const journal = new CatalogJournal(join(dir, 'workspace.journal'))
+    await journal.append({ generation: 1, documents: [meta(1)], nextImportOrder: 2 })
+    await journal.append({ generation: 2, documents: [meta(2), meta(3)], nextImportOrder: 4 })
+    await journal.append({ generation: 2, documents: [meta(4)], nextImportOrder: 5 })
+    const warnings: string[] = []
+    const entries = await journal.read(2, (w) => warnings.push(w))
+    expect(entries.map((e) => e.documents.map((d) => d.id))).toEqual([['doc2', 'doc3'], ['doc4']])
+    expect(warnings).toEqual([])
+  })
+
+  it('ignores a last line cut short, and skips a damaged line with a warning', async () => {
+    const dir = await tempDir()
+    const file = join(dir, 'workspace.journal')
+    const journal = new CatalogJournal(file)
+    for (let n = 1; n <= 3; n++)
+      await journal.append({ generation: 0, documents: [meta(n)], nextImportOrder: n + 1 })
+    const lines = (await readFile(file, 'utf8')).split('\n')
+    // A power cut in the middle of the last append.
+    await writeFile(file, [...lines.slice(0, 3), lines[2].slice(0, 30)].join('\n'))
+    const torn: string[] = []
+    expect((await journal.read(0, (w) => torn.push(w))).length).toBe(3)
+    expect(torn).toEqual([])
+    // One changed byte inside the second line: its checksum no longer holds.
+    await writeFile(
+      file,
+      [lines[0], lines[1].replace('Report 2', 'Report X'), lines[2], ''].join('\n')
+    )
+    const damaged: string[] = []
+    const entries = await journal.read(0, (w) => damaged.push(w))
+    expect(entries.map((e) => e.documents[0].id)).toEqual(['doc1', 'doc3'])
+    expect(damaged).toEqual([expect.stringMatching(/workspace\.journal: line 2 is damaged/)])
+  })
+
+  it('keeps imports that were never folded into the catalog (a crash), and folds them in on open', async () => {
+    const dir = await tempDir()
+    const wb = await openTestWorkbench(dir)
+    const a = await importText(wb, 'a.txt', 'First report about the harbour.')
+    const b = await importText(wb, 'b.txt', 'Second report about the cranes.')
+    const crashed = await crashCopy(dir)
+    await wb.close()
+    expect(JSON.parse(await readFile(join(crashed, 'workspace.json'), 'utf8')).documents).toEqual(
+      []
+    )
+
+    const reopened = await openTestWorkbench(crashed)
+    expect((await reopened.listDocuments()).map((d) => d.id)).toEqual([a.id, b.id])
+    expect((await reopened.search('cranes')).hits.map((h) => h.docId)).toEqual([b.id])
+    const c = await importText(reopened, 'c.txt', 'Third report.')
+    expect(c.importOrder).toBe(3)
+    await reopened.close()
+    const catalog = JSON.parse(await readFile(join(crashed, 'workspace.json'), 'utf8'))
+    expect(catalog.documents.map((d: DocumentMeta) => d.id)).toEqual([a.id, b.id, c.id])
+    expect(await readdir(crashed)).not.toContain('workspace.journal')
+  })
+
+  it('never brings back a document removed after its journal line was written', async () => {
+    const dir = await tempDir()
+    const wb = await openTestWorkbench(dir)
+    const a = await importText(wb, 'a.txt', 'A report that will be removed.')
+    const b = await importText(wb, 'b.txt', 'A report that stays.')
+    const stale = await readFile(join(dir, 'workspace.journal'))
+    await wb.removeDocument(a.id)
+    await wb.close()
+    // As if emptying the journal after the catalog was rewritten had not happened (a crash).
+    await writeFile(join(dir, 'workspace.journal'), stale)
+    const reopened = await openTestWorkbench(dir)
+    expect((await reopened.listDocuments()).map((d) => d.id)).toEqual([b.id])
+    expect((await reopened.getWorkspaceInfo()).warnings).toEqual([])
+    await reopened.close()
+  })
+
+  it('saves imports asked for together in the order they were asked for', async () => {
+    const dir = await tempDir()
+    const wb = await openTestWorkbench(dir)
+    const names = Array.from({ length: 12 }, (_, i) => `r${i}.txt`)
+    // Longer texts first, so that later (shorter) files would finish parsing earlier.
+    const outcomes = await Promise.all(
+      names.map((name, i) =>
+        importText(wb, name, `Report ${i}. ${'More words. '.repeat(400 - i * 30)}`)
+      )
+    )
+    expect(outcomes.map((d) => d.importOrder)).toEqual(names.map((_, i) => i + 1))
+    expect((await wb.listDocuments()).map((d) => d.originalName)).toEqual(names)
+    await wb.close()
+    await rm(join(dir, 'index'), { recursive: true, force: true })
+    const reopened = await openTestWorkbench(dir)
+    expect((await reopened.listDocuments()).map((d) => d.originalName)).toEqual(names)
+    await reopened.close()
+  })
+})
