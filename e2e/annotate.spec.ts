@@ -355,3 +355,54 @@ test.describe('a damaged annotation file', () => {
     await expect(app.getByRole('textbox', { name: 'Document note' })).toHaveValue('From the backup')
   })
 })
+
+test.describe('a document with hundreds of highlights', () => {
+  const COUNT = 450
+  test.use({
+    seedWorkspace: {
+      run: async (dir) => {
+        const wb = await createWorkbench(dir, { parserWorker: { file: WORKER } })
+        const paragraphs = Array.from(
+          { length: COUNT },
+          (_, i) => `Paragraph ${i + 1} of the long report, with a passage worth marking.`
+        )
+        const outcome = await wb.importFile({
+          name: 'long-report.txt',
+          data: new TextEncoder().encode(`Long report\n\n${paragraphs.join('\n\n')}`)
+        })
+        if (outcome.status !== 'imported') throw new Error('import failed')
+        const docId = outcome.document.id
+        const { text } = await wb.getDocument(docId)
+        for (const m of text.matchAll(/Paragraph \d+/g))
+          await wb.createAnnotation({
+            docId,
+            start: m.index,
+            end: m.index + m[0].length,
+            color: 'green'
+          })
+        await wb.close()
+      }
+    }
+  })
+
+  test('paints them all, and lists them a page at a time', async ({ app }) => {
+    await openDoc(app, 'Long report')
+    await expect.poll(async () => (await paintedText(app, 'wb-green')).length).toBe(COUNT)
+    const list = app.getByRole('list', { name: 'Highlights' }).getByRole('listitem')
+    await expect(list).toHaveCount(200)
+    await expect(list.first()).toContainText('“Paragraph 1”')
+    await app.getByRole('button', { name: 'Show 200 more of 250 not shown' }).click()
+    await expect(list).toHaveCount(400)
+    const last = app.getByRole('button', { name: 'Show 50 more of 50 not shown' })
+    await last.focus()
+    await app.keyboard.press('Enter')
+    await expect(list).toHaveCount(COUNT)
+    await expect(list.last()).toContainText(`“Paragraph ${COUNT}”`)
+    await expect(app.getByRole('button', { name: /^Show \d+ more/ })).toHaveCount(0)
+    // Painted in several highlight objects per colour, so that one change repaints little.
+    const objects = await app.evaluate(() =>
+      [...CSS.highlights.keys()].filter((k) => k.startsWith('wb-green-'))
+    )
+    expect(objects.length).toBeGreaterThan(1)
+  })
+})

@@ -22,15 +22,19 @@ export async function selectText(root: Locator, phrase: string): Promise<void> {
   }, phrase)
 }
 
-/** The text of every range painted in a CSS Custom Highlight layer ("wb-yellow", "wb-selected", …). */
+/**
+ * The text of every range painted in a CSS Custom Highlight layer ("wb-yellow", "wb-selected", …),
+ * in document order. A colour is painted in several highlight objects (wb-yellow-0, wb-yellow-1, …).
+ */
 export function paintedText(page: Page, layer: string): Promise<string[]> {
   return page.evaluate((name) => {
-    const h = CSS.highlights.get(name)
-    return h
-      ? Array.from(h as unknown as Iterable<AbstractRange>).map((r) =>
-          r instanceof Range ? r.toString() : ''
-        )
-      : []
+    const ranges: Range[] = []
+    for (const [key, h] of CSS.highlights)
+      if (key === name || new RegExp(`^${name}-\\d+$`).test(key))
+        for (const r of h as unknown as Iterable<AbstractRange>)
+          if (r instanceof Range) ranges.push(r)
+    ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b))
+    return ranges.map((r) => r.toString())
   }, layer)
 }
 

@@ -144,9 +144,11 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
    */
   const importTurns = new Turns()
 
-  async function importFile(file: FilePayload): Promise<ImportOutcome> {
+  const importFile = (file: FilePayload): Promise<ImportOutcome> =>
+    importWithTurn(file, importTurns.take())
+
+  async function importWithTurn(file: FilePayload, turn: Turn): Promise<ImportOutcome> {
     const name = basename(file.name.replace(/\\/g, '/'))
-    const turn = importTurns.take()
     try {
       const sha = sha256Hex(file.data)
       const existing = store.findBySha(sha)
@@ -194,11 +196,14 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
     // A few files at a time: their parsing and writes overlap, and their catalog entries are
     // saved together. Reports keep the order of the files.
     const outcomes = await mapConcurrent(files, IMPORT_CONCURRENCY, async (path) => {
+      // Taken before anything is awaited, so that the turns follow the order of the files.
+      const turn = importTurns.take()
       let outcome: ImportOutcome
       try {
         checkFileSize((await stat(path)).size, limits)
-        outcome = await importFile({ name: path, data: await readFile(path) })
+        outcome = await importWithTurn({ name: path, data: await readFile(path) }, turn)
       } catch (err) {
+        turn.pass()
         outcome = { status: 'failed', name: path, error: toApiError(err).message }
       }
       onProgress?.(++done, files.length, path)
@@ -402,11 +407,18 @@ function contentFields(
   }
 }
 
+interface Turn {
+  /** Resolves once every earlier turn has passed. */
+  mine: () => Promise<void>
+  /** Lets the next turn go (idempotent). */
+  pass: () => void
+}
+
 /** Hands out turns in the order they were taken; a turn's holder waits for the ones before it. */
 class Turns {
   private tail: Promise<void> = Promise.resolve()
 
-  take(): { mine: () => Promise<void>; pass: () => void } {
+  take(): Turn {
     const before = this.tail
     let pass!: () => void
     this.tail = new Promise<void>((resolve) => (pass = resolve))

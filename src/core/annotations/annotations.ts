@@ -46,13 +46,18 @@ export function annotationOps(ctx: CoreContext) {
 
   /** Replaces (or inserts) an annotation in its document's file, keeping reading order. */
   const put = (a: Annotation): Promise<void> =>
-    annotations.update(a.docId, (file) => {
-      file.annotations = file.annotations.filter((x) => x.id !== a.id)
-      file.annotations.push(a)
-      file.annotations.sort(
-        (x, y) => x.position.start - y.position.start || x.position.end - y.position.end
-      )
-    })
+    annotations.update(
+      a.docId,
+      (file) => {
+        // A new list (never the saved one changed in place): the store's copy can be shallow.
+        file.annotations = file.annotations.filter((x) => x.id !== a.id)
+        file.annotations.push(a)
+        file.annotations.sort(
+          (x, y) => x.position.start - y.position.start || x.position.end - y.position.end
+        )
+      },
+      true
+    )
 
   return {
     async listAnnotations(docId: string): Promise<Annotation[]> {
@@ -98,9 +103,13 @@ export function annotationOps(ctx: CoreContext) {
 
     async deleteAnnotation(id: string): Promise<Change<Annotation>> {
       const before = await find(id)
-      await annotations.update(before.docId, (file) => {
-        file.annotations = file.annotations.filter((a) => a.id !== id)
-      })
+      await annotations.update(
+        before.docId,
+        (file) => {
+          file.annotations = file.annotations.filter((a) => a.id !== id)
+        },
+        true
+      )
       return { value: before, undo: { method: 'restoreAnnotation', args: [before] } }
     },
 
@@ -141,11 +150,15 @@ export function annotationOps(ctx: CoreContext) {
 
     async setDocumentNote(docId: string, note: string): Promise<Change<string>> {
       ctx.findDocument(docId)
-      const previous = await annotations.update(docId, (file) => {
-        const old = file.note
-        file.note = note
-        return old
-      })
+      const previous = await annotations.update(
+        docId,
+        (file) => {
+          const old = file.note
+          file.note = note
+          return old
+        },
+        true
+      )
       return { value: note, undo: { method: 'setDocumentNote', args: [docId, previous] } }
     }
   }

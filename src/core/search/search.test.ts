@@ -159,6 +159,20 @@ describe('search', () => {
     await wb.close()
   })
 
+  it('counts word matches exactly, and phrase matches only until there are more than shown', async () => {
+    const dir = await tempDir()
+    const wb = await openTestWorkbench(dir)
+    for (let i = 0; i < 6; i++)
+      await importText(wb, `r${i}.txt`, `Report ${i}: the harbour master spoke. Nothing else.`)
+    const words = await wb.search('harbour master', { limit: 2 })
+    expect([words.hits.length, words.total, words.totalIsLowerBound]).toEqual([2, 6, false])
+    const phrase = await wb.search('"harbour master"', { limit: 2 })
+    expect([phrase.hits.length, phrase.total, phrase.totalIsLowerBound]).toEqual([2, 3, true])
+    const all = await wb.search('"harbour master"', { limit: 10 })
+    expect([all.hits.length, all.total, all.totalIsLowerBound]).toEqual([6, 6, false])
+    await wb.close()
+  })
+
   it('answers a malformed query with a message and its best effort, never an error', async () => {
     const { wb } = await setup()
     const res = await wb.search('"safety systems')

@@ -7,8 +7,12 @@ import { wasWritten } from './durable-write'
  * write fails (a full disk, say) memory and disk still agree. Callers run this inside the file's
  * write queue.
  */
-export async function commitChange<T, R>(db: Low<T>, change: (draft: T) => R): Promise<R> {
-  const draft = structuredClone(db.data)
+export async function commitChange<T, R>(
+  db: Low<T>,
+  change: (draft: T) => R,
+  copy: (data: T) => T = structuredClone
+): Promise<R> {
+  const draft = copy(db.data)
   const result = change(draft)
   // Readers keep seeing the saved data until the new data is on disk.
   try {

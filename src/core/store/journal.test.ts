@@ -106,6 +106,27 @@ describe('the catalog journal', () => {
     await reopened.close()
   })
 
+  it('imports a folder in the order of its files, however long each takes to read', async () => {
+    const dir = await tempDir()
+    const src = await tempDir()
+    // The first file is large and slow to read and parse; the others are tiny.
+    await writeFile(
+      join(src, 'a-large.txt'),
+      `Large report. ${'Many more words here. '.repeat(200_000)}`
+    )
+    for (const n of ['b', 'c', 'd']) await writeFile(join(src, `${n}.txt`), `Report ${n}.`)
+    const wb = await openTestWorkbench(dir)
+    const report = await wb.importPaths([src])
+    expect(report.failed).toEqual([])
+    expect((await wb.listDocuments()).map((d) => d.originalName)).toEqual([
+      'a-large.txt',
+      'b.txt',
+      'c.txt',
+      'd.txt'
+    ])
+    await wb.close()
+  })
+
   it('saves imports asked for together in the order they were asked for', async () => {
     const dir = await tempDir()
     const wb = await openTestWorkbench(dir)

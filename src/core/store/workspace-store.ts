@@ -56,6 +56,9 @@ interface NewDocument {
 export type AddDocumentResult =
   { status: 'added'; meta: DocumentMeta } | { status: 'duplicate'; meta: DocumentMeta }
 
+/** About 32 MB of verified text kept in memory (see getText). */
+const VERIFIED_CACHE_CHARS = 16 * 1024 * 1024
+
 /** The journal is folded into the catalog file once it holds this many documents (or a quarter of the catalog). */
 const JOURNAL_MAX_DOCUMENTS = 2000
 
@@ -340,8 +343,38 @@ export class WorkspaceStore {
     if (!(await exists(file))) await writeFileDurable(file, bytes)
   }
 
+  /**
+   * Texts read and verified in this session, by checksum, up to a size: a text never changes
+   * under its checksum, and hashing a 5 MB text again for every highlight made in it is slow.
+   */
+  private verified = new Map<string, { text: string; blocks: Block[] }>()
+  private verifiedChars = 0
+
   /** A document's text and structure. `verify` checks the text against its checksum (skipped for derived uses). */
   async getText(meta: DocumentMeta, verify = true): Promise<{ text: string; blocks: Block[] }> {
+    const known = this.verified.get(meta.textSha256)
+    if (known) {
+      this.verified.delete(meta.textSha256)
+      this.verified.set(meta.textSha256, known)
+      return { text: known.text, blocks: known.blocks }
+    }
+    const read = await this.readText(meta, verify)
+    if (verify) {
+      this.verified.set(meta.textSha256, read)
+      this.verifiedChars += read.text.length
+      for (const [sha, t] of this.verified) {
+        if (this.verifiedChars <= VERIFIED_CACHE_CHARS || sha === meta.textSha256) break
+        this.verified.delete(sha)
+        this.verifiedChars -= t.text.length
+      }
+    }
+    return { text: read.text, blocks: read.blocks }
+  }
+
+  private async readText(
+    meta: DocumentMeta,
+    verify: boolean
+  ): Promise<{ text: string; blocks: Block[] }> {
     let text: string
     try {
       text = await readFile(this.textPath(meta.textSha256), 'utf8')

@@ -18,7 +18,7 @@ import { useImport } from './library/use-import'
 import { MemosView } from './memos/MemosView'
 import type { TextRange } from './reader/Reader'
 import { ReaderPane } from './reader/ReaderPane'
-import { useAnnotations } from './state/use-annotations'
+import { showSaved, useAnnotations } from './state/use-annotations'
 import { useUndo } from './state/use-undo'
 import { SearchPanel } from './search/SearchPanel'
 import { ExportDialog } from './export/ExportDialog'
@@ -46,7 +46,14 @@ export function App(): React.JSX.Element {
   const [panes, setPanes] = useState<Pane[]>([])
   const [activeKey, setActiveKey] = useState<string | null>(null)
   const [selected, setSelected] = useState<string | null>(null)
-  const [selection, setSelection] = useState<(TextRange & { paneKey: string }) | null>(null)
+  const [selection, setSelectionState] = useState<(TextRange & { paneKey: string }) | null>(null)
+  // The latest selection, also as a ref set at once: H pressed right after selecting must see it,
+  // even before React has rendered with the new selection.
+  const selectionRef = useRef(selection)
+  const setSelection = useCallback((next: (TextRange & { paneKey: string }) | null) => {
+    selectionRef.current = next
+    setSelectionState(next)
+  }, [])
   const [scrollTarget, setScrollTarget] = useState<{ id: string; nonce: number } | null>(null)
   const [color, setColor] = useState<HighlightColor>('yellow')
   const [revision, setRevision] = useState(0)
@@ -145,6 +152,7 @@ export function App(): React.JSX.Element {
   }
 
   const highlight = useCallback(async (): Promise<void> => {
+    const selection = selectionRef.current
     if (!selection) return
     const pane = panes.find((p) => p.key === selection.paneKey)
     if (!pane) return
@@ -161,12 +169,13 @@ export function App(): React.JSX.Element {
           color
         })
       )
+      showSaved(a)
       setActiveKey(pane.key)
       setSelected(a.id)
     } catch (err) {
       setError(messageOf(err))
     }
-  }, [selection, panes, color, history])
+  }, [panes, color, history, setSelection])
 
   const undoOrRedo = useCallback(
     async (redo: boolean): Promise<void> => {
@@ -207,7 +216,7 @@ export function App(): React.JSX.Element {
       } else if (mod && e.key.toLowerCase() === 'y') {
         e.preventDefault()
         void undoOrRedo(true)
-      } else if (!mod && !e.altKey && e.key.toLowerCase() === 'h' && selection) {
+      } else if (!mod && !e.altKey && e.key.toLowerCase() === 'h' && selectionRef.current) {
         e.preventDefault()
         void highlight()
       } else if (e.key === 'Escape' && selected) {
@@ -466,15 +475,16 @@ export function App(): React.JSX.Element {
                     setActiveKey(pane.key)
                     setSelected(id)
                   }}
-                  onSelection={(range) =>
-                    setSelection((cur) =>
+                  onSelection={(range) => {
+                    const cur = selectionRef.current
+                    setSelection(
                       range
                         ? { ...range, paneKey: pane.key }
                         : cur?.paneKey === pane.key
                           ? null
                           : cur
                     )
-                  }
+                  }}
                   onFocus={() => setActiveKey(pane.key)}
                   onClose={() => setPanes((current) => current.filter((p) => p.key !== pane.key))}
                   onRemove={() => setConfirmRemove({ id: pane.docId, title: titleOf(pane.docId) })}

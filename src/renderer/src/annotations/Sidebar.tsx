@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { memo, useEffect, useRef, useState } from 'react'
 import type { Annotation, TagView } from '../../../shared/model'
 import { call } from '../api'
 import { AnnotationEditor, type Perform } from './AnnotationEditor'
@@ -22,6 +22,37 @@ const excerpt = (s: string, n = 140): string => {
   return flat.length > n ? `${flat.slice(0, n - 1)}…` : flat
 }
 
+/** How many highlights the list shows at first, and adds with each "Show more". */
+const PAGE = 200
+
+/** One highlight in the list; re-rendered only when its annotation, tags or selection change. */
+const AnnotationItem = memo(function AnnotationItem({
+  a,
+  tagText,
+  selected,
+  onSelect
+}: {
+  a: Annotation
+  tagText: string
+  selected: boolean
+  onSelect: (id: string) => void
+}): React.JSX.Element {
+  return (
+    <li className={selected ? 'annotation-item selected' : 'annotation-item'}>
+      <button
+        type="button"
+        onClick={() => onSelect(a.id)}
+        aria-current={selected ? 'true' : undefined}
+      >
+        <span className={`quote-mark color-${a.color}`} aria-hidden="true" />
+        <span className="annotation-quote">“{excerpt(a.quote.exact)}”</span>
+        {tagText && <span className="annotation-tags">{tagText}</span>}
+        {a.note && <span className="annotation-note">{excerpt(a.note, 100)}</span>}
+      </button>
+    </li>
+  )
+})
+
 /** The annotations sidebar of the active document: its note, the selected highlight, and every highlight in reading order. */
 export function Sidebar({
   doc,
@@ -36,6 +67,13 @@ export function Sidebar({
   onCopy
 }: Props): React.JSX.Element {
   const [note, setNote] = useState<{ docId: string; text: string } | null>(null)
+  const [shown, setShown] = useState({ docId: '', count: PAGE })
+  // A stable callback for the memoized items, always calling the latest onSelect.
+  const onSelectRef = useRef(onSelect)
+  useEffect(() => {
+    onSelectRef.current = onSelect
+  })
+  const [selectItem] = useState(() => (id: string) => onSelectRef.current(id, true))
   useEffect(() => {
     if (!doc) return
     let live = true
@@ -60,23 +98,17 @@ export function Sidebar({
   const anchored = annotations.filter((a) => a.status === 'anchored')
   const orphans = annotations.filter((a) => a.status === 'orphaned')
   const item = (a: Annotation): React.JSX.Element => (
-    <li key={a.id} className={a.id === selectedId ? 'annotation-item selected' : 'annotation-item'}>
-      <button
-        type="button"
-        onClick={() => onSelect(a.id, true)}
-        aria-current={a.id === selectedId ? 'true' : undefined}
-      >
-        <span className={`quote-mark color-${a.color}`} aria-hidden="true" />
-        <span className="annotation-quote">“{excerpt(a.quote.exact)}”</span>
-        {a.tags.length > 0 && (
-          <span className="annotation-tags">
-            {a.tags.map((t) => `#${paths.get(t)?.path ?? '?'}`).join(' ')}
-          </span>
-        )}
-        {a.note && <span className="annotation-note">{excerpt(a.note, 100)}</span>}
-      </button>
-    </li>
+    <AnnotationItem
+      key={a.id}
+      a={a}
+      tagText={a.tags.map((t) => `#${paths.get(t)?.path ?? '?'}`).join(' ')}
+      selected={a.id === selectedId}
+      onSelect={selectItem}
+    />
   )
+  // A long document's list is shown a page at a time: thousands of items would slow every change.
+  const count = shown.docId === doc.id ? shown.count : PAGE
+  const more = anchored.length - count
   return (
     <aside className="sidebar" aria-label={`Annotations for ${doc.title}`}>
       <h2 className="sidebar-title">Annotations</h2>
@@ -111,9 +143,20 @@ export function Sidebar({
       )}
       <h3 className="sidebar-section">Highlights ({anchored.length})</h3>
       {anchored.length > 0 ? (
-        <ol className="annotation-list" aria-label="Highlights">
-          {anchored.map(item)}
-        </ol>
+        <>
+          <ol className="annotation-list" aria-label="Highlights">
+            {anchored.slice(0, count).map(item)}
+          </ol>
+          {more > 0 && (
+            <button
+              type="button"
+              className="show-more"
+              onClick={() => setShown({ docId: doc.id, count: count + PAGE })}
+            >
+              Show {Math.min(PAGE, more)} more of {more.toLocaleString('en-US')} not shown
+            </button>
+          )}
+        </>
       ) : (
         <p className="hint">No highlights yet.</p>
       )}

@@ -1,9 +1,9 @@
-import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { Annotation, Block, DocumentContent } from '../../../shared/model'
 import { call, messageOf } from '../api'
 import { formatCount, formatDate } from '../format'
 import { blockElements, offsetOfPoint, offsetsOfRange, rangeFromOffsets } from './dom-offsets'
-import { clearPane, paintPane, type Layer } from './highlight-registry'
+import { clearPane, layerName, paintPane } from './highlight-registry'
 
 export interface TextRange {
   start: number
@@ -67,28 +67,39 @@ export function Reader({
   }, [id, textRevision])
 
   const ready = state.status === 'ready'
+  /** DOM ranges by text offsets, kept while the rendered text stays the same (so repaints reuse them). */
+  const rangesRef = useRef(new Map<string, Range | null>())
   useLayoutEffect(() => {
     if (ready && articleRef.current) blocksRef.current = blockElements(articleRef.current)
+    rangesRef.current = new Map()
   }, [ready, state])
+  const rangeOf = (start: number, end: number): Range | null => {
+    const key = `${start}:${end}`
+    let range = rangesRef.current.get(key)
+    if (range === undefined)
+      rangesRef.current.set(key, (range = rangeFromOffsets(blocksRef.current, start, end)))
+    return range
+  }
 
-  // Paint highlights: one layer per colour, and the selected one on top.
+  // Paint highlights: by colour (in buckets, see highlight-registry), the selected one on top.
   useEffect(() => {
     if (!ready) return
-    const layers = new Map<Layer, Range[]>()
+    const layers = new Map<string, Range[]>()
+    const add = (name: string, range: Range): void => {
+      const list = layers.get(name)
+      if (list) list.push(range)
+      else layers.set(name, [range])
+    }
     for (const a of annotations) {
       if (a.status !== 'anchored') continue
-      const range = rangeFromOffsets(blocksRef.current, a.position.start, a.position.end)
+      const range = rangeOf(a.position.start, a.position.end)
       if (!range) continue
-      layers.set(a.color, [...(layers.get(a.color) ?? []), range])
-      if (a.id === selectedId) layers.set('selected', [range.cloneRange()])
+      add(layerName(a.color, a.id), range)
+      if (a.id === selectedId) add(layerName('selected'), range)
     }
     matches?.ranges.forEach((m, i) => {
-      const range = rangeFromOffsets(blocksRef.current, m.start, m.end)
-      if (range)
-        layers.set(i === matches.current ? 'search-current' : 'search', [
-          ...(layers.get(i === matches.current ? 'search-current' : 'search') ?? []),
-          range
-        ])
+      const range = rangeOf(m.start, m.end)
+      if (range) add(layerName(i === matches.current ? 'search-current' : 'search'), range)
     })
     paintPane(paneKey, layers)
   }, [ready, state, annotations, selectedId, paneKey, matches])
@@ -147,6 +158,16 @@ export function Reader({
     onSelect(hits[0]?.id ?? null)
   }
 
+  // The text's elements are made once per text: later renders (a new highlight, a selection) reuse them.
+  const body = useMemo(() => {
+    if (state.status !== 'ready') return null
+    const { meta, text, blocks } = state.doc
+    const first = blocks[0]
+    const opensWithTitle =
+      first?.kind === 'heading' && text.slice(first.start, first.end).trim() === meta.title.trim()
+    return renderBlocks(text, opensWithTitle ? blocks.slice(1) : blocks)
+  }, [state])
+
   if (state.status === 'loading') return <p className="hint reader-loading">Opening…</p>
   if (state.status === 'error')
     return (
@@ -193,15 +214,37 @@ export function Reader({
         </dl>
         <div className="reader-actions">{actions}</div>
       </header>
-      <div className="reader-body">
-        {renderBlocks(text, opensWithTitle ? blocks.slice(1) : blocks)}
-      </div>
+      <div className="reader-body">{body}</div>
     </article>
   )
 }
 
+/** Top-level elements per section: big enough that there are few sections, small enough to skip. */
+const SECTION = 40
+
 function renderBlocks(text: string, blocks: Block[]): ReactNode[] {
   const out: ReactNode[] = []
+  const sections: ReactNode[] = []
+  let sectionStart = 0
+  let chars = 0
+  let count = 0
+  // A section's size before it is first laid out (then the browser remembers the real one): about
+  // 90 characters a line and a little space between blocks.
+  const closeSection = (): void => {
+    if (out.length === sectionStart) return
+    sections.push(
+      <div
+        key={`s${sections.length}`}
+        className="section"
+        style={{ containIntrinsicSize: `auto ${Math.ceil(chars / 90) * 1.6 + count}em` }}
+      >
+        {out.slice(sectionStart)}
+      </div>
+    )
+    sectionStart = out.length
+    chars = 0
+    count = 0
+  }
   let list: ReactNode[] = []
   const endList = (): void => {
     if (list.length) out.push(<ul key={`ul${out.length}`}>{list}</ul>)
@@ -218,6 +261,8 @@ function renderBlocks(text: string, blocks: Block[]): ReactNode[] {
       dir: 'auto'
     }
     const content = text.slice(b.start, b.end)
+    chars += content.length
+    count++
     if (b.kind === 'list-item') {
       list.push(
         <li {...props} data-level={b.level ?? 1}>
@@ -227,6 +272,7 @@ function renderBlocks(text: string, blocks: Block[]): ReactNode[] {
       continue
     }
     endList()
+    if (out.length - sectionStart >= SECTION) closeSection()
     if (b.kind === 'heading') {
       const Tag = `h${Math.min(6, (b.level ?? 1) + 1)}` as 'h2'
       out.push(<Tag {...props}>{content}</Tag>)
@@ -235,5 +281,6 @@ function renderBlocks(text: string, blocks: Block[]): ReactNode[] {
     else out.push(<p {...props}>{content}</p>)
   }
   endList()
-  return out
+  closeSection()
+  return sections
 }

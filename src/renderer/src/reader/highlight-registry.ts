@@ -1,40 +1,63 @@
 import type { HighlightColor } from '../../../shared/model'
 
 /**
- * Paints highlights with the CSS Custom Highlight API: one Highlight per colour, shared by every
- * open reader pane (the ::highlight(wb-<colour>) rules in styles.css style them). The document's
- * DOM is never rewritten, so thousands of highlights stay cheap.
+ * Paints highlights with the CSS Custom Highlight API, shared by every open reader pane (the
+ * ::highlight(wb-…) rules in styles.css style them). The document's DOM is never rewritten.
+ *
+ * Each colour is split into BUCKETS highlight objects (wb-yellow-0 … wb-yellow-7), an annotation
+ * always in the same one: adding, changing or removing one highlight rebuilds one small highlight
+ * object, not every highlight of its colour, so the browser repaints little. Layers whose ranges
+ * did not change are not touched at all.
  */
 export type Layer = HighlightColor | 'selected' | 'search' | 'search-current'
-const panes = new Map<string, Map<Layer, Range[]>>()
+export const BUCKETS = 8
+
+/** The name of the highlight object a highlight is painted in: by colour, and a bucket chosen by its id. */
+export function layerName(layer: Layer, id?: string): string {
+  if (id === undefined || layer === 'selected' || layer === 'search' || layer === 'search-current')
+    return `wb-${layer}`
+  let h = 0
+  for (let i = 0; i < id.length; i++) h = (h * 31 + id.charCodeAt(i)) | 0
+  return `wb-${layer}-${(h >>> 0) % BUCKETS}`
+}
+
+const panes = new Map<string, Map<string, Range[]>>()
 
 const supported = (): boolean =>
   typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined'
 
-function repaint(layer: Layer): void {
+const priority = (name: string): number =>
+  name === 'wb-search-current' ? 30 : name === 'wb-search' ? 20 : name === 'wb-selected' ? 10 : 0
+
+function repaint(name: string): void {
   if (!supported()) return
   const ranges: Range[] = []
-  for (const layers of panes.values()) ranges.push(...(layers.get(layer) ?? []))
-  const name = `wb-${layer}`
+  for (const layers of panes.values()) {
+    const own = layers.get(name)
+    if (own) for (const r of own) ranges.push(r)
+  }
   if (ranges.length === 0) {
     CSS.highlights.delete(name)
     return
   }
   const highlight = new Highlight(...ranges)
-  highlight.priority =
-    layer === 'search-current' ? 30 : layer === 'search' ? 20 : layer === 'selected' ? 10 : 0
+  highlight.priority = priority(name)
   CSS.highlights.set(name, highlight)
 }
 
-/** Replaces what one pane paints. */
-export function paintPane(paneKey: string, layers: Map<Layer, Range[]>): void {
+const same = (a: Range[] | undefined, b: Range[] | undefined): boolean =>
+  a === b || (!!a && !!b && a.length === b.length && a.every((r, i) => r === b[i]))
+
+/** Replaces what one pane paints (highlight object name → ranges); repaints only what changed. */
+export function paintPane(paneKey: string, layers: Map<string, Range[]>): void {
   const before = panes.get(paneKey)
   panes.set(paneKey, layers)
-  for (const layer of new Set([...(before?.keys() ?? []), ...layers.keys()])) repaint(layer)
+  for (const name of new Set([...(before?.keys() ?? []), ...layers.keys()]))
+    if (!same(before?.get(name), layers.get(name))) repaint(name)
 }
 
 export function clearPane(paneKey: string): void {
   const before = panes.get(paneKey)
   panes.delete(paneKey)
-  for (const layer of before?.keys() ?? []) repaint(layer)
+  for (const name of before?.keys() ?? []) repaint(name)
 }
