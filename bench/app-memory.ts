@@ -10,7 +10,8 @@ import { QUERIES } from './corpus'
 const [dir] = process.argv.slice(2)
 const started = performance.now()
 const wb = await createWorkbench(dir, {
-  parserWorker: { file: join(import.meta.dirname, '../out/main/parse-worker.js') }
+  parserWorker: { file: join(import.meta.dirname, '../out/main/parse-worker.js') },
+  indexWorker: { file: join(import.meta.dirname, '../out/main/index-worker.js') }
 })
 await wb.search('jury', { limit: 50 })
 const firstAnswerMs = performance.now() - started

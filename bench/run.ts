@@ -4,7 +4,8 @@
  * for the large run.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fold, tokenize } from '../src/core/search/fold'
@@ -18,6 +19,7 @@ import { makePdf } from '../src/test-support/documents'
 import { makeDocument, QUERIES } from './corpus'
 
 const WORKER = { file: join(import.meta.dirname, '../out/main/parse-worker.js') }
+const INDEX_WORKER = { file: join(import.meta.dirname, '../out/main/index-worker.js') }
 const CLI = join(import.meta.dirname, '../out/main/cli.js')
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number)
 const ANNOTATIONS = Number(process.env.BENCH_ANNOTATIONS ?? 100_000)
@@ -55,7 +57,7 @@ function record(metric: string, docs: number, samples: number[], unit: string): 
 }
 
 async function open(dir: string): Promise<Workbench> {
-  return createWorkbench(dir, { parserWorker: WORKER })
+  return createWorkbench(dir, { parserWorker: WORKER, indexWorker: INDEX_WORKER })
 }
 
 async function benchSize(n: number): Promise<void> {
@@ -118,15 +120,22 @@ async function benchSize(n: number): Promise<void> {
     }
     record('open + first query (snapshot)', n, withSnapshot, 'ms')
     const rebuild: number[] = []
+    const pauses: number[] = []
     for (let i = 0; i < 2; i++) {
       await rm(join(dir, 'index', 'search.idx'), { force: true })
+      // How long the main thread is held up at a time while the index is rebuilt (in a worker).
+      const delay = monitorEventLoopDelay({ resolution: 10 })
+      delay.enable()
       const s = now()
       wb = await open(dir)
       await wb.search('jury', { limit: 1 })
       rebuild.push(now() - s)
+      delay.disable()
+      pauses.push(delay.max / 1e6)
       await wb.close()
     }
     record('open + first query (rebuild)', n, rebuild, 'ms')
+    record('longest main-thread pause during a rebuild', n, pauses, 'ms')
     rows.push({
       metric: 'snapshot load vs rebuild',
       docs: n,
@@ -285,6 +294,27 @@ async function benchPdf(): Promise<void> {
 const started = new Date().toISOString()
 await benchPdf()
 for (const n of SIZES) await benchSize(n)
+// The browser figures: the reader with a 5 MB document and 5,000 highlights (bench/browser).
+if (process.env.BENCH_BROWSER !== '0') {
+  const run = spawnSync(
+    'npx',
+    ['playwright', 'test', '-c', join(import.meta.dirname, 'browser', 'playwright.config.ts')],
+    { stdio: 'inherit' }
+  )
+  if (run.status !== 0) throw new Error('the browser benchmark failed')
+  const browser = JSON.parse(
+    await readFile(join(import.meta.dirname, 'browser-results.json'), 'utf8')
+  ) as { metric: string; median: number; p95: number; unit: string }[]
+  for (const b of browser)
+    rows.push({
+      metric: `browser: ${b.metric}`,
+      docs: 1,
+      median: round(b.median),
+      p95: round(b.p95),
+      unit: b.unit,
+      rssMb: 0
+    })
+}
 const maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024)
 await mkdir(join(import.meta.dirname), { recursive: true })
 await writeFile(

@@ -11,6 +11,7 @@ const code = await runCli(
     err: (s) => process.stderr.write(s),
     isTTY: Boolean(process.stderr.isTTY)
   },
-  { file: join(here, 'parse-worker.js') }
+  { file: join(here, 'parse-worker.js') },
+  { file: join(here, 'index-worker.js') }
 )
 process.exitCode = code

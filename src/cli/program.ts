@@ -19,9 +19,14 @@ const json = (v: unknown): string => JSON.stringify(v, null, 2) + '\n'
  * The `workbench` command: the same core as the app, no Electron. Exit codes: 0 success, 1 when
  * something failed (a file that did not import, an unknown id), 2 on a usage error.
  */
-export async function runCli(argv: string[], io: CliIo, worker: WorkerSpec): Promise<number> {
+export async function runCli(
+  argv: string[],
+  io: CliIo,
+  worker: WorkerSpec,
+  indexWorker?: WorkerSpec
+): Promise<number> {
   let failed = false
-  const program = buildProgram(io, worker, () => (failed = true))
+  const program = buildProgram(io, worker, () => (failed = true), indexWorker)
   try {
     await program.parseAsync(argv, { from: 'user' })
     return failed ? 1 : 0
@@ -32,7 +37,12 @@ export async function runCli(argv: string[], io: CliIo, worker: WorkerSpec): Pro
   }
 }
 
-function buildProgram(io: CliIo, worker: WorkerSpec, markFailed: () => void): Command {
+function buildProgram(
+  io: CliIo,
+  worker: WorkerSpec,
+  markFailed: () => void,
+  indexWorker?: WorkerSpec
+): Command {
   const program = new Command('workbench')
     .description(
       'Analyst Workbench from the command line: import, read, annotate and tag documents in a workspace.'
@@ -54,6 +64,7 @@ function buildProgram(io: CliIo, worker: WorkerSpec, markFailed: () => void): Co
   ): Promise<void> => {
     const wb = await createWorkbench(program.opts<{ workspace: string }>().workspace, {
       parserWorker: worker,
+      indexWorker,
       readOnly,
       limits,
       onWarning: (m) => io.err(`warning: ${m}\n`)

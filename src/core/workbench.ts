@@ -40,6 +40,8 @@ export const DEFAULT_LIMITS: ImportLimits = {
 export interface WorkbenchOptions {
   /** How to start the PDF/DOCX parser worker. */
   parserWorker: WorkerSpec
+  /** How to start the search index's rebuild worker (without it, a rebuild runs in-process). */
+  indexWorker?: WorkerSpec
   /** Open without taking the writer lock; every change is refused. For commands that only read. */
   readOnly?: boolean
   limits?: Partial<ImportLimits>
@@ -102,7 +104,9 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
       text: (meta) => store.getText(meta, false),
       notes: (docId) => annotations.get(docId),
       tags: () => store.data.codebook.tags,
-      annotationsDir: join(dir, LAYOUT.annotations)
+      annotationsDir: join(dir, LAYOUT.annotations),
+      workspaceDir: dir,
+      rebuildWorker: options.indexWorker
     },
     !store.readOnly,
     warn

@@ -42,6 +42,7 @@ async function start(): Promise<void> {
   try {
     workbench = await createWorkbench(workspace, {
       parserWorker: { file: join(here, 'parse-worker.js') },
+      indexWorker: { file: join(here, 'index-worker.js') },
       sampleDir: app.isPackaged
         ? join(process.resourcesPath, 'demo')
         : join(app.getAppPath(), 'resources', 'demo')

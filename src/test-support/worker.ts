@@ -6,3 +6,9 @@ export const sourceWorker: WorkerSpec = {
   file: fileURLToPath(new URL('./ts-worker.mjs', import.meta.url)),
   workerData: { tsFile: fileURLToPath(new URL('../core/import/parse-worker.ts', import.meta.url)) }
 }
+
+/** The search index's rebuild worker, run from its TypeScript source. */
+export const sourceIndexWorker: WorkerSpec = {
+  file: fileURLToPath(new URL('./ts-worker.mjs', import.meta.url)),
+  workerData: { tsFile: fileURLToPath(new URL('../core/search/index-worker.ts', import.meta.url)) }
+}

@@ -11,12 +11,12 @@ import type {
 } from '../../shared/model'
 import { findByPath, pathOf, subtree } from '../codebook/tree'
 import { SerialQueue, writeFileDurable } from '../store/durable-write'
-import { chunkText } from './chunks'
+import type { WorkerSpec } from '../import/worker-protocol'
+import { buildInWorker, indexPassages } from './index-build'
 import { fold } from './fold'
 import {
   InvertedIndex,
   KIND_NOTE,
-  KIND_PASSAGE,
   MAX_TERMS,
   type EntryInfo,
   type Plan,
@@ -43,6 +43,10 @@ export interface SearchSources {
   notes(docId: string): Promise<{ annotations: readonly Annotation[]; note: string }>
   tags(): readonly Tag[]
   annotationsDir: string
+  /** The workspace folder, whose stored texts a rebuild worker reads. */
+  workspaceDir: string
+  /** Where the rebuild worker is; without it a rebuild runs on this thread. */
+  rebuildWorker?: WorkerSpec
 }
 
 interface SnapshotMeta {
@@ -110,9 +114,38 @@ export class SearchIndex {
       this.engine = new InvertedIndex()
       this.docShas.clear()
       this.notesStamp = 0
+      await this.rebuildInWorker()
     }
     const changed = await this.catchUp()
     if (changed) this.scheduleSave()
+  }
+
+  /**
+   * Builds every document's passages in a worker thread, so that the app answers meanwhile.
+   * Whatever it could not do (a worker that fails to start, an unreadable text) is left to
+   * catchUp, which does it here and reports it.
+   */
+  private async rebuildInWorker(): Promise<void> {
+    const docs = this.sources.documents()
+    const spec = this.sources.rebuildWorker
+    if (!spec || docs.length === 0) return
+    try {
+      const { engine, built } = await buildInWorker(spec, {
+        dir: this.sources.workspaceDir,
+        documents: docs.map(({ id, title, textSha256, originalName }) => ({
+          id,
+          title,
+          textSha256,
+          originalName
+        }))
+      })
+      const shas = new Map(docs.map((d) => [d.id, d.textSha256]))
+      this.engine = engine
+      for (const id of built) this.docShas.set(id, shas.get(id) as string)
+    } catch {
+      this.engine = new InvertedIndex()
+      this.docShas.clear()
+    }
   }
 
   /** Brings the index in line with the catalog and with annotation files changed since the snapshot. */
@@ -173,9 +206,7 @@ export class SearchIndex {
     content?: { text: string; blocks: Block[] }
   ): Promise<void> {
     const { text, blocks } = content ?? (await this.sources.text(meta))
-    this.engine.addDocument(meta.id, meta.title)
-    for (const c of chunkText(text, blocks))
-      this.engine.addEntry(meta.id, KIND_PASSAGE, c.start, c.end, text.slice(c.start, c.end))
+    indexPassages(this.engine, meta, text, blocks)
     this.docShas.set(meta.id, meta.textSha256)
   }
 

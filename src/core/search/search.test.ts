@@ -4,6 +4,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { useTempDirs } from '../../test-support/temp-dir'
 import { enc, importText, openTestWorkbench } from '../../test-support/workbench'
+import { sourceIndexWorker } from '../../test-support/worker'
 import type { Workbench } from '../workbench'
 import { INDEX_FORMAT } from './search-index'
 
@@ -269,6 +270,48 @@ describe('the search snapshot', () => {
     expect((await caughtUp.search('harbourmaster')).hits.map((h) => h.kind)).toEqual(['note'])
     expect(text.length).toBeGreaterThan(0)
     await caughtUp.close()
+  })
+})
+
+describe('a full rebuild', () => {
+  const queries = ['averly', '"safety systems"', 'ransom*', 'harbourmaster', 'port -cranes']
+
+  const answers = async (wb: Workbench): Promise<unknown[]> => {
+    const out: unknown[] = []
+    for (const q of queries) out.push(await wb.search(q))
+    return out
+  }
+
+  it('runs in a worker thread and answers exactly as one on the main thread', async () => {
+    const dir = await tempDir()
+    const { wb, ids } = await setup(dir)
+    await wb.createAnnotation({
+      docId: ids.ledger,
+      start: 0,
+      end: 9,
+      note: 'ask the harbourmaster'
+    })
+    await wb.close()
+
+    await rm(join(dir, 'index', 'search.idx'))
+    const inProcess = await openTestWorkbench(dir)
+    const expected = await answers(inProcess)
+    await inProcess.close()
+
+    await rm(join(dir, 'index', 'search.idx'))
+    const inWorker = await openTestWorkbench(dir, { indexWorker: sourceIndexWorker })
+    expect(await answers(inWorker)).toEqual(expected)
+    expect((await inWorker.getWorkspaceInfo()).warnings).toEqual([])
+    await inWorker.close()
+    expect(await snapshotFormat(dir)).toBe(INDEX_FORMAT)
+
+    // A worker that cannot start leaves the rebuild to the main thread: the same answers.
+    await rm(join(dir, 'index', 'search.idx'))
+    const fallback = await openTestWorkbench(dir, {
+      indexWorker: { file: join(dir, 'no-such-worker.js') }
+    })
+    expect(await answers(fallback)).toEqual(expected)
+    await fallback.close()
   })
 })
 

@@ -371,35 +371,11 @@ export class WorkspaceStore {
     return { text: read.text, blocks: read.blocks }
   }
 
-  private async readText(
+  private readText(
     meta: DocumentMeta,
     verify: boolean
   ): Promise<{ text: string; blocks: Block[] }> {
-    let text: string
-    try {
-      text = await readFile(this.textPath(meta.textSha256), 'utf8')
-    } catch {
-      throw new WorkbenchError(
-        'corrupt',
-        `The text of "${meta.title}" is missing from the workspace (texts/${meta.textSha256}.txt). Use Replace with new version… with ${meta.originalName} to restore it.`
-      )
-    }
-    if (verify && sha256Hex(text) !== meta.textSha256) {
-      throw new WorkbenchError(
-        'corrupt',
-        `The text of "${meta.title}" is damaged (texts/${meta.textSha256}.txt does not match its checksum). Use Replace with new version… with ${meta.originalName} to restore it.`
-      )
-    }
-    let blocks: Block[] = [{ kind: 'paragraph', start: 0, end: text.length }]
-    try {
-      const parsed = blocksSchema.safeParse(
-        JSON.parse(await readFile(this.blocksPath(meta.textSha256), 'utf8'))
-      )
-      if (parsed.success && parsed.data.every((b) => b.end <= text.length)) blocks = parsed.data
-    } catch {
-      // Structure is a convenience: without it the text still reads as one block.
-    }
-    return { text, blocks }
+    return readStoredText(this.dir, meta, verify)
   }
 
   async close(): Promise<void> {
@@ -446,4 +422,40 @@ function replay(
     next = Math.max(next, e.nextImportOrder)
   }
   return { ...data, documents, nextImportOrder: next }
+}
+
+/**
+ * Reads a stored text and its structure from a workspace folder. Used by the store, and by the
+ * search index's rebuild worker, which reads texts on its own thread.
+ */
+export async function readStoredText(
+  dir: string,
+  meta: Pick<DocumentMeta, 'title' | 'textSha256' | 'originalName'>,
+  verify: boolean
+): Promise<{ text: string; blocks: Block[] }> {
+  let text: string
+  try {
+    text = await readFile(join(dir, LAYOUT.texts, `${meta.textSha256}.txt`), 'utf8')
+  } catch {
+    throw new WorkbenchError(
+      'corrupt',
+      `The text of "${meta.title}" is missing from the workspace (texts/${meta.textSha256}.txt). Use Replace with new version… with ${meta.originalName} to restore it.`
+    )
+  }
+  if (verify && sha256Hex(text) !== meta.textSha256) {
+    throw new WorkbenchError(
+      'corrupt',
+      `The text of "${meta.title}" is damaged (texts/${meta.textSha256}.txt does not match its checksum). Use Replace with new version… with ${meta.originalName} to restore it.`
+    )
+  }
+  let blocks: Block[] = [{ kind: 'paragraph', start: 0, end: text.length }]
+  try {
+    const parsed = blocksSchema.safeParse(
+      JSON.parse(await readFile(join(dir, LAYOUT.texts, `${meta.textSha256}.blocks.json`), 'utf8'))
+    )
+    if (parsed.success && parsed.data.every((b) => b.end <= text.length)) blocks = parsed.data
+  } catch {
+    // Structure is a convenience: without it the text still reads as one block.
+  }
+  return { text, blocks }
 }
