@@ -398,6 +398,9 @@ test.describe('a document with hundreds of highlights', () => {
     await app.keyboard.press('Enter')
     await expect(list).toHaveCount(COUNT)
     await expect(list.last()).toContainText(`“Paragraph ${COUNT}”`)
+    // Choosing the last one scrolls the reader to it, at the end of the text.
+    await list.last().getByRole('button').click()
+    await expect(app.getByRole('article').getByText(`Paragraph ${COUNT} of`)).toBeInViewport()
     await expect(app.getByRole('button', { name: /^Show \d+ more/ })).toHaveCount(0)
     // Painted in several highlight objects per colour, so that one change repaints little.
     const objects = await app.evaluate(() =>

@@ -67,23 +67,76 @@ export function Reader({
   }, [id, textRevision])
 
   const ready = state.status === 'ready'
+
+  // The text's elements are made once per text: later renders (a new highlight, a selection) reuse
+  // them. A long text is shown a few sections at first, the rest added while the page is idle, so
+  // that its first screen appears at once.
+  const body = useMemo(() => {
+    if (state.status !== 'ready') return null
+    const { meta, text, blocks } = state.doc
+    const first = blocks[0]
+    const opensWithTitle =
+      first?.kind === 'heading' && text.slice(first.start, first.end).trim() === meta.title.trim()
+    return renderBlocks(text, opensWithTitle ? blocks.slice(1) : blocks)
+  }, [state])
+  const [shown, setShown] = useState({ body, count: FIRST_SECTIONS })
+  const count = shown.body === body ? shown.count : FIRST_SECTIONS
+  const total = body?.sections.length ?? 0
+  useEffect(() => {
+    if (count >= total) return
+    const timer = setTimeout(
+      () => setShown({ body, count: Math.min(total, count + MORE_SECTIONS) }),
+      0
+    )
+    return () => clearTimeout(timer)
+  }, [body, count, total])
+  /** The end of the text shown so far: ranges past it cannot be made yet. */
+  const shownEnd = count >= total ? Infinity : (body?.ends[count - 1] ?? 0)
+
   /** DOM ranges by text offsets, kept while the rendered text stays the same (so repaints reuse them). */
   const rangesRef = useRef(new Map<string, Range | null>())
   useLayoutEffect(() => {
-    if (ready && articleRef.current) blocksRef.current = blockElements(articleRef.current)
     rangesRef.current = new Map()
   }, [ready, state])
-  const rangeOf = (start: number, end: number): Range | null => {
-    const key = `${start}:${end}`
-    let range = rangesRef.current.get(key)
-    if (range === undefined)
-      rangesRef.current.set(key, (range = rangeFromOffsets(blocksRef.current, start, end)))
-    return range
+  useLayoutEffect(() => {
+    if (ready && articleRef.current) blocksRef.current = blockElements(articleRef.current)
+  }, [ready, state, count])
+
+  /** Scrolls a passage into view, first showing the rest of a long text if it is not shown yet. */
+  const pendingScroll = useRef<{ start: number; end: number } | null>(null)
+  const scrollTo = (start: number, end: number): void => {
+    if (end > shownEnd) {
+      pendingScroll.current = { start, end }
+      queueMicrotask(() => setShown({ body, count: total }))
+      return
+    }
+    centre(rangeFromOffsets(blocksRef.current, start, end)?.startContainer.parentElement)
   }
+  // The effects below scroll with the latest scrollTo (it reads what is shown now).
+  const scrollToRef = useRef(scrollTo)
+  useLayoutEffect(() => {
+    scrollToRef.current = scrollTo
+  })
+  useLayoutEffect(() => {
+    const pending = pendingScroll.current
+    if (!pending || pending.end > shownEnd) return
+    pendingScroll.current = null
+    centre(
+      rangeFromOffsets(blocksRef.current, pending.start, pending.end)?.startContainer.parentElement
+    )
+  }, [shownEnd])
 
   // Paint highlights: by colour (in buckets, see highlight-registry), the selected one on top.
   useEffect(() => {
     if (!ready) return
+    const rangeOf = (start: number, end: number): Range | null => {
+      if (end > shownEnd) return null // not shown yet: made once its section is
+      const key = `${start}:${end}`
+      let range = rangesRef.current.get(key)
+      if (range === undefined)
+        rangesRef.current.set(key, (range = rangeFromOffsets(blocksRef.current, start, end)))
+      return range
+    }
     const layers = new Map<string, Range[]>()
     const add = (name: string, range: Range): void => {
       const list = layers.get(name)
@@ -102,17 +155,13 @@ export function Reader({
       if (range) add(layerName(i === matches.current ? 'search-current' : 'search'), range)
     })
     paintPane(paneKey, layers)
-  }, [ready, state, annotations, selectedId, paneKey, matches])
+  }, [ready, state, annotations, selectedId, paneKey, matches, shownEnd])
 
   // Scroll to the current search match.
   useEffect(() => {
     if (!ready || !matches || matches.ranges.length === 0) return
     const m = matches.ranges[matches.current]
-    rangeFromOffsets(
-      blocksRef.current,
-      m.start,
-      m.end
-    )?.startContainer.parentElement?.scrollIntoView({ block: 'center' })
+    scrollToRef.current(m.start, m.end)
   }, [ready, matches])
   useEffect(() => () => clearPane(paneKey), [paneKey])
 
@@ -121,9 +170,7 @@ export function Reader({
     if (!ready || !scrollTarget) return
     const a = annotations.find((x) => x.id === scrollTarget.id)
     if (!a) return
-    const range = rangeFromOffsets(blocksRef.current, a.position.start, a.position.end)
-    const el = range?.startContainer.parentElement
-    el?.scrollIntoView({ block: 'center' })
+    scrollToRef.current(a.position.start, a.position.end)
   }, [ready, scrollTarget, annotations])
 
   // Report the selection when it lies inside this document's text.
@@ -157,16 +204,6 @@ export function Reader({
       .sort((x, y) => x.position.end - x.position.start - (y.position.end - y.position.start))
     onSelect(hits[0]?.id ?? null)
   }
-
-  // The text's elements are made once per text: later renders (a new highlight, a selection) reuse them.
-  const body = useMemo(() => {
-    if (state.status !== 'ready') return null
-    const { meta, text, blocks } = state.doc
-    const first = blocks[0]
-    const opensWithTitle =
-      first?.kind === 'heading' && text.slice(first.start, first.end).trim() === meta.title.trim()
-    return renderBlocks(text, opensWithTitle ? blocks.slice(1) : blocks)
-  }, [state])
 
   if (state.status === 'loading') return <p className="hint reader-loading">Opening…</p>
   if (state.status === 'error')
@@ -214,17 +251,37 @@ export function Reader({
         </dl>
         <div className="reader-actions">{actions}</div>
       </header>
-      <div className="reader-body">{body}</div>
+      <div className="reader-body">
+        {body?.sections.slice(0, count)}
+        {count < total && (
+          // Room for the sections not shown yet, so that the scroll bar is about right at once.
+          <div className="section" style={{ height: body?.restHeights[count] }} />
+        )}
+      </div>
     </article>
   )
 }
 
 /** Top-level elements per section: big enough that there are few sections, small enough to skip. */
 const SECTION = 40
+/** Sections shown at once when a text opens, and added with each idle step after that. */
+const FIRST_SECTIONS = 3
+const MORE_SECTIONS = 8
 
-function renderBlocks(text: string, blocks: Block[]): ReactNode[] {
+interface RenderedText {
+  sections: ReactNode[]
+  /** The text offset where each section ends. */
+  ends: number[]
+  /** The estimated height of all the sections from each one on (for the room kept for them). */
+  restHeights: string[]
+}
+
+function renderBlocks(text: string, blocks: Block[]): RenderedText {
   const out: ReactNode[] = []
   const sections: ReactNode[] = []
+  const ends: number[] = []
+  const heights: number[] = []
+  let lastEnd = 0
   let sectionStart = 0
   let chars = 0
   let count = 0
@@ -232,15 +289,18 @@ function renderBlocks(text: string, blocks: Block[]): ReactNode[] {
   // 90 characters a line and a little space between blocks.
   const closeSection = (): void => {
     if (out.length === sectionStart) return
+    const height = Math.ceil(chars / 90) * 1.6 + count
     sections.push(
       <div
         key={`s${sections.length}`}
         className="section"
-        style={{ containIntrinsicSize: `auto ${Math.ceil(chars / 90) * 1.6 + count}em` }}
+        style={{ containIntrinsicSize: `auto ${height}em` }}
       >
         {out.slice(sectionStart)}
       </div>
     )
+    ends.push(lastEnd)
+    heights.push(height)
     sectionStart = out.length
     chars = 0
     count = 0
@@ -261,8 +321,14 @@ function renderBlocks(text: string, blocks: Block[]): ReactNode[] {
       dir: 'auto'
     }
     const content = text.slice(b.start, b.end)
+    if (b.kind !== 'list-item') {
+      endList()
+      // A full section is closed before this block is counted: it ends where the last one did.
+      if (out.length - sectionStart >= SECTION) closeSection()
+    }
     chars += content.length
     count++
+    lastEnd = b.end
     if (b.kind === 'list-item') {
       list.push(
         <li {...props} data-level={b.level ?? 1}>
@@ -271,8 +337,6 @@ function renderBlocks(text: string, blocks: Block[]): ReactNode[] {
       )
       continue
     }
-    endList()
-    if (out.length - sectionStart >= SECTION) closeSection()
     if (b.kind === 'heading') {
       const Tag = `h${Math.min(6, (b.level ?? 1) + 1)}` as 'h2'
       out.push(<Tag {...props}>{content}</Tag>)
@@ -282,5 +346,26 @@ function renderBlocks(text: string, blocks: Block[]): ReactNode[] {
   }
   endList()
   closeSection()
-  return sections
+  const restHeights: string[] = []
+  let rest = 0
+  for (let i = heights.length - 1; i >= 0; i--) restHeights[i] = `${(rest += heights[i])}em`
+  return { sections, ends, restHeights }
+}
+
+/**
+ * Scrolls an element to the middle of the view, and again once the sections it passed have been
+ * laid out: until then they count at their estimated height, so the first scroll can fall short.
+ */
+function centre(el: Element | null | undefined): void {
+  if (!el) return
+  el.scrollIntoView({ block: 'center' })
+  let frames = 0
+  const settle = (): void => {
+    const view = el.closest('.pane-scroll')?.getBoundingClientRect()
+    const box = el.getBoundingClientRect()
+    if (view && (box.bottom < view.top || box.top > view.bottom))
+      el.scrollIntoView({ block: 'center' })
+    if (++frames < 4) requestAnimationFrame(settle)
+  }
+  requestAnimationFrame(settle)
 }
