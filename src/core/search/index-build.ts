@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads'
 import type { Block, DocumentMeta } from '../../shared/model'
 import type { WorkerSpec } from '../import/worker-protocol'
 import { chunkText } from './chunks'
-import { InvertedIndex, KIND_PASSAGE } from './inverted-index'
+import { InvertedIndex, KIND_PASSAGE, yieldToEventLoop } from './inverted-index'
 
 /** What the rebuild worker needs to know of a document. */
 export type BuildDocument = Pick<DocumentMeta, 'id' | 'title' | 'textSha256' | 'originalName'>
@@ -49,15 +49,11 @@ export function buildInWorker(
     worker.once('message', (res: BuildResponse) =>
       finish(() => {
         if (!res.ok) return reject(new Error(res.message))
-        try {
-          resolve({
-            engine: InvertedIndex.deserialize(res.index),
-            built: res.built,
-            failed: res.failed
-          })
-        } catch (err) {
-          reject(err as Error)
-        }
+        // Decoded a slice at a time: a large index must not hold up the app once more.
+        InvertedIndex.deserialize(res.index, yieldToEventLoop).then(
+          (engine) => resolve({ engine, built: res.built, failed: res.failed }),
+          reject
+        )
       })
     )
     worker.once('error', (err) => finish(() => reject(err)))

@@ -22,7 +22,7 @@ parentPort?.once('message', async (req: BuildRequest) => {
         failed.push({ id: doc.id, message: err instanceof Error ? err.message : String(err) })
       }
     }
-    const index = engine.serialize()
+    const index = await engine.serialize()
     res = { ok: true, index, built, failed }
     parentPort?.postMessage(res, [index.buffer as ArrayBuffer])
   } catch (err) {

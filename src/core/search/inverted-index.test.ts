@@ -89,13 +89,13 @@ describe('the inverted index', () => {
     )
   })
 
-  it('answers the same after removals, a vacuum, and a snapshot round trip', () => {
-    fc.assert(
-      fc.property(
+  it('answers the same after removals, a vacuum, and a snapshot round trip', async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.array(docArb, { minLength: 2, maxLength: 10 }),
         fc.array(fc.nat(9), { maxLength: 4 }),
         fc.constantFrom(...VOCAB),
-        (docs, removed, w) => {
+        async (docs, removed, w) => {
           const index = build(docs)
           for (const r of removed) index.removeDocument(`d${r}`)
           if (index.hasDocument('d0')) index.addEntry('d0', KIND_NOTE, 0, 3, `${w} note`, 'note-1')
@@ -105,7 +105,7 @@ describe('the inverted index', () => {
             { groups: [[{ kind: 'phrase', words: [w, 'the'] }]], exclude: [] }
           ]
           const before = plans.map((p) => answer(index, p))
-          const copy = InvertedIndex.deserialize(index.serialize())
+          const copy = await InvertedIndex.deserialize(await index.serialize())
           expect(plans.map((p) => answer(copy, p))).toEqual(before)
           index.vacuum()
           expect(plans.map((p) => answer(index, p))).toEqual(before)
@@ -165,10 +165,10 @@ describe('the inverted index', () => {
     expect(expand('s00')).toEqual(['s00'])
   })
 
-  it('refuses a damaged snapshot', () => {
+  it('refuses a damaged snapshot', async () => {
     const index = build([{ title: ['port'], entries: [['port', 'ship', 'storm']] }])
-    const bytes = index.serialize()
-    expect(() => InvertedIndex.deserialize(bytes.subarray(0, bytes.length - 2))).toThrow(
+    const bytes = await index.serialize()
+    await expect(InvertedIndex.deserialize(bytes.subarray(0, bytes.length - 2))).rejects.toThrow(
       /truncated/
     )
   })

@@ -610,8 +610,12 @@ export class InvertedIndex {
 
   // ---- snapshot ----
 
-  /** The whole index as bytes (after a vacuum, so ids are dense). */
-  serialize(): Uint8Array {
+  /**
+   * The whole index as bytes (after a vacuum, so ids are dense). Encoding stops every so often to
+   * let other work run (`pause`), so that saving a large index does not hold up the app: the
+   * caller must not change the index until it is done.
+   */
+  async serialize(pause: () => Promise<void> = noPause): Promise<Uint8Array> {
     this.vacuum()
     const docs: [string, string[], number, number[], number[]][] = []
     const slotToIndex = new Int32Array(this.docs.length).fill(-1)
@@ -623,8 +627,13 @@ export class InvertedIndex {
     }
     const words: string[] = []
     const w = new ByteWriter()
+    let work = 0
     for (const [word, t] of this.terms) {
       if (!t.postings) continue
+      if ((work += t.postings.n + 8) > SLICE) {
+        work = 0
+        await pause()
+      }
       words.push(word)
       const p = t.postings
       w.varint(p.n)
@@ -658,7 +667,11 @@ export class InvertedIndex {
     return framed
   }
 
-  static deserialize(data: Uint8Array): InvertedIndex {
+  /** An index from `serialize`'s bytes; decoding stops every so often for other work (`pause`). */
+  static async deserialize(
+    data: Uint8Array,
+    pause: () => Promise<void> = noPause
+  ): Promise<InvertedIndex> {
     const view = new DataView(data.buffer, data.byteOffset, data.byteLength)
     const headerBytes = view.getUint32(0, true)
     const header = JSON.parse(new TextDecoder().decode(data.subarray(4, 4 + headerBytes))) as {
@@ -703,8 +716,13 @@ export class InvertedIndex {
     }
     index.annotationIds = new Map(header.annotationIds)
     const r = new ByteReader(data, at)
+    let work = 0
     for (const word of header.words) {
       const count = r.varint()
+      if ((work += count + 8) > SLICE) {
+        work = 0
+        await pause()
+      }
       const p = new Postings(Math.max(count, 2))
       let prev = 0
       for (let i = 0; i < count; i++) {
@@ -719,6 +737,13 @@ export class InvertedIndex {
     return index
   }
 }
+
+/** About this many postings are encoded or decoded between pauses (a few milliseconds' work). */
+const SLICE = 200_000
+const noPause = (): Promise<void> => Promise.resolve()
+
+/** A pause that lets timers, I/O and other messages run before going on. */
+export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 
 /** The k-th largest value of `a` (1-based), reordering `a` in place (quickselect). */
 function kthLargest(a: Float64Array, k: number): number {

@@ -18,6 +18,7 @@ import {
   InvertedIndex,
   KIND_NOTE,
   MAX_TERMS,
+  yieldToEventLoop,
   type EntryInfo,
   type Plan,
   type PlanTerm
@@ -102,7 +103,7 @@ export class SearchIndex {
     for (const old of OLD_SNAPSHOTS)
       await rm(join(this.dir, old), { force: true }).catch(() => undefined)
     try {
-      const { meta, engine } = decodeSnapshot(await readFile(this.file))
+      const { meta, engine } = await decodeSnapshot(await readFile(this.file))
       this.engine = engine
       this.docShas = new Map(Object.entries(meta.docs))
       this.notesStamp = meta.notesStamp
@@ -549,11 +550,15 @@ export class SearchIndex {
   private save(): Promise<void> {
     this.saving = this.saving.then(async () => {
       try {
-        const meta: SnapshotMeta = {
-          docs: Object.fromEntries(this.docShas),
-          notesStamp: this.notesStamp
-        }
-        await writeFileDurable(this.file, encodeSnapshot(meta, this.engine))
+        // Encoded inside the update queue (nothing changes the index meanwhile), a slice at a
+        // time: the app keeps answering while a large index is saved.
+        const bytes = await this.updates.run(() =>
+          encodeSnapshot(
+            { docs: Object.fromEntries(this.docShas), notesStamp: this.notesStamp },
+            this.engine
+          )
+        )
+        await writeFileDurable(this.file, bytes)
       } catch (err) {
         this.onWarning(
           `The search index could not be saved (${(err as Error).message}); it will be rebuilt next time.`
@@ -582,9 +587,9 @@ export class SearchIndex {
 }
 
 /** The snapshot file: a magic number, the format, then the index's own metadata and the engine. */
-function encodeSnapshot(meta: SnapshotMeta, engine: InvertedIndex): Uint8Array {
+async function encodeSnapshot(meta: SnapshotMeta, engine: InvertedIndex): Promise<Uint8Array> {
   const metaBytes = new TextEncoder().encode(JSON.stringify(meta))
-  const body = engine.serialize()
+  const body = await engine.serialize(yieldToEventLoop)
   const out = new Uint8Array(12 + metaBytes.length + body.length)
   const view = new DataView(out.buffer)
   view.setUint32(0, MAGIC, true)
@@ -595,7 +600,9 @@ function encodeSnapshot(meta: SnapshotMeta, engine: InvertedIndex): Uint8Array {
   return out
 }
 
-function decodeSnapshot(data: Uint8Array): { meta: SnapshotMeta; engine: InvertedIndex } {
+async function decodeSnapshot(
+  data: Uint8Array
+): Promise<{ meta: SnapshotMeta; engine: InvertedIndex }> {
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength)
   if (data.length < 12 || view.getUint32(0, true) !== MAGIC)
     throw new Error('not a search index snapshot')
@@ -604,7 +611,7 @@ function decodeSnapshot(data: Uint8Array): { meta: SnapshotMeta; engine: Inverte
   const meta = JSON.parse(
     new TextDecoder().decode(data.subarray(12, 12 + metaLength))
   ) as SnapshotMeta
-  const engine = InvertedIndex.deserialize(data.subarray(12 + metaLength))
+  const engine = await InvertedIndex.deserialize(data.subarray(12 + metaLength), yieldToEventLoop)
   for (const key of engine.documentKeys())
     if (!(key in meta.docs)) throw new Error('the search index snapshot is inconsistent')
   return { meta, engine }
