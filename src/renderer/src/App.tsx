@@ -54,6 +54,14 @@ export function App(): React.JSX.Element {
     selectionRef.current = next
     setSelectionState(next)
   }, [])
+  /**
+   * The selection as it is now. The browser reports a new selection in a task of its own, so a key
+   * pressed at once may arrive first: the readers are asked to report it before it is read.
+   */
+  const currentSelection = useCallback(() => {
+    document.dispatchEvent(new Event('selectionchange'))
+    return selectionRef.current
+  }, [])
   const [scrollTarget, setScrollTarget] = useState<{ id: string; nonce: number } | null>(null)
   const [color, setColor] = useState<HighlightColor>('yellow')
   const [revision, setRevision] = useState(0)
@@ -216,7 +224,7 @@ export function App(): React.JSX.Element {
       } else if (mod && e.key.toLowerCase() === 'y') {
         e.preventDefault()
         void undoOrRedo(true)
-      } else if (!mod && !e.altKey && e.key.toLowerCase() === 'h' && selectionRef.current) {
+      } else if (!mod && !e.altKey && e.key.toLowerCase() === 'h' && currentSelection()) {
         e.preventDefault()
         void highlight()
       } else if (e.key === 'Escape' && selected) {
