@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { makeDocx, makePdf } from '../test-support/documents'
@@ -70,6 +70,16 @@ describe('workbench CLI', () => {
     expect((await cli('--workspace', ws, 'show', report.imported[1].id)).out).toBe(
       'Port Averly halts operations\n\nRansomware stopped the cranes.\n'
     )
+    // The file it came from, exactly as it was; an existing file is never replaced.
+    const saved = join(src, 'saved.html')
+    const original = await cli('--workspace', ws, 'original', report.imported[0].id, '-o', saved)
+    expect(original).toMatchObject({ code: 0, out: expect.stringMatching(/^saved \d+ bytes/) })
+    expect(await readFile(saved, 'utf8')).toBe(
+      await readFile(join(src, 'more', 'ledger.html'), 'utf8')
+    )
+    expect(
+      await cli('--workspace', ws, 'original', report.imported[0].id, '-o', saved)
+    ).toMatchObject({ code: 1, err: `workbench: ${saved} already exists; choose another name\n` })
   })
 
   it('imports PDF and Word files read from disk', async () => {

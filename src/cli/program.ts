@@ -1,5 +1,6 @@
+import { writeFile } from 'node:fs/promises'
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
-import { toApiError } from '../core/errors'
+import { toApiError, WorkbenchError } from '../core/errors'
 import { registerAnnotationCommands } from './annotation-commands'
 import { registerExportCommands } from './export-commands'
 import type { WorkerSpec } from '../core/import/worker-protocol'
@@ -136,6 +137,29 @@ function buildProgram(
       await withWorkbench(true, async (wb) => {
         const { meta, text } = await wb.getDocument(id)
         io.out(opts.json ? json({ ...meta, text }) : text + '\n')
+      })
+    })
+
+  program
+    .command('original')
+    .description('save the file a document was imported from, exactly as it was')
+    .argument('<id>', 'document id (see workbench list)')
+    .requiredOption('-o, --output <file>', 'where to save it (an existing file is not replaced)')
+    .action(async (id: string, opts: { output: string }) => {
+      await withWorkbench(true, async (wb) => {
+        const bytes = await wb.getOriginal(id)
+        try {
+          await writeFile(opts.output, bytes, { flag: 'wx' })
+        } catch (err) {
+          const code = (err as NodeJS.ErrnoException).code
+          throw new WorkbenchError(
+            'invalid-argument',
+            code === 'EEXIST'
+              ? `${opts.output} already exists; choose another name`
+              : `could not write ${opts.output} (${(err as Error).message})`
+          )
+        }
+        io.out(`saved ${bytes.byteLength} bytes to ${opts.output}\n`)
       })
     })
 

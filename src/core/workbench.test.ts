@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, open as openFile, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { makeDocx, makePdf } from '../test-support/documents'
@@ -92,27 +92,26 @@ describe('importing documents', () => {
     await wb.close()
   })
 
-  it('stores texts and originals content-addressed, in the layout of DESIGN.md', async () => {
+  it('stores the text, its structure and the original file in a pack, in the layout of DESIGN.md', async () => {
     const dir = await tempDir()
     const wb = await open(dir)
     const outcome = await wb.importFile({ name: 'wire.txt', data: enc('Ships wait offshore.') })
     if (outcome.status !== 'imported') throw new Error('expected an import')
-    const { sha256, textSha256 } = outcome.document
+    const { sha256, stored } = outcome.document
     expect((await readdir(dir)).sort()).toEqual([
       'annotations',
       'backups',
       'index',
-      'originals',
       'texts',
       'workspace.journal',
       'workspace.json',
       'workspace.lock',
       'workspace.lock-owner.json'
     ])
-    expect(await readFile(join(dir, 'originals', `${sha256}.txt`), 'utf8')).toBe(
-      'Ships wait offshore.'
-    )
-    expect(await readFile(join(dir, 'texts', `${textSha256}.txt`), 'utf8')).toBe(
+    expect(stored).toMatchObject({ pack: 'pack-000001.awp', text: 20, original: 20 })
+    const pack = await readFile(join(dir, 'texts', 'pack-000001.awp'))
+    expect(pack.toString('utf8', stored?.at, (stored?.at ?? 0) + 20)).toBe('Ships wait offshore.')
+    expect(new TextDecoder().decode(await wb.getOriginal(outcome.document.id))).toBe(
       'Ships wait offshore.'
     )
     // New documents are appended to the journal; closing folds it into the catalog.
@@ -121,9 +120,32 @@ describe('importing documents', () => {
     const catalog = JSON.parse(await readFile(join(dir, 'workspace.json'), 'utf8'))
     expect(catalog).toMatchObject({
       schemaVersion: 1,
-      documents: [{ id: outcome.document.id, sha256 }]
+      documents: [{ id: outcome.document.id, sha256, stored }]
     })
     expect(await readdir(dir)).not.toContain('workspace.journal')
+  })
+
+  it('reads documents stored by earlier versions, one file each under texts/ and originals/', async () => {
+    const dir = await tempDir()
+    let wb = await open(dir)
+    const outcome = await wb.importFile({ name: 'memo.md', data: enc('# Memo\n\nShips wait.') })
+    if (outcome.status !== 'imported') throw new Error('expected an import')
+    const { stored: _stored, ...old } = outcome.document
+    const { text, blocks } = await wb.getDocument(old.id)
+    await wb.close()
+    const catalog = JSON.parse(await readFile(join(dir, 'workspace.json'), 'utf8'))
+    catalog.documents = [old]
+    await writeFile(join(dir, 'workspace.json'), JSON.stringify(catalog))
+    await rm(join(dir, 'texts', 'pack-000001.awp'))
+    await writeFile(join(dir, 'texts', `${old.textSha256}.txt`), text)
+    await writeFile(join(dir, 'texts', `${old.textSha256}.blocks.json`), JSON.stringify(blocks))
+    await mkdir(join(dir, 'originals'))
+    await writeFile(join(dir, 'originals', `${old.sha256}.md`), '# Memo\n\nShips wait.')
+    wb = await open(dir)
+    expect(await wb.getDocument(old.id)).toMatchObject({ text, blocks })
+    expect(new TextDecoder().decode(await wb.getOriginal(old.id))).toBe('# Memo\n\nShips wait.')
+    expect((await wb.search('ships')).hits).toHaveLength(1)
+    await wb.close()
   })
 
   it('reports the same content imported again as a duplicate and stores nothing new', async () => {
@@ -135,6 +157,7 @@ describe('importing documents', () => {
         ['workspace.json', 'workspace.journal'].map((f) => readFile(join(dir, f), 'utf8'))
       )
     const before = await catalog()
+    const packSize = (await stat(join(dir, 'texts', 'pack-000001.awp'))).size
     const again = await wb.importFile({ name: 'copy-of-a.txt', data: enc('Same words.') })
     expect(first.status).toBe('imported')
     expect(again).toMatchObject({
@@ -143,7 +166,7 @@ describe('importing documents', () => {
       title: 'Same words.'
     })
     expect(await catalog()).toEqual(before)
-    expect(await readdir(join(dir, 'originals'))).toHaveLength(1)
+    expect((await stat(join(dir, 'texts', 'pack-000001.awp'))).size).toBe(packSize)
     await wb.close()
   })
 
@@ -275,10 +298,11 @@ describe('the workspace', () => {
     })
     const outcome = await wb.importFile({ name: 'a.txt', data: enc('Text that will be damaged.') })
     if (outcome.status !== 'imported') throw new Error('expected an import')
-    await writeFile(
-      join(dir, 'texts', `${outcome.document.textSha256}.txt`),
-      'Text that was changed'
-    )
+    // Another text of the same length where this one was, in its pack.
+    const { pack, at } = outcome.document.stored ?? { pack: '', at: 0 }
+    const fh = await openFile(join(dir, 'texts', pack), 'r+')
+    await fh.write(Buffer.from('Text that was changed here'), 0, 26, at)
+    await fh.close()
     await expect(wb.getDocument(outcome.document.id)).rejects.toMatchObject({
       code: 'corrupt',
       message: expect.stringMatching(
@@ -301,9 +325,11 @@ describe('the workspace', () => {
     if (outcome.status !== 'imported') throw new Error('expected an import')
     expect((await wb.removeDocument(outcome.document.id)).title).toBe('To be removed.')
     expect(await wb.listDocuments()).toEqual([])
-    expect(await readdir(join(dir, 'texts'))).toHaveLength(2)
-    expect((await wb.importFile({ name: 'a.txt', data: enc('To be removed.') })).status).toBe(
-      'imported'
+    expect(await readdir(join(dir, 'texts'))).toEqual(['pack-000001.awp'])
+    const again = await wb.importFile({ name: 'a.txt', data: enc('To be removed.') })
+    expect(again.status).toBe('imported')
+    expect(again.status === 'imported' && (await wb.getDocument(again.document.id)).text).toBe(
+      'To be removed.'
     )
     await wb.close()
   })

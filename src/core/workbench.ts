@@ -8,6 +8,7 @@ import type {
   ImportLimits,
   ImportOutcome,
   ReanchorReport,
+  StoredRef,
   WorkspaceInfo
 } from '../shared/model'
 import { anchorQuote } from './anchoring/match-quote'
@@ -21,7 +22,8 @@ import { SearchIndex } from './search/search-index'
 import { AnnotationStore } from './store/annotation-store'
 import { toApiError, WorkbenchError } from './errors'
 import { checkFileSize, parseFile } from './import/parse-file'
-import { countWords, type ParsedDocument } from './import/text-blocks'
+import { ParserPool } from './import/parser-pool'
+import type { ParsedFile } from './import/worker-protocol'
 import { chooseTitle } from './import/title'
 import { expandPaths } from './import/walk'
 import type { WorkerSpec } from './import/worker-protocol'
@@ -38,8 +40,10 @@ export const DEFAULT_LIMITS: ImportLimits = {
 }
 
 export interface WorkbenchOptions {
-  /** How to start the PDF/DOCX parser worker. */
+  /** How to start the parser workers. */
   parserWorker: WorkerSpec
+  /** How many files are parsed side by side (default: one thread per core but one). */
+  parserThreads?: number
   /** How to start the search index's rebuild worker (without it, a rebuild runs in-process). */
   indexWorker?: WorkerSpec
   /** Open without taking the writer lock; every change is refused. For commands that only read. */
@@ -67,6 +71,8 @@ export interface Workbench extends CoreApi {
     paths: string[],
     onProgress?: (done: number, total: number, path: string) => void
   ): Promise<PathImportReport>
+  /** A document's original file, as it was imported (checked against its checksum). */
+  getOriginal(id: string): Promise<Uint8Array>
   /** Fills an empty workspace from a JSON export (the CLI's restore). */
   restore(content: string, source: string): Promise<{ documents: number; passages: number }>
   /** Finishes pending search-index clean-up (maintenance; tests use it to compare with a fresh build). */
@@ -102,7 +108,7 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
       documents: () => store.data.documents,
       // The index only derives from the text; the reader and exports verify it.
       text: (meta) => store.getText(meta, false),
-      notes: (docId) => annotations.get(docId),
+      notes: (docId) => annotations.peek(docId),
       tags: () => store.data.codebook.tags,
       annotationsDir: join(dir, LAYOUT.annotations),
       workspaceDir: dir,
@@ -135,12 +141,13 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
     throw new WorkbenchError('internal', 'Could not allocate a document id.')
   }
 
+  const pool = new ParserPool(
+    options.parserWorker,
+    { timeoutMs: limits.parseTimeoutMs, memoryMb: options.workerMemoryMb ?? 1024 },
+    options.parserThreads
+  )
   const parse = (name: string, data: Uint8Array): ReturnType<typeof parseFile> =>
-    parseFile(name, data, {
-      limits,
-      workerMemoryMb: options.workerMemoryMb ?? 1024,
-      worker: options.parserWorker
-    })
+    parseFile(name, data, { limits, pool })
 
   /**
    * Imports may run side by side (parsing and writing their files), but enter the catalog in the
@@ -157,19 +164,21 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
       const sha = sha256Hex(file.data)
       const existing = store.findBySha(sha)
       if (existing) return { status: 'duplicate', name, id: existing.id, title: existing.title }
-      const { format, doc } = await parseFile(name, file.data, {
-        limits,
-        workerMemoryMb: options.workerMemoryMb ?? 1024,
-        worker: options.parserWorker
-      })
-      const textSha256 = await store.putText(doc.text, doc.blocks)
+      const parsed = await parse(name, file.data)
       const ext = extname(name).slice(1).toLowerCase()
-      await store.putOriginal(sha, ext, file.data)
-      const title = chooseTitle(doc, name)
+      const { stored } = await store.putContent({
+        sha256: sha,
+        ext,
+        original: file.data,
+        text: parsed.doc.text,
+        blocks: parsed.doc.blocks,
+        textSha256: parsed.textSha256
+      })
+      const title = chooseTitle(parsed.doc, name)
       await turn.mine()
       const saved = store.addDocument(sha, (order, taken) => ({
         id: newDocId(sha, taken),
-        ...contentFields(doc, name, format, sha, textSha256, file.data.byteLength, title),
+        ...contentFields(parsed, name, sha, stored, file.data.byteLength, title),
         importedAt: now().toISOString(),
         importOrder: order
       }))
@@ -179,7 +188,7 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
         return { status: 'duplicate', name, id: result.meta.id, title: result.meta.title }
       // Indexed after the import is acknowledged, one document after another; searches wait for
       // the index to catch up, so they still see every document imported before them.
-      void indexing(index.addDocument(result.meta, doc))
+      void indexing(index.addDocument(result.meta, parsed.passages))
       return { status: 'imported', name, document: result.meta }
     } catch (err) {
       // A bad file never stops a batch: it is reported with its reason and nothing is stored for it.
@@ -253,9 +262,15 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
     } catch (err) {
       throw new WorkbenchError('invalid-argument', `${name}: ${toApiError(err).message}`)
     }
-    const { format, doc } = parsed
-    const textSha256 = await store.putText(doc.text, doc.blocks)
-    await store.putOriginal(sha, extname(name).slice(1).toLowerCase(), file.data)
+    const { doc } = parsed
+    const { stored } = await store.putContent({
+      sha256: sha,
+      ext: extname(name).slice(1).toLowerCase(),
+      original: file.data,
+      text: doc.text,
+      blocks: doc.blocks,
+      textSha256: parsed.textSha256
+    })
     const report: ReanchorReport = { anchored: 0, moved: 0, orphaned: 0 }
     const before = structuredClone(await annotations.get(docId))
     await annotations.update(docId, (draft) => {
@@ -280,15 +295,7 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
           throw new WorkbenchError('not-found', `No document with id ${docId} in this workspace.`)
         Object.assign(
           d,
-          contentFields(
-            doc,
-            name,
-            format,
-            sha,
-            textSha256,
-            file.data.byteLength,
-            chooseTitle(doc, name)
-          )
+          contentFields(parsed, name, sha, stored, file.data.byteLength, chooseTitle(doc, name))
         )
       })
     } catch (err) {
@@ -298,7 +305,7 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
         .catch(() => undefined)
       throw err
     }
-    await indexing(index.addDocument(findDocument(docId)))
+    await indexing(index.addDocument(findDocument(docId), parsed.passages))
     return report
   }
 
@@ -320,6 +327,7 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
       const meta = findDocument(id)
       return { meta: { ...meta }, ...(await store.getText(meta)) }
     },
+    getOriginal: (id) => store.getOriginal(findDocument(id)),
     importFile,
     async removeDocument(id) {
       findDocument(id)
@@ -362,6 +370,7 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
     importPaths,
     compactIndex: () => index.compact(),
     close: async () => {
+      await pool.close()
       await index.flush()
       await store.close()
     }
@@ -388,26 +397,27 @@ function withNotesReindexed<T extends Record<string, unknown>>(
 
 /** The catalog fields that come from a file's content: the same for a first import and a new version. */
 function contentFields(
-  doc: ParsedDocument,
+  parsed: { format: DocumentFormat } & ParsedFile,
   name: string,
-  format: DocumentFormat,
   sha256: string,
-  textSha256: string,
+  stored: StoredRef,
   bytes: number,
   title: string
 ): Omit<DocumentMeta, 'id' | 'importedAt' | 'importOrder'> {
+  const { doc } = parsed
   return {
     title,
     author: doc.hints.author ?? null,
     published: doc.hints.published ?? null,
     source: doc.hints.source ?? null,
     originalName: name,
-    format,
+    format: parsed.format,
     sha256,
-    textSha256,
+    textSha256: parsed.textSha256,
+    stored,
     bytes,
     chars: doc.text.length,
-    words: countWords(doc.text)
+    words: parsed.words
   }
 }
 

@@ -39,14 +39,30 @@ export interface DocumentMeta {
   format: DocumentFormat
   /** SHA-256 of the imported file's bytes: the identity used to detect duplicates. */
   sha256: string
-  /** SHA-256 of the normalized text (the name of its file under texts/). */
+  /** SHA-256 of the normalized text. */
   textSha256: string
+  /**
+   * Where the text, its structure and the original file are kept: a record in a pack file under
+   * texts/. Absent for documents imported by earlier versions, whose files are
+   * texts/<textSha256>.txt (with .blocks.json) and originals/<sha256>.<ext>.
+   */
+  stored?: StoredRef
   bytes: number
   chars: number
   words: number
   importedAt: string
   /** 1 for the first document ever imported into the workspace, then 2, 3, … */
   importOrder: number
+}
+
+/** A record in a pack file: byte offset of the text, then the lengths of its three parts, which follow each other. */
+export interface StoredRef {
+  /** The pack file's name, in texts/. */
+  pack: string
+  at: number
+  text: number
+  blocks: number
+  original: number
 }
 
 export interface DocumentContent {

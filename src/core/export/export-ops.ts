@@ -1,5 +1,11 @@
 import { join } from 'node:path'
-import type { Block, DocumentMeta, ExportOptions, ExportResult } from '../../shared/model'
+import type {
+  Block,
+  DocumentMeta,
+  ExportOptions,
+  ExportResult,
+  StoredRef
+} from '../../shared/model'
 import type { CoreContext } from '../context'
 import { WorkbenchError } from '../errors'
 import { writeFileDurable } from '../store/durable-write'
@@ -38,6 +44,8 @@ export function exportOps(ctx: CoreContext, deps: Deps) {
         if (file.annotations.length || file.note) annotations[meta.id] = structuredClone(file)
       }
       const { catalogGeneration: _generation, ...workspace } = structuredClone(ctx.store.data)
+      // Where this workspace keeps its texts means nothing in another one.
+      for (const d of workspace.documents) delete d.stored
       const content = renderDump(ctx.now().toISOString(), workspace, texts, annotations)
       return {
         filename,
@@ -121,15 +129,27 @@ export function exportOps(ctx: CoreContext, deps: Deps) {
           `${source} is damaged: bad annotation file for ${docId}. Nothing was restored.`
         )
     }
+    // The backup holds texts, not original files: each text is stored with an empty original.
+    const stored = new Map<string, StoredRef>()
     for (const meta of dump.workspace.documents) {
+      if (stored.has(meta.textSha256)) continue
       const t = dump.texts[meta.textSha256]
-      await store.putText(t.text, t.blocks)
+      const put = await store.putContent({
+        sha256: meta.sha256,
+        ext: '',
+        original: new Uint8Array(0),
+        text: t.text,
+        blocks: t.blocks,
+        textSha256: meta.textSha256
+      })
+      stored.set(meta.textSha256, put.stored)
     }
     for (const [docId, file] of Object.entries(dump.annotations)) {
       await writeFileDurable(join(store.dir, 'annotations', `${docId}.json`), JSON.stringify(file))
     }
     await store.update((draft) => {
       Object.assign(draft, structuredClone(dump.workspace))
+      for (const d of draft.documents) d.stored = stored.get(d.textSha256)
     })
     await deps.afterRestore()
     return {

@@ -3,18 +3,12 @@ import type { DocumentFormat, ImportLimits } from '../../shared/model'
 import { EXTENSION_FORMATS } from '../../shared/model'
 import { fileTooLarge } from '../../shared/format'
 import { WorkbenchError } from '../errors'
-import { decodeText } from './decode'
-import { htmlToDocument } from './html'
-import { markdownToDocument } from './markdown'
-import { plainTextToDocument } from './plain-text'
-import { parseInWorker } from './run-worker'
-import type { ParsedDocument } from './text-blocks'
-import type { WorkerSpec } from './worker-protocol'
+import type { ParserPool } from './parser-pool'
+import type { ParsedFile } from './worker-protocol'
 
 export interface ParseOptions {
   limits: ImportLimits
-  workerMemoryMb: number
-  worker: WorkerSpec
+  pool: ParserPool
 }
 
 const SUPPORTED_LIST = Object.keys(EXTENSION_FORMATS)
@@ -41,48 +35,18 @@ export function checkFileSize(bytes: number, limits: ImportLimits): void {
   }
 }
 
-/** Turns a file's bytes into normalized text with structure. Throws WorkbenchError with a reason a person can act on. */
+/**
+ * Turns a file's bytes into normalized text with structure, in a parser worker (see
+ * parse-bytes.ts). Throws WorkbenchError with a reason a person can act on.
+ */
 export async function parseFile(
   name: string,
   bytes: Uint8Array,
   opts: ParseOptions
-): Promise<{ format: DocumentFormat; doc: ParsedDocument }> {
+): Promise<{ format: DocumentFormat } & ParsedFile> {
   const format = formatOf(name)
   checkFileSize(bytes.byteLength, opts.limits)
   if (bytes.byteLength === 0) throw new WorkbenchError('invalid-argument', 'the file is empty')
-  let doc: ParsedDocument
-  switch (format) {
-    case 'txt':
-      doc = plainTextToDocument(decodeText(bytes).text)
-      break
-    case 'md':
-      doc = markdownToDocument(decodeText(bytes).text)
-      break
-    case 'html':
-      doc = htmlToDocument(decodeText(bytes).text)
-      break
-    case 'pdf':
-    case 'docx':
-      doc = await parseInWorker(
-        opts.worker,
-        { format, bytes },
-        { timeoutMs: opts.limits.parseTimeoutMs, memoryMb: opts.workerMemoryMb }
-      )
-      break
-  }
-  if (doc.text.length > opts.limits.maxTextChars) {
-    throw new WorkbenchError(
-      'invalid-argument',
-      `its text is ${doc.text.length.toLocaleString('en-US')} characters long, over the limit of ${opts.limits.maxTextChars.toLocaleString('en-US')}`
-    )
-  }
-  if (doc.text.trim() === '') {
-    throw new WorkbenchError(
-      'invalid-argument',
-      format === 'pdf'
-        ? 'the PDF has no text layer (a scanned PDF needs OCR first)'
-        : 'no text was found in the file'
-    )
-  }
-  return { format, doc }
+  const parsed = await opts.pool.parse({ format, bytes, maxTextChars: opts.limits.maxTextChars })
+  return { format, ...parsed }
 }

@@ -1,18 +1,28 @@
 /**
- * Worker thread entry: parses one PDF or DOCX file and posts the result back. Runs with a memory
- * limit and is terminated on timeout by the caller, so a hostile file cannot take the app down.
+ * Parser worker thread: reads files sent by the parser pool (parser-pool.ts), one at a time, and
+ * posts back each document with its checksum, word count and passages counted for the index. It runs with a memory limit and is
+ * terminated on timeout by the pool, so a hostile file cannot take the app down.
  */
+import { createHash } from 'node:crypto'
 import { parentPort } from 'node:worker_threads'
-import { docxToDocument } from './docx'
-import { pdfToDocument } from './pdf'
-import type { WorkerRequest, WorkerResponse } from './worker-protocol'
+import { countPassages } from '../search/index-build'
+import { parseBytes } from './parse-bytes'
+import { countWords } from './text-blocks'
+import type { ParseRequest, ParseResponse } from './worker-protocol'
 
-parentPort?.once('message', async (req: WorkerRequest) => {
-  let res: WorkerResponse
+parentPort?.on('message', async (req: ParseRequest) => {
+  let res: ParseResponse
   try {
-    const doc =
-      req.format === 'pdf' ? await pdfToDocument(req.bytes) : await docxToDocument(req.bytes)
-    res = { ok: true, doc }
+    const doc = await parseBytes(req.format, req.bytes, req.maxTextChars)
+    res = {
+      ok: true,
+      parsed: {
+        doc,
+        textSha256: createHash('sha256').update(doc.text).digest('hex'),
+        words: countWords(doc.text),
+        passages: countPassages(doc.text, doc.blocks)
+      }
+    }
   } catch (err) {
     res = { ok: false, message: err instanceof Error ? err.message : String(err) }
   }

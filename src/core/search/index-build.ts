@@ -2,10 +2,13 @@ import { Worker } from 'node:worker_threads'
 import type { Block, DocumentMeta } from '../../shared/model'
 import type { WorkerSpec } from '../import/worker-protocol'
 import { chunkText } from './chunks'
-import { InvertedIndex, KIND_PASSAGE, yieldToEventLoop } from './inverted-index'
+import { InvertedIndex, KIND_PASSAGE, termCounts, yieldToEventLoop } from './inverted-index'
 
 /** What the rebuild worker needs to know of a document. */
-export type BuildDocument = Pick<DocumentMeta, 'id' | 'title' | 'textSha256' | 'originalName'>
+export type BuildDocument = Pick<
+  DocumentMeta,
+  'id' | 'title' | 'textSha256' | 'originalName' | 'stored'
+>
 
 export interface BuildRequest {
   dir: string
@@ -16,16 +19,50 @@ export type BuildResponse =
   | { ok: true; index: Uint8Array; built: string[]; failed: { id: string; message: string }[] }
   | { ok: false; message: string }
 
-/** Adds a document and its passages to an index: the same for an update and for a rebuild. */
+/**
+ * A document's passages with their words counted: the costly part of indexing, done where the
+ * document is parsed (a parser worker), so that the thread holding the index only adds them.
+ */
+export interface CountedPassages {
+  /** For each passage: start, end, number of words, number of distinct words. */
+  bounds: Uint32Array
+  /** The distinct words of each passage, one passage after another, with how often each occurs. */
+  words: string[]
+  counts: Uint8Array
+}
+
+export function countPassages(text: string, blocks: Block[]): CountedPassages {
+  const chunks = chunkText(text, blocks)
+  const bounds = new Uint32Array(chunks.length * 4)
+  const words: string[] = []
+  const counts: number[] = []
+  chunks.forEach((c, i) => {
+    const { counts: tf, length } = termCounts(text.slice(c.start, c.end))
+    bounds.set([c.start, c.end, length, tf.size], i * 4)
+    for (const [w, n] of tf) {
+      words.push(w)
+      counts.push(Math.min(n, 255))
+    }
+  })
+  return { bounds, words, counts: Uint8Array.from(counts) }
+}
+
+/** Adds a document and its passages to an index: the same for an import, an update and a rebuild. */
 export function indexPassages(
   engine: InvertedIndex,
   doc: Pick<DocumentMeta, 'id' | 'title'>,
-  text: string,
-  blocks: Block[]
+  passages: CountedPassages
 ): void {
   engine.addDocument(doc.id, doc.title)
-  for (const c of chunkText(text, blocks))
-    engine.addEntry(doc.id, KIND_PASSAGE, c.start, c.end, text.slice(c.start, c.end))
+  engine.addCountedEntries([
+    {
+      key: doc.id,
+      kind: KIND_PASSAGE,
+      entries: passages.bounds,
+      words: passages.words,
+      counts: passages.counts
+    }
+  ])
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import { parentPort } from 'node:worker_threads'
 import { readStoredText } from '../store/workspace-store'
-import { indexPassages, type BuildRequest, type BuildResponse } from './index-build'
+import { countPassages, indexPassages, type BuildRequest, type BuildResponse } from './index-build'
 import { InvertedIndex } from './inverted-index'
 
 parentPort?.once('message', async (req: BuildRequest) => {
@@ -16,7 +16,7 @@ parentPort?.once('message', async (req: BuildRequest) => {
     for (const doc of req.documents) {
       try {
         const { text, blocks } = await readStoredText(req.dir, doc, false)
-        indexPassages(engine, doc, text, blocks)
+        indexPassages(engine, doc, countPassages(text, blocks))
         built.push(doc.id)
       } catch (err) {
         failed.push({ id: doc.id, message: err instanceof Error ? err.message : String(err) })

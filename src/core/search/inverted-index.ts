@@ -259,23 +259,63 @@ export class InvertedIndex {
     text: string,
     annotationId?: string
   ): number {
-    const slot = this.slotOf(key)
+    const { counts, length } = termCounts(text)
+    const id = this.newEntry(this.slotOf(key), kind, start, end, length)
+    if (annotationId !== undefined) this.annotationIds.set(id, annotationId)
+    for (const [w, tf] of counts) (this.term(w).postings ??= new Postings()).push(id, tf)
+    return id
+  }
+
+  private newEntry(slot: number, kind: number, start: number, end: number, length: number): number {
     const id = this.size++
     this.ensureEntries(this.size)
-    const { counts, length } = termCounts(text)
     this.entDoc[id] = slot
     this.entStart[id] = start
     this.entEnd[id] = end
     this.entLen[id] = length
     this.entKind[id] = kind
     this.entAlive[id] = 1
-    if (annotationId !== undefined) this.annotationIds.set(id, annotationId)
-    for (const [w, tf] of counts) (this.term(w).postings ??= new Postings()).push(id, tf)
     this.alive++
     this.aliveLength += length
     const doc = this.docs[slot] as DocRecord
     ;(kind === KIND_NOTE ? doc.notes : doc.passages).push(id)
     return id
+  }
+
+  /**
+   * Adds entries of several documents at once, their words counted already (by `termCounts`,
+   * perhaps in another thread). `entries` gives start, end, number of words and number of distinct
+   * words for each entry; its distinct words follow each other in `words`, with how often each
+   * occurs in `counts`. The postings are grouped by word first, so
+   * that each word of the index is visited once per batch rather than once per entry: what costs
+   * time in a large index is jumping between its words' postings.
+   */
+  addCountedEntries(
+    batch: readonly {
+      key: string
+      kind: number
+      entries: Uint32Array
+      words: readonly string[]
+      counts: Uint8Array
+    }[]
+  ): void {
+    const grouped = new Map<string, number[]>()
+    for (const { key, kind, entries, words, counts } of batch) {
+      const slot = this.slotOf(key)
+      for (let e = 0, w = 0; e < entries.length; e += 4) {
+        const id = this.newEntry(slot, kind, entries[e], entries[e + 1], entries[e + 2])
+        for (const end = w + entries[e + 3]; w < end; w++) {
+          const list = grouped.get(words[w])
+          if (list) list.push(id, counts[w])
+          else grouped.set(words[w], [id, counts[w]])
+        }
+      }
+    }
+    for (const [word, list] of grouped) {
+      const t = this.term(word)
+      const p = (t.postings ??= new Postings(list.length / 2))
+      for (let i = 0; i < list.length; i += 2) p.push(list[i], list[i + 1])
+    }
   }
 
   /** Removes a document's notes (before they are added again). */

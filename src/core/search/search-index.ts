@@ -12,11 +12,12 @@ import type {
 import { findByPath, pathOf, subtree } from '../codebook/tree'
 import { SerialQueue, writeFileDurable } from '../store/durable-write'
 import type { WorkerSpec } from '../import/worker-protocol'
-import { buildInWorker, indexPassages } from './index-build'
+import { buildInWorker, countPassages, indexPassages, type CountedPassages } from './index-build'
 import { fold } from './fold'
 import {
   InvertedIndex,
   KIND_NOTE,
+  KIND_PASSAGE,
   MAX_TERMS,
   yieldToEventLoop,
   type EntryInfo,
@@ -77,6 +78,9 @@ export class SearchIndex {
   private saving: Promise<void> = Promise.resolve()
   /** Index changes run one at a time, so that overlapping updates of one document cannot interleave. */
   private updates = new SerialQueue()
+  /** Documents waiting to be added as one batch (by id: the latest version wins). */
+  private pendingAdds = new Map<string, { meta: DocumentMeta; passages: CountedPassages }>()
+  private pendingRun: Promise<void> | null = null
   readonly ready: Promise<void>
 
   constructor(
@@ -133,11 +137,12 @@ export class SearchIndex {
     try {
       const { engine, built } = await buildInWorker(spec, {
         dir: this.sources.workspaceDir,
-        documents: docs.map(({ id, title, textSha256, originalName }) => ({
+        documents: docs.map(({ id, title, textSha256, originalName, stored }) => ({
           id,
           title,
           textSha256,
-          originalName
+          originalName,
+          stored
         }))
       })
       const shas = new Map(docs.map((d) => [d.id, d.textSha256]))
@@ -202,12 +207,9 @@ export class SearchIndex {
     return changed
   }
 
-  private async addDocumentNow(
-    meta: DocumentMeta,
-    content?: { text: string; blocks: Block[] }
-  ): Promise<void> {
-    const { text, blocks } = content ?? (await this.sources.text(meta))
-    indexPassages(this.engine, meta, text, blocks)
+  private async addDocumentNow(meta: DocumentMeta): Promise<void> {
+    const { text, blocks } = await this.sources.text(meta)
+    indexPassages(this.engine, meta, countPassages(text, blocks))
     this.docShas.set(meta.id, meta.textSha256)
   }
 
@@ -235,17 +237,41 @@ export class SearchIndex {
 
   // ---- incremental updates, called by the workbench after each change ----
 
-  /** Indexes a document (again); `content` spares reading back a text the caller has at hand. */
-  async addDocument(
-    meta: DocumentMeta,
-    content?: { text: string; blocks: Block[] }
-  ): Promise<void> {
+  /**
+   * Indexes a document (again). `passages`, counted where the document was parsed, spare reading
+   * back its text and counting its words on this thread; documents that come with them while an
+   * update is under way (a bulk import) are added together, as one batch.
+   */
+  async addDocument(meta: DocumentMeta, passages?: CountedPassages): Promise<void> {
     await this.ready
-    await this.updates.run(async () => {
-      this.removeDocumentNow(meta.id)
-      await this.addDocumentNow(meta, content)
-      await this.setNotesNow(meta.id)
-    })
+    if (passages) {
+      this.pendingAdds.set(meta.id, { meta, passages })
+      await (this.pendingRun ??= this.updates.run(async () => {
+        this.pendingRun = null
+        const batch = [...this.pendingAdds.values()]
+        this.pendingAdds.clear()
+        for (const { meta } of batch) {
+          this.removeDocumentNow(meta.id)
+          this.engine.addDocument(meta.id, meta.title)
+          this.docShas.set(meta.id, meta.textSha256)
+        }
+        this.engine.addCountedEntries(
+          batch.map(({ meta, passages: p }) => ({
+            key: meta.id,
+            kind: KIND_PASSAGE,
+            entries: p.bounds,
+            words: p.words,
+            counts: p.counts
+          }))
+        )
+        for (const { meta } of batch) await this.setNotesNow(meta.id)
+      }))
+    } else
+      await this.updates.run(async () => {
+        this.removeDocumentNow(meta.id)
+        await this.addDocumentNow(meta)
+        await this.setNotesNow(meta.id)
+      })
     this.scheduleSave()
   }
 

@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises'
+import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Low } from 'lowdb'
 import { WorkbenchError } from '../errors'
@@ -70,6 +70,21 @@ export class AnnotationStore {
 
   async get(docId: string): Promise<Readonly<AnnotationFile>> {
     return (await this.open(docId)).db.data
+  }
+
+  /**
+   * Like `get`, but a document without an annotation file is not opened (and kept in memory) for
+   * it: its empty content is returned. For readers that visit every document, as indexing does.
+   */
+  async peek(docId: string): Promise<Readonly<AnnotationFile>> {
+    if (this.files.has(docId) || !SAFE_ID.test(docId)) return this.get(docId)
+    try {
+      await stat(join(this.dir, LAYOUT.annotations, `${docId}.json`))
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT')
+        return { schemaVersion: SCHEMA_VERSION, docId, note: '', annotations: [] }
+    }
+    return this.get(docId)
   }
 
   /** Every annotation file in the workspace (loaded once, then kept up to date in memory). */

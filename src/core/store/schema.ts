@@ -19,6 +19,15 @@ export const documentMetaSchema = z.object({
   format: z.enum(SUPPORTED_FORMATS),
   sha256,
   textSha256: sha256,
+  stored: z
+    .object({
+      pack: z.string().regex(/^pack-\d{6}\.awp$/),
+      at: z.number().int().nonnegative(),
+      text: z.number().int().nonnegative(),
+      blocks: z.number().int().nonnegative(),
+      original: z.number().int().nonnegative()
+    })
+    .optional(),
   bytes: z.number().int().nonnegative(),
   chars: z.number().int().nonnegative(),
   words: z.number().int().nonnegative(),

@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto'
 import { mkdir, readFile, stat } from 'node:fs/promises'
-import { join } from 'node:path'
+import { extname, join } from 'node:path'
 import { Low } from 'lowdb'
-import type { Block, DocumentMeta } from '../../shared/model'
+import type { Block, DocumentMeta, StoredRef } from '../../shared/model'
 import { WorkbenchError } from '../errors'
-import { removeStaleTempFiles, SerialQueue, writeFileDurable } from './durable-write'
+import { removeStaleTempFiles, SerialQueue } from './durable-write'
 import { wasWritten } from './durable-write'
 import { CatalogJournal } from './journal'
 import { DurableJsonFile } from './json-file'
 import { lockWorkspace } from './lock'
+import { PackWriter, readPackedOriginal, readPackedText } from './pack-store'
 import {
   blocksSchema,
   emptyWorkspace,
@@ -28,7 +29,8 @@ export const LAYOUT = {
   backups: 'backups'
 } as const
 
-const FOLDERS = [LAYOUT.annotations, LAYOUT.texts, LAYOUT.originals, LAYOUT.index, LAYOUT.backups]
+/** Made in a new workspace. (originals/ holds the files of documents imported by earlier versions.) */
+const FOLDERS = [LAYOUT.annotations, LAYOUT.texts, LAYOUT.index, LAYOUT.backups]
 
 export const sha256Hex = (data: string | Uint8Array): string =>
   createHash('sha256').update(data).digest('hex')
@@ -64,6 +66,7 @@ const JOURNAL_MAX_DOCUMENTS = 2000
 
 export class WorkspaceStore {
   private readonly queue = new SerialQueue()
+  private readonly packs: PackWriter
   private pending: PendingChange[] = []
   private scheduled = false
   readonly warnings: string[] = []
@@ -75,7 +78,9 @@ export class WorkspaceStore {
     private readonly release: (() => Promise<void>) | null,
     private readonly lockLost: () => string | null,
     private readonly journal: CatalogJournal
-  ) {}
+  ) {
+    this.packs = new PackWriter(join(dir, LAYOUT.texts))
+  }
 
   static async open(dir: string, options: OpenStoreOptions = {}): Promise<WorkspaceStore> {
     const warnings: string[] = []
@@ -305,42 +310,60 @@ export class WorkspaceStore {
     if (lost) throw new WorkbenchError('locked', lost)
   }
 
-  private textPath(textSha: string): string {
-    return join(this.dir, LAYOUT.texts, `${textSha}.txt`)
-  }
-
-  private blocksPath(textSha: string): string {
-    return join(this.dir, LAYOUT.texts, `${textSha}.blocks.json`)
-  }
-
-  originalPath(sha: string, ext: string): string {
-    return join(this.dir, LAYOUT.originals, `${sha}.${ext}`)
-  }
-
   /**
-   * Stores a normalized text and its structure under its own hash; returns the hash. Idempotent,
-   * and repairing: a stored text that no longer matches its hash is written again.
+   * Stores a document's text, structure and original file (one record in a pack, see
+   * pack-store.ts); resolves once they are on disk, with the text's checksum and where they are.
+   * Every call writes a new record: a new version never reuses one that may have been damaged.
    */
-  async putText(text: string, blocks: Block[]): Promise<string> {
+  async putContent(content: {
+    sha256: string
+    ext: string
+    original: Uint8Array
+    text: string
+    blocks: Block[]
+    /** The text's checksum, when the caller has it already. */
+    textSha256?: string
+  }): Promise<{ textSha256: string; stored: StoredRef }> {
     this.assertWritable()
-    const sha = sha256Hex(text)
-    let intact = false
-    try {
-      intact = sha256Hex(await readFile(this.textPath(sha), 'utf8')) === sha
-    } catch {
-      // missing: written below
-    }
-    if (!intact) {
-      await writeFileDurable(this.blocksPath(sha), JSON.stringify(blocks))
-      await writeFileDurable(this.textPath(sha), text)
-    }
-    return sha
+    const textSha256 = content.textSha256 ?? sha256Hex(content.text)
+    const stored = await this.packs.put({
+      sha256: content.sha256,
+      textSha256,
+      ext: content.ext,
+      text: content.text,
+      blocks: JSON.stringify(content.blocks),
+      original: content.original
+    })
+    return { textSha256, stored }
   }
 
-  async putOriginal(sha: string, ext: string, bytes: Uint8Array): Promise<void> {
-    this.assertWritable()
-    const file = this.originalPath(sha, ext)
-    if (!(await exists(file))) await writeFileDurable(file, bytes)
+  /** A document's original file, as imported (checked against its checksum). */
+  async getOriginal(meta: DocumentMeta): Promise<Uint8Array> {
+    let bytes: Uint8Array
+    const where = meta.stored
+      ? `texts/${meta.stored.pack}`
+      : `originals/${meta.sha256}.${extname(meta.originalName).slice(1).toLowerCase()}`
+    if (meta.stored?.original === 0)
+      throw new WorkbenchError(
+        'not-found',
+        `The original file of "${meta.title}" is not in the workspace (it was restored from a backup, which holds texts only).`
+      )
+    try {
+      bytes = meta.stored
+        ? await readPackedOriginal(join(this.dir, LAYOUT.texts), meta.stored)
+        : await readFile(join(this.dir, where))
+    } catch {
+      throw new WorkbenchError(
+        'corrupt',
+        `The original file of "${meta.title}" is missing from the workspace (${where}).`
+      )
+    }
+    if (sha256Hex(bytes) !== meta.sha256)
+      throw new WorkbenchError(
+        'corrupt',
+        `The original file of "${meta.title}" is damaged (${where} does not match its checksum).`
+      )
+    return bytes
   }
 
   /**
@@ -379,6 +402,7 @@ export class WorkspaceStore {
   }
 
   async close(): Promise<void> {
+    await this.packs.close()
     while (this.scheduled || this.pending.length) await this.queue.run(async () => undefined)
     // Fold the journal into the catalog, so that the next start reads one file.
     if (this.journal.documents > 0 && !this.readOnly && !this.lockLost())
@@ -430,29 +454,32 @@ function replay(
  */
 export async function readStoredText(
   dir: string,
-  meta: Pick<DocumentMeta, 'title' | 'textSha256' | 'originalName'>,
+  meta: Pick<DocumentMeta, 'title' | 'textSha256' | 'originalName' | 'stored'>,
   verify: boolean
 ): Promise<{ text: string; blocks: Block[] }> {
+  const where = meta.stored ? `texts/${meta.stored.pack}` : `texts/${meta.textSha256}.txt`
   let text: string
+  let blocksJson: string | null = null
   try {
-    text = await readFile(join(dir, LAYOUT.texts, `${meta.textSha256}.txt`), 'utf8')
+    if (meta.stored)
+      ({ text, blocks: blocksJson } = await readPackedText(join(dir, LAYOUT.texts), meta.stored))
+    else text = await readFile(join(dir, where), 'utf8')
   } catch {
     throw new WorkbenchError(
       'corrupt',
-      `The text of "${meta.title}" is missing from the workspace (texts/${meta.textSha256}.txt). Use Replace with new version… with ${meta.originalName} to restore it.`
+      `The text of "${meta.title}" is missing from the workspace (${where}). Use Replace with new version… with ${meta.originalName} to restore it.`
     )
   }
   if (verify && sha256Hex(text) !== meta.textSha256) {
     throw new WorkbenchError(
       'corrupt',
-      `The text of "${meta.title}" is damaged (texts/${meta.textSha256}.txt does not match its checksum). Use Replace with new version… with ${meta.originalName} to restore it.`
+      `The text of "${meta.title}" is damaged (${where} does not match its checksum). Use Replace with new version… with ${meta.originalName} to restore it.`
     )
   }
   let blocks: Block[] = [{ kind: 'paragraph', start: 0, end: text.length }]
   try {
-    const parsed = blocksSchema.safeParse(
-      JSON.parse(await readFile(join(dir, LAYOUT.texts, `${meta.textSha256}.blocks.json`), 'utf8'))
-    )
+    blocksJson ??= await readFile(join(dir, LAYOUT.texts, `${meta.textSha256}.blocks.json`), 'utf8')
+    const parsed = blocksSchema.safeParse(JSON.parse(blocksJson))
     if (parsed.success && parsed.data.every((b) => b.end <= text.length)) blocks = parsed.data
   } catch {
     // Structure is a convenience: without it the text still reads as one block.
