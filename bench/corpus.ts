@@ -118,56 +118,61 @@ export function makeDocument(i: number, sizeBytes?: number): BenchDoc {
   return { name: `doc-${String(i).padStart(6, '0')}.md`, text: parts.join('\n\n') }
 }
 
-/** 50 queries of every kind: words, phrases, prefixes, misspellings, exclusions, OR, filters. */
-export const QUERIES = [
-  'jury',
-  'election',
-  'government policy',
-  'nuclear weapons',
-  'Averly',
-  'Selmis church',
-  'tax increase',
-  'police investigation',
-  'school board',
-  'foreign aid',
-  '"grand jury"',
-  '"united states"',
-  '"white house"',
-  '"new york"',
-  '"per cent"',
-  '"of the"',
-  '"in the world"',
-  '"the president"',
-  '"Port Ashby"',
-  '"said in Averly"',
-  'gover*',
-  'elec*',
-  'presid*',
-  'wash*',
-  'sch*',
-  'st*',
-  'inv*',
-  'Norh*',
-  'a*',
-  'ke*',
-  'goverment',
-  'presidnet',
-  'electoin',
-  'annoucement',
-  'commitee',
-  'washingtn',
-  'recieve',
-  'universty',
-  'hospitl',
-  'congres',
-  'election -jury',
-  'war OR peace',
-  'school -church',
-  'Varga said',
-  'title:Averly election',
-  'after:2025-06-01 jury',
-  'before:2025-03-01 president',
-  'nuclear OR atomic OR bomb',
-  'church -god',
-  'state department'
+export type QueryKind = 'words' | 'phrase' | 'prefix' | 'misspelling' | 'boolean' | 'filter'
+
+/** 50 queries of every kind: words, phrases, prefixes, misspellings, exclusions and OR, filters. */
+export const QUERY_SET: { query: string; kind: QueryKind }[] = [
+  ...[
+    'jury',
+    'election',
+    'government policy',
+    'nuclear weapons',
+    'Averly',
+    'Selmis church',
+    'tax increase',
+    'police investigation',
+    'school board',
+    'foreign aid',
+    'Varga said',
+    'state department'
+  ].map((query) => ({ query, kind: 'words' as const })),
+  ...[
+    '"grand jury"',
+    '"united states"',
+    '"white house"',
+    '"new york"',
+    '"per cent"',
+    '"of the"',
+    '"in the world"',
+    '"the president"',
+    '"Port Ashby"',
+    '"said in Averly"'
+  ].map((query) => ({ query, kind: 'phrase' as const })),
+  ...['gover*', 'elec*', 'presid*', 'wash*', 'sch*', 'st*', 'inv*', 'Norh*', 'a*', 'ke*'].map(
+    (query) => ({ query, kind: 'prefix' as const })
+  ),
+  ...[
+    'goverment',
+    'presidnet',
+    'electoin',
+    'annoucement',
+    'commitee',
+    'washingtn',
+    'recieve',
+    'universty',
+    'hospitl',
+    'congres'
+  ].map((query) => ({ query, kind: 'misspelling' as const })),
+  ...[
+    'election -jury',
+    'war OR peace',
+    'school -church',
+    'nuclear OR atomic OR bomb',
+    'church -god'
+  ].map((query) => ({ query, kind: 'boolean' as const })),
+  ...['title:Averly election', 'after:2025-06-01 jury', 'before:2025-03-01 president'].map(
+    (query) => ({ query, kind: 'filter' as const })
+  )
 ]
+
+export const QUERIES = QUERY_SET.map((q) => q.query)

@@ -108,6 +108,7 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
       documents: () => store.data.documents,
       // The index only derives from the text; the reader and exports verify it.
       text: (meta) => store.getText(meta, false),
+      plainText: (meta) => store.getPlainText(meta),
       notes: (docId) => annotations.peek(docId),
       tags: () => store.data.codebook.tags,
       annotationsDir: join(dir, LAYOUT.annotations),

@@ -2,7 +2,13 @@ import { Worker } from 'node:worker_threads'
 import type { Block, DocumentMeta } from '../../shared/model'
 import type { WorkerSpec } from '../import/worker-protocol'
 import { chunkText } from './chunks'
-import { InvertedIndex, KIND_PASSAGE, termCounts, yieldToEventLoop } from './inverted-index'
+import {
+  InvertedIndex,
+  KIND_PASSAGE,
+  termCounts,
+  yieldToEventLoop,
+  type CountedEntries
+} from './inverted-index'
 
 /** What the rebuild worker needs to know of a document. */
 export type BuildDocument = Pick<
@@ -23,28 +29,29 @@ export type BuildResponse =
  * A document's passages with their words counted: the costly part of indexing, done where the
  * document is parsed (a parser worker), so that the thread holding the index only adds them.
  */
-export interface CountedPassages {
-  /** For each passage: start, end, number of words, number of distinct words. */
-  bounds: Uint32Array
-  /** The distinct words of each passage, one passage after another, with how often each occurs. */
-  words: string[]
-  counts: Uint8Array
-}
+export type CountedPassages = CountedEntries
 
 export function countPassages(text: string, blocks: Block[]): CountedPassages {
   const chunks = chunkText(text, blocks)
   const bounds = new Uint32Array(chunks.length * 4)
-  const words: string[] = []
+  const vocab: string[] = []
+  const vocabIndex = new Map<string, number>()
+  const words: number[] = []
   const counts: number[] = []
   chunks.forEach((c, i) => {
     const { counts: tf, length } = termCounts(text.slice(c.start, c.end))
     bounds.set([c.start, c.end, length, tf.size], i * 4)
     for (const [w, n] of tf) {
-      words.push(w)
+      let v = vocabIndex.get(w)
+      if (v === undefined) {
+        vocabIndex.set(w, (v = vocab.length))
+        vocab.push(w)
+      }
+      words.push(v)
       counts.push(Math.min(n, 255))
     }
   })
-  return { bounds, words, counts: Uint8Array.from(counts) }
+  return { vocab, bounds, words: Uint32Array.from(words), counts: Uint8Array.from(counts) }
 }
 
 /** Adds a document and its passages to an index: the same for an import, an update and a rebuild. */
@@ -54,15 +61,7 @@ export function indexPassages(
   passages: CountedPassages
 ): void {
   engine.addDocument(doc.id, doc.title)
-  engine.addCountedEntries([
-    {
-      key: doc.id,
-      kind: KIND_PASSAGE,
-      entries: passages.bounds,
-      words: passages.words,
-      counts: passages.counts
-    }
-  ])
+  engine.addCountedEntries([{ key: doc.id, kind: KIND_PASSAGE, entries: passages }])
 }
 
 /**

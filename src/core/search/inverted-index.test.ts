@@ -148,7 +148,7 @@ describe('the inverted index', () => {
   })
 
   it('expands a prefix to its most frequent words, within a budget of words and entries', () => {
-    const index = new InvertedIndex({ prefixWords: 5, prefixPostings: 100 })
+    const index = new InvertedIndex({ prefixWords: 5, prefixPostings: 100, candidates: 1e9 })
     index.addDocument('d', 'title')
     const words = Array.from({ length: 40 }, (_, i) => `s${String(i).padStart(2, '0')}`)
     // s00 is in the most entries (40), s39 in the fewest (1).
@@ -163,6 +163,98 @@ describe('the inverted index', () => {
     expect(expand('s3')).toEqual(['s30', 's31', 's32', 's33', 's34'])
     // The word itself always counts, whatever its size.
     expect(expand('s00')).toEqual(['s00'])
+  })
+
+  it('matches groups of alternatives (words, or phrases whose words are all in the text), rarest first or not', () => {
+    const termArb = fc.oneof(
+      fc.constantFrom(...VOCAB).map((w) => ({ kind: 'word' as const, text: w, fuzzy: false })),
+      fc
+        .array(fc.constantFrom(...VOCAB), { minLength: 2, maxLength: 3 })
+        .map((words) => ({ kind: 'phrase' as const, words }))
+    )
+    fc.assert(
+      fc.property(
+        fc.array(docArb, { minLength: 1, maxLength: 8 }),
+        fc.array(fc.array(termArb, { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 3 }),
+        (docs, groups) => {
+          const index = build(docs)
+          const got = answer(index, { groups, exclude: [] })
+            .map(([doc, start]) => `${doc}@${start}`)
+            .sort()
+          const expected: string[] = []
+          docs.forEach((d, i) => {
+            let at = 0
+            for (const words of d.entries) {
+              const has = (t: (typeof groups)[number][number]): boolean =>
+                t.kind === 'phrase'
+                  ? t.words.every((w) => words.includes(w))
+                  : words.includes(t.text) || d.title.includes(t.text)
+              if (groups.every((g) => g.some(has))) expected.push(`d${i}@${at}`)
+              at += words.join(' ').length + 1
+            }
+          })
+          expect(got).toEqual(expected.sort())
+        }
+      )
+    )
+  })
+
+  it('finds a rare word with common ones by looking up its few entries in their long lists', () => {
+    const index = new InvertedIndex()
+    index.addDocument('d', 'report')
+    const rare = new Set([17, 118, 199])
+    for (let e = 0; e < 200; e++)
+      index.addEntry(
+        'd',
+        KIND_PASSAGE,
+        e * 20,
+        e * 20 + 19,
+        rare.has(e) ? 'storm of the port' : 'the port of call'
+      )
+    const starts = (plan: Plan): number[] =>
+      answer(index, plan)
+        .map(([, start]) => start)
+        .sort((a, b) => a - b)
+    const expected = [...rare].map((e) => e * 20)
+    expect(starts({ groups: [[word('the')], [word('storm')], [word('of')]], exclude: [] })).toEqual(
+      expected
+    )
+    expect(
+      starts({ groups: [[{ kind: 'phrase', words: ['the', 'port', 'storm'] }]], exclude: [] })
+    ).toEqual(expected)
+    expect(
+      starts({
+        groups: [[word('port')], [{ kind: 'phrase', words: ['storm', 'of'] }]],
+        exclude: []
+      })
+    ).toEqual(expected)
+  })
+
+  it('answers a query found in more entries than the cap from the newest entries, and says so', () => {
+    const index = new InvertedIndex({ prefixWords: 48, prefixPostings: 1e6, candidates: 30 })
+    for (let d = 0; d < 20; d++) {
+      index.addDocument(`d${d}`, 'report')
+      for (let e = 0; e < 5; e++)
+        index.addEntry(
+          `d${d}`,
+          KIND_PASSAGE,
+          e * 10,
+          e * 10 + 9,
+          e === 0 ? 'the storm' : 'the port'
+        )
+    }
+    const common = index.search({ groups: [[word('the')]], exclude: [] })
+    expect(common.capped).toBe(true)
+    expect(common.count).toBe(30)
+    // The newest 30 entries: those of the last six documents.
+    const docs = new Set(
+      Array.from(common.ids.subarray(0, common.count), (id) => index.info(id).doc)
+    )
+    expect([...docs].sort()).toEqual(['d14', 'd15', 'd16', 'd17', 'd18', 'd19'])
+    // With a rarer word, every match is found.
+    const rare = index.search({ groups: [[word('the')], [word('storm')]], exclude: [] })
+    expect(rare.capped).toBe(false)
+    expect(rare.count).toBe(20)
   })
 
   it('refuses a damaged snapshot', async () => {

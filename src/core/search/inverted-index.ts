@@ -1,5 +1,6 @@
 import SearchableMap from 'minisearch/SearchableMap'
 import { fold, WORD_RE } from './fold'
+import { FUZZY_MIN_LENGTH, transpositions } from './match-terms'
 
 /**
  * A lean inverted index over entries (passages and notes) grouped by document, with BM25+ scores.
@@ -29,6 +30,12 @@ const FUZZY_WEIGHT = 0.45
 const PREFIX_CAP = 48
 const PREFIX_POSTINGS = 100_000
 const FUZZY_CAP = 24
+/**
+ * Ranking every one of a hundred thousand matches of "of the" costs as much as the workspace is
+ * large, and tells the reader nothing the newest twenty thousand do not: past this many candidate
+ * entries, a query is answered from the newest ones (and says so).
+ */
+export const CANDIDATE_CAP = 20_000
 /** At most this many terms (each a bit in a 32-bit mask) in one query. */
 export const MAX_TERMS = 31
 
@@ -43,15 +50,20 @@ class Postings {
     this.ids = new Uint32Array(capacity)
     this.tfs = new Uint8Array(capacity)
   }
+  /** Makes room for `more` postings. */
+  reserve(more: number): void {
+    const need = this.n + more
+    if (need <= this.ids.length) return
+    const capacity = Math.max(need, this.ids.length * 2)
+    const ids = new Uint32Array(capacity)
+    ids.set(this.ids.subarray(0, this.n))
+    this.ids = ids
+    const tfs = new Uint8Array(capacity)
+    tfs.set(this.tfs.subarray(0, this.n))
+    this.tfs = tfs
+  }
   push(id: number, tf: number): void {
-    if (this.n === this.ids.length) {
-      const ids = new Uint32Array(this.n * 2)
-      ids.set(this.ids)
-      this.ids = ids
-      const tfs = new Uint8Array(this.n * 2)
-      tfs.set(this.tfs)
-      this.tfs = tfs
-    }
+    this.reserve(1)
     this.ids[this.n] = id
     this.tfs[this.n] = tf > 255 ? 255 : tf
     this.n++
@@ -62,6 +74,22 @@ interface Term {
   postings: Postings | null
   /** Documents (by slot) whose title has this word. */
   titles: Set<number> | null
+  /** Scratch for `addCountedEntries`: the batch that last saw this term, and its place in it. */
+  batch: number
+  place: number
+}
+
+/**
+ * Entries with their words counted already (by `termCounts`, perhaps in another thread): for each
+ * entry, start, end, number of words and number of distinct words in `bounds`; its distinct words
+ * follow each other in `words` (as indexes into `vocab`, the distinct words of them all), with how
+ * often each occurs in `counts`.
+ */
+export interface CountedEntries {
+  vocab: string[]
+  bounds: Uint32Array
+  words: Uint32Array
+  counts: Uint8Array
 }
 
 interface DocRecord {
@@ -115,12 +143,26 @@ export interface Plan {
   allowEntry?: (entry: number) => boolean
 }
 
+/** What the scoring of one query's terms shares. */
+interface QueryState {
+  /** Documents (by slot) that the query's filters allow. */
+  docAllowed: Uint8Array
+  /** Set once a group has run: later groups only add to the entries found so far. */
+  restricted: boolean
+  /** Entries below this id are left out (see `IndexLimits.candidates`). */
+  idLow: number
+}
+
 export interface Matches {
   count: number
   ids: Uint32Array
   scores: Float64Array
   /** Which terms (bit i = the i-th term of the plan, groups in order) each match has. */
   masks: Uint32Array
+  /** Whether only the newest entries were searched (see `IndexLimits.candidates`). */
+  capped: boolean
+  /** The index's words the query's terms stood for (the words to mark in a snippet). */
+  words: Set<string>
 }
 
 export interface EntryInfo {
@@ -136,13 +178,19 @@ export interface IndexLimits {
   prefixWords: number
   /** The most entries a prefix's words may be in, past the first word. */
   prefixPostings: number
+  /**
+   * A query whose every part is in more entries than this is answered from the newest entries,
+   * about this many, rather than from all of them.
+   */
+  candidates: number
 }
 
 export class InvertedIndex {
   constructor(
     private readonly limits: IndexLimits = {
       prefixWords: PREFIX_CAP,
-      prefixPostings: PREFIX_POSTINGS
+      prefixPostings: PREFIX_POSTINGS,
+      candidates: CANDIDATE_CAP
     }
   ) {}
 
@@ -170,6 +218,9 @@ export class InvertedIndex {
   private seen = new Uint8Array(0)
   private count = new Uint8Array(0)
   private partial = new Float64Array(0)
+  private touched = new Uint32Array(0)
+  private touchedN = 0
+  private local = new Uint32Array(0)
 
   get entries(): number {
     return this.alive
@@ -202,9 +253,10 @@ export class InvertedIndex {
   private term(word: string): Term {
     let t = this.terms.get(word)
     if (!t) {
-      t = { postings: null, titles: null }
+      t = { postings: null, titles: null, batch: 0, place: 0 }
       this.terms.set(word, t)
       this.tree?.set(word, t)
+      if (this.sortedWords) this.unsortedWords.push(word)
     }
     return t
   }
@@ -282,40 +334,67 @@ export class InvertedIndex {
     return id
   }
 
+  private batches = 0
+
   /**
-   * Adds entries of several documents at once, their words counted already (by `termCounts`,
-   * perhaps in another thread). `entries` gives start, end, number of words and number of distinct
-   * words for each entry; its distinct words follow each other in `words`, with how often each
-   * occurs in `counts`. The postings are grouped by word first, so
-   * that each word of the index is visited once per batch rather than once per entry: what costs
-   * time in a large index is jumping between its words' postings.
+   * Adds entries of several documents at once, their words counted already. The postings are
+   * grouped by word first (a counting sort), so that each word's list grows once per batch and
+   * is written in one run: what costs time in a large index is jumping from list to list.
    */
   addCountedEntries(
-    batch: readonly {
-      key: string
-      kind: number
-      entries: Uint32Array
-      words: readonly string[]
-      counts: Uint8Array
-    }[]
+    batch: readonly { key: string; kind: number; entries: CountedEntries }[]
   ): void {
-    const grouped = new Map<string, number[]>()
-    for (const { key, kind, entries, words, counts } of batch) {
+    const stamp = ++this.batches
+    const touched: Term[] = []
+    let total = 0
+    for (const { entries } of batch) total += entries.words.length
+    const place = new Uint32Array(total)
+    const entry = new Uint32Array(total)
+    const tf = new Uint8Array(total)
+    let k = 0
+    for (const { key, kind, entries } of batch) {
       const slot = this.slotOf(key)
-      for (let e = 0, w = 0; e < entries.length; e += 4) {
-        const id = this.newEntry(slot, kind, entries[e], entries[e + 1], entries[e + 2])
-        for (const end = w + entries[e + 3]; w < end; w++) {
-          const list = grouped.get(words[w])
-          if (list) list.push(id, counts[w])
-          else grouped.set(words[w], [id, counts[w]])
+      // One look-up per distinct word of the document, not one per entry it is in.
+      const places = entries.vocab.map((word) => {
+        const t = this.term(word)
+        if (t.batch !== stamp) {
+          t.batch = stamp
+          t.place = touched.length
+          touched.push(t)
+        }
+        return t.place
+      })
+      const { bounds, words, counts } = entries
+      for (let e = 0, w = 0; e < bounds.length; e += 4) {
+        const id = this.newEntry(slot, kind, bounds[e], bounds[e + 1], bounds[e + 2])
+        for (const end = w + bounds[e + 3]; w < end; w++, k++) {
+          place[k] = places[words[w]]
+          entry[k] = id
+          tf[k] = counts[w]
         }
       }
     }
-    for (const [word, list] of grouped) {
-      const t = this.term(word)
-      const p = (t.postings ??= new Postings(list.length / 2))
-      for (let i = 0; i < list.length; i += 2) p.push(list[i], list[i + 1])
+    // Counting sort by word; entry ids stay in increasing order within each word.
+    const start = new Uint32Array(touched.length + 1)
+    for (let i = 0; i < total; i++) start[place[i] + 1]++
+    for (let p = 0; p < touched.length; p++) start[p + 1] += start[p]
+    const at = start.slice(0, touched.length)
+    const sortedIds = new Uint32Array(total)
+    const sortedTfs = new Uint8Array(total)
+    for (let i = 0; i < total; i++) {
+      const j = at[place[i]]++
+      sortedIds[j] = entry[i]
+      sortedTfs[j] = tf[i]
     }
+    touched.forEach((t, p) => {
+      const from = start[p]
+      const n = start[p + 1] - from
+      const postings = (t.postings ??= new Postings(n))
+      postings.reserve(n)
+      postings.ids.set(sortedIds.subarray(from, from + n), postings.n)
+      postings.tfs.set(sortedTfs.subarray(from, from + n), postings.n)
+      postings.n += n
+    })
   }
 
   /** Removes a document's notes (before they are added again). */
@@ -381,6 +460,7 @@ export class InvertedIndex {
       if (!t.postings && !t.titles?.size) {
         this.terms.delete(w)
         this.tree?.delete(w)
+        this.sortedWords = null // sorted again when next needed, without the words gone
       }
     }
     for (const doc of this.docs) {
@@ -400,6 +480,42 @@ export class InvertedIndex {
     return this.tree
   }
 
+  /**
+   * The words in alphabetical order, for prefixes: a prefix is a range found by binary search,
+   * and reading a range of an array is much cheaper than walking the radix tree for a short
+   * prefix ("a" stands for thousands of words). Words added since it was sorted wait in
+   * `unsortedWords` until there are enough of them to merge.
+   */
+  private sortedWords: string[] | null = null
+  private unsortedWords: string[] = []
+
+  /** Every word of the index that starts with `prefix`, with its term. */
+  private *withPrefix(prefix: string): Generator<[string, Term]> {
+    if (!this.sortedWords || this.unsortedWords.length > 4096) {
+      const all = this.sortedWords
+        ? this.sortedWords.concat(this.unsortedWords.filter((w) => this.terms.has(w)))
+        : [...this.terms.keys()]
+      this.sortedWords = all.filter((w) => this.terms.has(w)).sort(compareWords)
+      this.unsortedWords = []
+    }
+    const words = this.sortedWords
+    let lo = 0
+    let hi = words.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (compareWords(words[mid], prefix) < 0) lo = mid + 1
+      else hi = mid
+    }
+    for (let i = lo; i < words.length && words[i].startsWith(prefix); i++) {
+      const t = this.terms.get(words[i])
+      if (t) yield [words[i], t]
+    }
+    for (const w of this.unsortedWords) {
+      const t = w.startsWith(prefix) ? this.terms.get(w) : undefined
+      if (t) yield [w, t]
+    }
+  }
+
   private df(t: Term): number {
     return (t.postings?.n ?? 0) + (t.titles?.size ?? 0)
   }
@@ -411,17 +527,26 @@ export class InvertedIndex {
     const exact = this.terms.get(term.text)
     if (exact) out.push({ word: term.text, weight: 1, term: exact })
     if (term.kind === 'prefix') {
-      const more: { word: string; weight: number; term: Term }[] = []
-      for (const [word, t] of this.dictionary().atPrefix(term.text)) {
+      let more: { word: string; weight: number; term: Term; df: number }[] = []
+      for (const [word, t] of this.withPrefix(term.text)) {
         if (word === term.text) continue
         const extra = word.length - term.text.length
         more.push({
           word,
           weight: (PREFIX_WEIGHT * term.text.length) / (term.text.length + 0.3 * extra),
-          term: t
+          term: t,
+          df: this.df(t)
         })
       }
-      more.sort((a, b) => this.df(b.term) - this.df(a.term) || (a.word < b.word ? -1 : 1))
+      // Only the most frequent few are wanted: the rest are dropped before sorting.
+      if (more.length > 4 * this.limits.prefixWords) {
+        const threshold = kthLargest(
+          Float64Array.from(more, (e) => e.df),
+          this.limits.prefixWords
+        )
+        more = more.filter((e) => e.df >= threshold)
+      }
+      more.sort((a, b) => b.df - a.df || (a.word < b.word ? -1 : 1))
       let budget = this.limits.prefixPostings
       for (const e of more.slice(0, this.limits.prefixWords)) {
         const df = this.df(e.term)
@@ -429,10 +554,17 @@ export class InvertedIndex {
         out.push(e)
         budget -= df
       }
-    } else if (term.fuzzy && term.text.length >= 5) {
-      const edits = Math.floor(term.text.length * 0.2)
+    } else if (term.fuzzy && term.text.length >= FUZZY_MIN_LENGTH) {
+      // One edit (a letter added, dropped or changed: the radix tree finds those), or two letters
+      // swapped (looked up one by one). Two edits would cost ten times as much, for words that are
+      // mostly other words rather than misspellings.
       const more: { word: string; weight: number; term: Term; d: number }[] = []
-      for (const [word, [t, d]] of this.dictionary().fuzzyGet(term.text, edits)) {
+      const found = this.dictionary().fuzzyGet(term.text, 1)
+      for (const w of transpositions(term.text)) {
+        const t = this.terms.get(w)
+        if (t && !found.has(w)) found.set(w, [t, 1])
+      }
+      for (const [word, [t, d]] of found) {
         if (word === term.text) continue
         more.push({
           word,
@@ -457,6 +589,8 @@ export class InvertedIndex {
     this.seen = new Uint8Array(n)
     this.count = new Uint8Array(n)
     this.partial = new Float64Array(n)
+    this.touched = new Uint32Array(n)
+    this.local = new Uint32Array(n)
   }
 
   /** How many live entries a term is in (dead ones stay in the postings until a vacuum). */
@@ -474,111 +608,77 @@ export class InvertedIndex {
   /**
    * Every entry that matches the plan, with its score and the terms it has. Unsorted: use `top`.
    * Phrase terms only require their words; whether they are in order is for the caller to check.
+   *
+   * Every group must match, so only the entries found by the first group run can match at all:
+   * groups run rarest first, and the later ones only add to the entries found so far
+   * (`restricted`). The words of a phrase are taken the same way, rarest first. A query with one
+   * rare word among common ones then costs about as much as the rare word alone.
    */
   search(plan: Plan): Matches {
     this.ensureScratch()
-    const { score, mask, seen } = this
-    const touched: number[] = []
-    const n = Math.max(this.alive, 1)
-    const avgLen = this.aliveLength / n || 1
-    const avgTitle = this.titleLengthSum / Math.max(this.aliveDocs, 1) || 1
+    const { score, mask, seen, touched } = this
+    this.touchedN = 0
     const docAllowed = new Uint8Array(this.docs.length)
     for (let s = 0; s < this.docs.length; s++) {
       const d = this.docs[s]
       docAllowed[s] = d && (!plan.allowDoc || plan.allowDoc(d.key)) ? 1 : 0
     }
+    const q: QueryState = { docAllowed, restricted: false, idLow: 0 }
 
-    const addPostings = (t: Term, weight: number, bit: number): void => {
-      const p = t.postings
-      if (p) {
-        const idf = this.idf(this.liveCount(p), n)
-        const { ids, tfs } = p
-        const { entLen, entAlive, entDoc } = this
-        for (let i = 0; i < p.n; i++) {
-          const id = ids[i]
-          if (!entAlive[id] || !docAllowed[entDoc[id]]) continue
-          const tf = tfs[i]
-          const s =
-            weight *
-            idf *
-            (DELTA + (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * entLen[id]) / avgLen)))
-          if (!seen[id]) {
-            seen[id] = 1
-            touched.push(id)
-          }
-          score[id] += s
-          mask[id] |= bit
-        }
-      }
-      if (t.titles?.size) {
-        const idf = this.idf(t.titles.size, Math.max(this.aliveDocs, 1))
-        for (const slot of t.titles) {
-          if (!docAllowed[slot]) continue
-          const doc = this.docs[slot] as DocRecord
-          const s =
-            TITLE_BOOST *
-            weight *
-            idf *
-            (DELTA + (K1 + 1) / (1 + K1 * (1 - B + (B * doc.titleLength) / avgTitle)))
-          for (const list of [doc.passages, doc.notes])
-            for (const id of list) {
-              if (!this.entAlive[id]) continue
-              if (!seen[id]) {
-                seen[id] = 1
-                touched.push(id)
-              }
-              score[id] += s
-              mask[id] |= bit
-            }
-        }
-      }
-    }
-
-    const addPhrase = (words: string[], bit: number): void => {
-      const unique = [...new Set(words)]
-      const found = unique.map((w) => this.terms.get(w)?.postings ?? null)
-      if (found.some((p) => !p)) return
-      const { count, partial } = this
-      const local: number[] = []
-      for (const p of found as Postings[]) {
-        const idf = this.idf(this.liveCount(p), n)
-        for (let i = 0; i < p.n; i++) {
-          const id = p.ids[i]
-          if (!this.entAlive[id] || !docAllowed[this.entDoc[id]]) continue
-          const tf = p.tfs[i]
-          if (count[id] === 0) local.push(id)
-          count[id]++
-          partial[id] +=
-            idf * (DELTA + (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * this.entLen[id]) / avgLen)))
-        }
-      }
-      for (const id of local) {
-        if (count[id] === unique.length) {
-          if (!seen[id]) {
-            seen[id] = 1
-            touched.push(id)
-          }
-          score[id] += partial[id]
-          mask[id] |= bit
-        }
-        count[id] = 0
-        partial[id] = 0
-      }
-    }
-
+    // Each term's bit is its place in the plan (groups in order), whatever order they are run in.
+    const perEntry = this.alive / Math.max(this.aliveDocs, 1)
     const groupBits: number[] = []
+    const groups: { cost: number; lists: Postings[]; run: () => void }[] = []
+    const matchedWords = new Set<string>()
     let bitIndex = 0
     for (const group of plan.groups) {
       let bits = 0
+      let cost = 0
+      const lists: Postings[] = []
+      const runs: (() => void)[] = []
       for (const term of group) {
         if (bitIndex >= MAX_TERMS) break
         const bit = 1 << bitIndex++
         bits |= bit
-        if (term.kind === 'phrase') addPhrase(term.words, bit)
-        else for (const e of this.expand(term)) addPostings(e.term, e.weight, bit)
+        if (term.kind === 'phrase') {
+          const words = term.words.map((w) => this.terms.get(w)?.postings ?? null)
+          const rarest = words.reduce((a, b) => (a && b && b.n < a.n ? b : a))
+          cost += rarest?.n ?? 0
+          if (rarest) lists.push(rarest)
+          for (const w of term.words) matchedWords.add(w)
+          runs.push(() => this.addPhrase(term.words, bit, q))
+        } else {
+          const expanded = this.expand(term)
+          for (const e of expanded) {
+            matchedWords.add(e.word)
+            cost += (e.term.postings?.n ?? 0) + (e.term.titles?.size ?? 0) * perEntry
+            if (e.term.postings) lists.push(e.term.postings)
+          }
+          runs.push(() => {
+            for (const e of expanded) this.addPostings(e.term, e.weight, bit, q)
+          })
+        }
       }
       groupBits.push(bits)
+      groups.push({ cost, lists, run: () => runs.forEach((r) => r()) })
     }
+    groups.sort((a, b) => a.cost - b.cost)
+    // A query whose rarest part is in more entries than the cap is answered from the newest entries
+    // only, as many as the cap: its cost then stays the same however large the workspace grows.
+    let capped = false
+    if (groups.length && groups[0].cost > this.limits.candidates) {
+      q.idLow = lowestId(groups[0].lists, this.limits.candidates, this.size)
+      capped = q.idLow > 0
+    }
+    for (const g of groups) {
+      g.run()
+      if (!q.restricted) {
+        // The candidates in id order, so that later groups can look them up in their postings.
+        this.touched.subarray(0, this.touchedN).sort()
+        q.restricted = true
+      }
+    }
+    const touchedN = this.touchedN
 
     // Exclusions: marked with the top bit, which no term uses.
     const EXCLUDED = 1 << 31
@@ -598,26 +698,151 @@ export class InvertedIndex {
           }
       }
 
-    const ids = new Uint32Array(touched.length)
-    const scores = new Float64Array(touched.length)
-    const masks = new Uint32Array(touched.length)
-    let count = 0
-    for (const id of touched) {
+    const ids = new Uint32Array(touchedN)
+    const scores = new Float64Array(touchedN)
+    const masks = new Uint32Array(touchedN)
+    let matched = 0
+    for (let j = 0; j < touchedN; j++) {
+      const id = touched[j]
       const m = mask[id]
       let ok = (m & EXCLUDED) === 0
       for (let g = 0; ok && g < groupBits.length; g++) if ((m & groupBits[g]) === 0) ok = false
       if (ok && plan.allowEntry && !plan.allowEntry(id)) ok = false
       if (ok) {
-        ids[count] = id
-        scores[count] = score[id]
-        masks[count] = m
-        count++
+        ids[matched] = id
+        scores[matched] = score[id]
+        masks[matched] = m
+        matched++
       }
       score[id] = 0
       mask[id] = 0
       seen[id] = 0
     }
-    return { count, ids, scores, masks }
+    return { count: matched, ids, scores, masks, capped, words: matchedWords }
+  }
+
+  /** Scores the entries that have a term (in their text or their document's title). */
+  private addPostings(t: Term, weight: number, bit: number, q: QueryState): void {
+    const { score, mask, seen, touched, entLen, entAlive, entDoc } = this
+    const { docAllowed, restricted } = q
+    let touchedN = this.touchedN
+    const n = Math.max(this.alive, 1)
+    const kA = K1 * (1 - B)
+    const kB = (K1 * B) / (this.aliveLength / n || 1)
+    const p = t.postings
+    if (p) {
+      const w = weight * this.idf(this.liveCount(p), n)
+      const { ids, tfs } = p
+      if (restricted && touchedN * GALLOP < p.n) {
+        // Few candidates in a long list: each is looked up in it (both are in id order).
+        for (let j = 0, i = 0; j < touchedN && i < p.n; j++) {
+          const id = touched[j]
+          i = gallop(ids, i, p.n, id)
+          if (i === p.n) break
+          if (ids[i] !== id) continue
+          const tf = tfs[i]
+          score[id] += w * (DELTA + (tf * (K1 + 1)) / (tf + kA + kB * entLen[id]))
+          mask[id] |= bit
+        }
+      } else
+        for (let i = lowerBound(ids, p.n, q.idLow), end = p.n; i < end; i++) {
+          const id = ids[i]
+          if ((restricted && !seen[id]) || !entAlive[id] || !docAllowed[entDoc[id]]) continue
+          const tf = tfs[i]
+          if (!seen[id]) {
+            seen[id] = 1
+            touched[touchedN++] = id
+          }
+          score[id] += w * (DELTA + (tf * (K1 + 1)) / (tf + kA + kB * entLen[id]))
+          mask[id] |= bit
+        }
+    }
+    if (t.titles?.size) {
+      const idf = this.idf(t.titles.size, Math.max(this.aliveDocs, 1))
+      const avgTitle = this.titleLengthSum / Math.max(this.aliveDocs, 1) || 1
+      for (const slot of t.titles) {
+        if (!docAllowed[slot]) continue
+        const doc = this.docs[slot] as DocRecord
+        const s =
+          TITLE_BOOST *
+          weight *
+          idf *
+          (DELTA + (K1 + 1) / (1 + K1 * (1 - B + (B * doc.titleLength) / avgTitle)))
+        for (const list of [doc.passages, doc.notes])
+          for (const id of list) {
+            if (!entAlive[id] || (restricted && !seen[id]) || id < q.idLow) continue
+            if (!seen[id]) {
+              seen[id] = 1
+              touched[touchedN++] = id
+            }
+            score[id] += s
+            mask[id] |= bit
+          }
+      }
+    }
+    this.touchedN = touchedN
+  }
+
+  /**
+   * Scores the entries that have every word of a phrase (their order is checked later, in the
+   * text), taking the words rarest first: after the first, only entries that had every word so
+   * far are looked at.
+   */
+  private addPhrase(words: string[], bit: number, q: QueryState): void {
+    const found = [...new Set(words)].map((w) => this.terms.get(w)?.postings ?? null)
+    if (found.some((p) => !p)) return
+    const lists = (found as Postings[]).sort((a, b) => a.n - b.n)
+    const { score, mask, seen, touched, count, partial, local, entLen, entAlive, entDoc } = this
+    const { docAllowed, restricted } = q
+    const n = Math.max(this.alive, 1)
+    const kA = K1 * (1 - B)
+    const kB = (K1 * B) / (this.aliveLength / n || 1)
+    let localN = 0
+    for (let k = 0; k < lists.length; k++) {
+      const p = lists[k]
+      const w = this.idf(this.liveCount(p), n)
+      const { ids, tfs } = p
+      if (k > 0 && localN * GALLOP < p.n) {
+        // Few entries left with every word so far: each is looked up in this word's postings.
+        for (let j = 0, i = 0; j < localN && i < p.n; j++) {
+          const id = local[j]
+          if (count[id] !== k) continue
+          i = gallop(ids, i, p.n, id)
+          if (i === p.n) break
+          if (ids[i] !== id) continue
+          const tf = tfs[i]
+          count[id] = k + 1
+          partial[id] += w * (DELTA + (tf * (K1 + 1)) / (tf + kA + kB * entLen[id]))
+        }
+        continue
+      }
+      for (let i = lowerBound(ids, p.n, q.idLow), end = p.n; i < end; i++) {
+        const id = ids[i]
+        if (count[id] !== k) continue
+        if (k === 0) {
+          if ((restricted && !seen[id]) || !entAlive[id] || !docAllowed[entDoc[id]]) continue
+          local[localN++] = id
+        }
+        const tf = tfs[i]
+        count[id] = k + 1
+        partial[id] += w * (DELTA + (tf * (K1 + 1)) / (tf + kA + kB * entLen[id]))
+      }
+    }
+    let touchedN = this.touchedN
+    for (let j = 0; j < localN; j++) {
+      const id = local[j]
+      if (count[id] === lists.length) {
+        if (!seen[id]) {
+          seen[id] = 1
+          touched[touchedN++] = id
+        }
+        score[id] += partial[id]
+        mask[id] |= bit
+      }
+      count[id] = 0
+      partial[id] = 0
+    }
+    this.touchedN = touchedN
   }
 
   /**
@@ -634,12 +859,12 @@ export class InvertedIndex {
       const copy = scores.slice(0, count)
       const threshold = kthLargest(copy, k)
       picked = []
-      for (let i = 0; i < count; i++) if (scores[i] >= threshold) picked.push(i)
+      for (let i = 0; i < count; i++) if (scores[i] >= threshold - TIE) picked.push(i)
     }
     const keyed = picked.map((i) => ({ i, score: scores[i], ...this.info(ids[i]) }))
     keyed.sort(
       (x, y) =>
-        y.score - x.score ||
+        (Math.abs(y.score - x.score) > TIE ? y.score - x.score : 0) ||
         (x.doc < y.doc ? -1 : x.doc > y.doc ? 1 : x.start - y.start) ||
         x.kind - y.kind ||
         (x.annotationId ?? '').localeCompare(y.annotationId ?? '')
@@ -784,6 +1009,65 @@ const noPause = (): Promise<void> => Promise.resolve()
 
 /** A pause that lets timers, I/O and other messages run before going on. */
 export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+
+/** Words in code-unit order (as `<` compares them), the order prefixes are found in. */
+const compareWords = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+
+/**
+ * Scores closer than this are equal: sums of the same terms added in another order (after a
+ * rebuild, say) differ in their last bits, and must not change the order of results.
+ */
+const TIE = 1e-12
+
+/** The first position in `ids[0, n)` (sorted) holding `id` or more. */
+function lowerBound(ids: Uint32Array, n: number, id: number): number {
+  if (id === 0) return 0
+  let lo = 0
+  let hi = n
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (ids[mid] < id) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** A list this many times longer than the candidates is searched for each candidate, not read through. */
+const GALLOP = 8
+
+/** The first position from `from` on in `ids[0, n)` (sorted) holding `id` or more: a galloping search. */
+function gallop(ids: Uint32Array, from: number, n: number, id: number): number {
+  if (from >= n || ids[from] >= id) return from
+  let step = 1
+  let lo = from
+  while (lo + step < n && ids[lo + step] < id) {
+    lo += step
+    step *= 2
+  }
+  let hi = Math.min(lo + step, n)
+  lo++
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (ids[mid] < id) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** The highest id such that the lists hold at least `want` postings from it on (0 if they do not). */
+function lowestId(lists: Postings[], want: number, size: number): number {
+  const from = (id: number): number =>
+    lists.reduce((sum, p) => sum + p.n - lowerBound(p.ids, p.n, id), 0)
+  if (from(0) <= want) return 0
+  let lo = 0
+  let hi = size
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1
+    if (from(mid) >= want) lo = mid
+    else hi = mid - 1
+  }
+  return lo
+}
 
 /** The k-th largest value of `a` (1-based), reordering `a` in place (quickselect). */
 function kthLargest(a: Float64Array, k: number): number {

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { fold, tokenize, wordsOf } from './fold'
-import { hasPhrase, phraseMatcher } from './match-terms'
+import { hasPhrase, oneTypoApart, phraseMatcher, transpositions, wordMatches } from './match-terms'
 
 // Letters, digits, apostrophes (straight and curly), separators and accented letters, so that
 // word joins, boundaries and folding are all exercised.
@@ -39,5 +39,61 @@ describe('phrase matching', () => {
         expect(Array.from(wordsOf(t), (w) => w.word)).toEqual(tokenize(t).map(fold))
       })
     )
+  })
+})
+
+/** Optimal string alignment distance: edits, and swaps of neighbouring letters. */
+function osa(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0))
+  )
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      d[i][j] = Math.min(
+        d[i - 1][j] + 1,
+        d[i][j - 1] + 1,
+        d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)
+      )
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1)
+    }
+  return d[a.length][b.length]
+}
+
+describe('misspellings', () => {
+  const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'e'), maxLength: 7 })
+
+  it('one typo apart means one letter added, dropped, changed, or two neighbours swapped', () => {
+    fc.assert(
+      fc.property(word, word, (a, b) => {
+        expect(oneTypoApart(a, b)).toBe(osa(a, b) <= 1)
+      }),
+      { numRuns: 3000 }
+    )
+    // Near misses are not left to chance.
+    fc.assert(
+      fc.property(word, fc.nat(), fc.constantFrom('a', 'b', 'z'), (a, at, c) => {
+        const i = a.length ? at % a.length : 0
+        for (const b of [
+          a.slice(0, i) + a.slice(i + 1),
+          a.slice(0, i) + c + a.slice(i),
+          a.slice(0, i) + c + a.slice(i + 1),
+          ...transpositions(a)
+        ])
+          expect(oneTypoApart(a, b)).toBe(osa(a, b) <= 1)
+      })
+    )
+  })
+
+  it('marks in the text the words the index matched for a misspelling', () => {
+    for (const [typed, found] of [
+      ['recieve', 'receive'],
+      ['goverment', 'government'],
+      ['electoin', 'election'],
+      ['hospitl', 'hospital']
+    ])
+      expect(wordMatches({ kind: 'word', text: typed }, found)).toBe(true)
+    expect(wordMatches({ kind: 'word', text: 'ship' }, 'shop')).toBe(false) // short words: exact
+    expect(wordMatches({ kind: 'word', text: 'goverment' }, 'governments')).toBe(false)
   })
 })

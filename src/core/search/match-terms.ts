@@ -1,24 +1,32 @@
 import type { ParsedQuery, Term } from './parse-query'
 import { isAscii, wordsOf } from './fold'
 
-/** The fuzziness the index uses for a word: none below 5 letters, then 1 edit per 5 letters. */
-export const fuzzyEdits = (word: string): number =>
-  word.length >= 5 ? Math.floor(word.length * 0.2) : 0
+/** Words of at least this many letters also match their misspellings. */
+export const FUZZY_MIN_LENGTH = 5
 
-function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i)
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i]
-    let best = i
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1))
-      best = Math.min(best, cur[j])
-    }
-    if (best > max) return max + 1
-    prev = cur
-  }
-  return prev[b.length]
+/** A word with two neighbouring letters swapped, every way ("recieve" → "ercieve", "rceieve", …). */
+export function* transpositions(word: string): Generator<string> {
+  for (let i = 0; i + 1 < word.length; i++)
+    if (word[i] !== word[i + 1]) yield word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2)
+}
+
+/**
+ * Whether two words are one typo apart: a letter added, dropped or changed, or two neighbouring
+ * letters swapped (the optimal string alignment distance is at most 1).
+ */
+export function oneTypoApart(a: string, b: string): boolean {
+  if (a === b) return true
+  if (Math.abs(a.length - b.length) > 1) return false
+  let i = 0
+  while (i < a.length && i < b.length && a[i] === b[i]) i++
+  const restA = a.slice(i + 1)
+  const restB = b.slice(i + 1)
+  if (a.length === b.length)
+    return (
+      restA === restB ||
+      (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2))
+    )
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1)
 }
 
 /** Whether a folded word of the text matches a word or prefix term, as the index matched it. */
@@ -26,8 +34,7 @@ export function wordMatches(term: Term, word: string): boolean {
   if (term.kind === 'prefix') return word.startsWith(term.text)
   if (term.kind !== 'word') return false
   if (word === term.text) return true
-  const edits = fuzzyEdits(term.text)
-  return edits > 0 && editDistance(term.text, word, edits) <= edits
+  return term.text.length >= FUZZY_MIN_LENGTH && oneTypoApart(term.text, word)
 }
 
 /** Every range of `text` that a query's terms match: matching words, and whole phrases. */

@@ -15,6 +15,7 @@ import type { WorkerSpec } from '../import/worker-protocol'
 import { buildInWorker, countPassages, indexPassages, type CountedPassages } from './index-build'
 import { fold } from './fold'
 import {
+  CANDIDATE_CAP,
   InvertedIndex,
   KIND_NOTE,
   KIND_PASSAGE,
@@ -24,7 +25,7 @@ import {
   type Plan,
   type PlanTerm
 } from './inverted-index'
-import { matchRanges, phraseMatcher, wordMatches } from './match-terms'
+import { matchRanges, phraseMatcher } from './match-terms'
 import { parseQuery, type ParsedQuery, type Term } from './parse-query'
 import { makeSnippet } from './snippet'
 
@@ -42,6 +43,8 @@ const TEXT_CACHE_CHARS = 64 * 1024 * 1024
 export interface SearchSources {
   documents(): readonly DocumentMeta[]
   text(meta: DocumentMeta): Promise<{ text: string; blocks: Block[] }>
+  /** The text alone (for snippets and phrases). */
+  plainText(meta: DocumentMeta): Promise<string>
   notes(docId: string): Promise<{ annotations: readonly Annotation[]; note: string }>
   tags(): readonly Tag[]
   annotationsDir: string
@@ -256,12 +259,10 @@ export class SearchIndex {
           this.docShas.set(meta.id, meta.textSha256)
         }
         this.engine.addCountedEntries(
-          batch.map(({ meta, passages: p }) => ({
+          batch.map(({ meta, passages }) => ({
             key: meta.id,
             kind: KIND_PASSAGE,
-            entries: p.bounds,
-            words: p.words,
-            counts: p.counts
+            entries: passages
           }))
         )
         for (const { meta } of batch) await this.setNotesNow(meta.id)
@@ -311,7 +312,7 @@ export class SearchIndex {
       this.texts.set(key, cached)
       return cached
     }
-    const text = (await this.sources.text(meta)).text
+    const text = await this.sources.plainText(meta)
     if (this.texts.has(key)) return text // filled meanwhile by another lookup
     this.texts.set(key, text)
     this.textChars += text.length
@@ -429,16 +430,8 @@ export class SearchIndex {
         t.kind === 'phrase' ? [[t, phraseMatcher(t.words)] as const] : []
       )
     )
-    // Whether a word of a snippet is marked: asked for every word of every hit, so remembered.
-    const terms = parsed.groups.flat()
-    const phraseWords = new Set(terms.flatMap((t) => (t.kind === 'phrase' ? t.words : [])))
-    const marked = new Map<string, boolean>()
-    const isMatch = (w: string): boolean => {
-      let m = marked.get(w)
-      if (m === undefined)
-        marked.set(w, (m = phraseWords.has(w) || terms.some((t) => wordMatches(t, w))))
-      return m
-    }
+    // A word of a snippet is marked when the query stood for it in the index.
+    const isMatch = (w: string): boolean => matches.words.has(w)
     let want = phrases ? limit * 2 : limit
     let totalIsLowerBound = false
     let done = 0
@@ -466,6 +459,12 @@ export class SearchIndex {
       want *= 4
     }
     if (!phrases) total = matches.count
+    if (matches.capped) {
+      totalIsLowerBound = true
+      warnings.push(
+        `This search matches more than ${CANDIDATE_CAP.toLocaleString('en-US')} passages: the newest of them are shown. Add a word, a phrase or a filter to narrow it.`
+      )
+    }
     return { hits, total, totalIsLowerBound, warnings }
   }
 

@@ -11,9 +11,12 @@ export function makeSnippet(
   matches: (word: string) => boolean,
   maxLength = 240
 ): { snippet: string; marks: [number, number][] } {
-  const hits: [number, number][] = []
-  for (const w of wordsOf(text)) if (matches(w.word)) hits.push([w.start, w.end])
-  const first = hits[0]?.[0] ?? 0
+  let first = 0
+  for (const w of wordsOf(text))
+    if (matches(w.word)) {
+      first = w.start
+      break
+    }
   let start = Math.max(0, first - CONTEXT)
   if (start > 0) {
     const space = text.indexOf(' ', start)

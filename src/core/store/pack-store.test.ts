@@ -1,10 +1,20 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { StoredRef } from '../../shared/model'
 import { useTempDirs } from '../../test-support/temp-dir'
-import { PackWriter, readPackedOriginal, readPackedText } from './pack-store'
+import { PackReader, PackWriter } from './pack-store'
 
 const tempDir = useTempDirs()
+const readers: PackReader[] = []
+afterEach(async () => Promise.all(readers.splice(0).map((r) => r.close())))
+const readerFor = (dir: string): PackReader => {
+  const r = new PackReader(dir)
+  readers.push(r)
+  return r
+}
+const readPackedText = (dir: string, ref: StoredRef) => readerFor(dir).text(ref)
+const readPackedOriginal = (dir: string, ref: StoredRef) => readerFor(dir).original(ref)
 
 const record = (i: number, original = `original file ${i} é`) => ({
   sha256: String(i).padStart(64, '0'),

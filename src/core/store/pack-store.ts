@@ -178,15 +178,39 @@ export class PackWriter {
   }
 }
 
-/** Reads `length` bytes at `position` of a pack; fails if the pack ends sooner. */
-export async function readPackRange(
-  dir: string,
-  pack: string,
-  position: number,
-  length: number
-): Promise<Buffer> {
-  const fh = await open(join(dir, pack), 'r')
-  try {
+/** How many packs a reader keeps open. */
+const OPEN_PACKS = 8
+
+/**
+ * Reads records from the packs of one folder, keeping the packs it read from last open (search
+ * reads passages from many documents at a time, and opening a file for each costs more than the
+ * read itself).
+ */
+export class PackReader {
+  private readonly open = new Map<string, Promise<FileHandle>>()
+
+  constructor(private readonly dir: string) {}
+
+  private handle(pack: string): Promise<FileHandle> {
+    let fh = this.open.get(pack)
+    if (fh) {
+      this.open.delete(pack) // most recently used last
+    } else {
+      fh = open(join(this.dir, pack), 'r')
+      fh.catch(() => this.open.delete(pack))
+      for (const [name, old] of this.open) {
+        if (this.open.size < OPEN_PACKS) break
+        this.open.delete(name)
+        void old.then((h) => h.close()).catch(() => undefined)
+      }
+    }
+    this.open.set(pack, fh)
+    return fh
+  }
+
+  /** `length` bytes at `position` of a pack; fails if the pack ends sooner. */
+  async read(pack: string, position: number, length: number): Promise<Buffer> {
+    const fh = await this.handle(pack)
     const buffer = Buffer.allocUnsafe(length)
     let done = 0
     while (done < length) {
@@ -195,24 +219,22 @@ export async function readPackRange(
       done += bytesRead
     }
     return buffer
-  } finally {
-    await fh.close()
   }
-}
 
-/** A record's text and structure (JSON), read together. */
-export async function readPackedText(
-  dir: string,
-  ref: StoredRef
-): Promise<{ text: string; blocks: string }> {
-  const bytes = await readPackRange(dir, ref.pack, ref.at, ref.text + ref.blocks)
-  return {
-    text: bytes.toString('utf8', 0, ref.text),
-    blocks: bytes.toString('utf8', ref.text)
+  /** A record's text and structure (JSON), read together. */
+  async text(ref: StoredRef): Promise<{ text: string; blocks: string }> {
+    const bytes = await this.read(ref.pack, ref.at, ref.text + ref.blocks)
+    return { text: bytes.toString('utf8', 0, ref.text), blocks: bytes.toString('utf8', ref.text) }
   }
-}
 
-/** A record's original file. */
-export function readPackedOriginal(dir: string, ref: StoredRef): Promise<Buffer> {
-  return readPackRange(dir, ref.pack, ref.at + ref.text + ref.blocks, ref.original)
+  /** A record's original file. */
+  original(ref: StoredRef): Promise<Buffer> {
+    return this.read(ref.pack, ref.at + ref.text + ref.blocks, ref.original)
+  }
+
+  async close(): Promise<void> {
+    const handles = [...this.open.values()]
+    this.open.clear()
+    await Promise.all(handles.map((fh) => fh.then((h) => h.close()).catch(() => undefined)))
+  }
 }

@@ -9,7 +9,7 @@ import { wasWritten } from './durable-write'
 import { CatalogJournal } from './journal'
 import { DurableJsonFile } from './json-file'
 import { lockWorkspace } from './lock'
-import { PackWriter, readPackedOriginal, readPackedText } from './pack-store'
+import { PackReader, PackWriter } from './pack-store'
 import {
   blocksSchema,
   emptyWorkspace,
@@ -67,6 +67,7 @@ const JOURNAL_MAX_DOCUMENTS = 2000
 export class WorkspaceStore {
   private readonly queue = new SerialQueue()
   private readonly packs: PackWriter
+  private readonly reader: PackReader
   private pending: PendingChange[] = []
   private scheduled = false
   readonly warnings: string[] = []
@@ -80,6 +81,7 @@ export class WorkspaceStore {
     private readonly journal: CatalogJournal
   ) {
     this.packs = new PackWriter(join(dir, LAYOUT.texts))
+    this.reader = new PackReader(join(dir, LAYOUT.texts))
   }
 
   static async open(dir: string, options: OpenStoreOptions = {}): Promise<WorkspaceStore> {
@@ -350,7 +352,7 @@ export class WorkspaceStore {
       )
     try {
       bytes = meta.stored
-        ? await readPackedOriginal(join(this.dir, LAYOUT.texts), meta.stored)
+        ? await this.reader.original(meta.stored)
         : await readFile(join(this.dir, where))
     } catch {
       throw new WorkbenchError(
@@ -398,11 +400,20 @@ export class WorkspaceStore {
     meta: DocumentMeta,
     verify: boolean
   ): Promise<{ text: string; blocks: Block[] }> {
-    return readStoredText(this.dir, meta, verify)
+    return readStoredText(this.dir, meta, verify, this.reader)
+  }
+
+  /** A document's text alone, not checked against its checksum: for derived uses (search snippets). */
+  async getPlainText(meta: DocumentMeta): Promise<string> {
+    return (
+      this.verified.get(meta.textSha256)?.text ??
+      (await readStoredText(this.dir, meta, false, this.reader, false)).text
+    )
   }
 
   async close(): Promise<void> {
     await this.packs.close()
+    await this.reader.close()
     while (this.scheduled || this.pending.length) await this.queue.run(async () => undefined)
     // Fold the journal into the catalog, so that the next start reads one file.
     if (this.journal.documents > 0 && !this.readOnly && !this.lockLost())
@@ -455,14 +466,15 @@ function replay(
 export async function readStoredText(
   dir: string,
   meta: Pick<DocumentMeta, 'title' | 'textSha256' | 'originalName' | 'stored'>,
-  verify: boolean
+  verify: boolean,
+  reader: PackReader,
+  withBlocks = true
 ): Promise<{ text: string; blocks: Block[] }> {
   const where = meta.stored ? `texts/${meta.stored.pack}` : `texts/${meta.textSha256}.txt`
   let text: string
   let blocksJson: string | null = null
   try {
-    if (meta.stored)
-      ({ text, blocks: blocksJson } = await readPackedText(join(dir, LAYOUT.texts), meta.stored))
+    if (meta.stored) ({ text, blocks: blocksJson } = await reader.text(meta.stored))
     else text = await readFile(join(dir, where), 'utf8')
   } catch {
     throw new WorkbenchError(
@@ -477,6 +489,7 @@ export async function readStoredText(
     )
   }
   let blocks: Block[] = [{ kind: 'paragraph', start: 0, end: text.length }]
+  if (!withBlocks) return { text, blocks: [] }
   try {
     blocksJson ??= await readFile(join(dir, LAYOUT.texts, `${meta.textSha256}.blocks.json`), 'utf8')
     const parsed = blocksSchema.safeParse(JSON.parse(blocksJson))
