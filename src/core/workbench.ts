@@ -15,6 +15,7 @@ import { anchorQuote } from './anchoring/match-quote'
 import { describeRange } from './anchoring/describe'
 import { annotationOps } from './annotations/annotations'
 import { codebookOps } from './codebook/codebook'
+import { documentPart } from './document-part'
 import type { CoreContext } from './context'
 import { memoOps } from './memos'
 import { exportOps } from './export/export-ops'
@@ -327,6 +328,10 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
     async getDocument(id) {
       const meta = findDocument(id)
       return { meta: { ...meta }, ...(await store.getText(meta)) }
+    },
+    async getDocumentPart(id, from, maxChars) {
+      const meta = findDocument(id)
+      return documentPart({ meta: { ...meta }, ...(await store.getText(meta)) }, from, maxChars)
     },
     getOriginal: (id) => store.getOriginal(findDocument(id)),
     importFile,

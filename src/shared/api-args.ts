@@ -25,11 +25,15 @@ export const apiArgs = {
   getWorkspaceInfo: z.tuple([]),
   listDocuments: z.tuple([]),
   getDocument: z.tuple([id]),
+  getDocumentPart: z.tuple([id, offset, z.number().int().positive()]),
   importFile: z.tuple([file]),
   removeDocument: z.tuple([id]),
   openSampleWorkspace: z.tuple([]),
   reimportDocument: z.tuple([id, file]),
-  listAnnotations: z.tuple([id]),
+  listAnnotations: z.union([
+    z.tuple([id]),
+    z.tuple([id, z.object({ start: offset, end: offset }).strict()])
+  ]),
   createAnnotation: z.tuple([
     z
       .object({

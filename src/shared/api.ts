@@ -2,6 +2,7 @@ import type {
   Annotation,
   DocumentContent,
   DocumentMeta,
+  DocumentPart,
   HighlightColor,
   ImportOutcome,
   Memo,
@@ -16,6 +17,12 @@ import type {
   WorkspaceInfo
 } from './model'
 import type { Result } from './errors'
+
+/** A range [start, end) of a document's text. */
+export interface TextRange {
+  start: number
+  end: number
+}
 
 /** A file handed over by the renderer: its name and its bytes. */
 export interface FilePayload {
@@ -88,6 +95,12 @@ export interface ApiSpec {
   getWorkspaceInfo(): WorkspaceInfo
   listDocuments(): DocumentMeta[]
   getDocument(id: string): DocumentContent
+  /**
+   * Whole blocks of a document's text from offset `from` (moved back to the start of the block it
+   * falls in) up to about `maxChars` characters, at least one block: a reader shows a long text's
+   * opening at once and fetches the rest part by part.
+   */
+  getDocumentPart(id: string, from: number, maxChars: number): DocumentPart
   importFile(file: FilePayload): ImportOutcome
   removeDocument(id: string): DocumentMeta
   /** Imports the demo documents that ship with the app into the (empty) workspace. */
@@ -95,7 +108,8 @@ export interface ApiSpec {
   /** Replaces a document's text with a new version of the file, keeping its id and re-anchoring its annotations. */
   reimportDocument(docId: string, file: FilePayload): ReanchorReport
 
-  listAnnotations(docId: string): Annotation[]
+  /** A document's annotations in text order; with a range, only those whose passage overlaps it. */
+  listAnnotations(docId: string, range?: TextRange): Annotation[]
   createAnnotation(input: NewAnnotation): Change<Annotation>
   updateAnnotation(id: string, patch: AnnotationPatch): Change<Annotation>
   deleteAnnotation(id: string): Change<Annotation>
@@ -154,6 +168,7 @@ export const API_METHODS = [
   'getWorkspaceInfo',
   'listDocuments',
   'getDocument',
+  'getDocumentPart',
   'importFile',
   'removeDocument',
   'openSampleWorkspace',

@@ -71,6 +71,22 @@ export interface DocumentContent {
   blocks: Block[]
 }
 
+/**
+ * A piece of a document's text, so that a long text can be shown before all of it has arrived:
+ * whole blocks from `from` on, the text they cover, and the length of the whole text.
+ */
+export interface DocumentPart {
+  meta: DocumentMeta
+  /** The length of the whole text. */
+  length: number
+  /** The part is text[from, to). The next part starts at `to`; the last one ends at `length`. */
+  from: number
+  to: number
+  text: string
+  /** The blocks inside [from, to), with offsets into the whole text. */
+  blocks: Block[]
+}
+
 export type ImportOutcome =
   | { status: 'imported'; name: string; document: DocumentMeta }
   | { status: 'duplicate'; name: string; id: string; title: string }

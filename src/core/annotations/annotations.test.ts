@@ -91,6 +91,17 @@ describe('highlights', () => {
       inner.value.id,
       later.value.id
     ])
+    // With a range: those whose passage overlaps it (a reader asks for the part it shows first).
+    const tuesday = range(LEDGER, 'Tuesday')
+    expect((await wb.listAnnotations(doc.id, tuesday)).map((a) => a.id)).toEqual([outer.value.id])
+    const stopped = range(LEDGER, 'early')
+    expect((await wb.listAnnotations(doc.id, stopped)).map((a) => a.id)).toEqual([
+      outer.value.id,
+      inner.value.id
+    ])
+    expect(await wb.listAnnotations(doc.id, { start: 0, end: outer.value.position.start })).toEqual(
+      []
+    )
     await wb.close()
   })
 

@@ -1,4 +1,4 @@
-import type { AnnotationPatch, Change, NewAnnotation } from '../../shared/api'
+import type { AnnotationPatch, Change, NewAnnotation, TextRange } from '../../shared/api'
 import type { Annotation } from '../../shared/model'
 import { describeRange } from '../anchoring/describe'
 import type { CoreContext } from '../context'
@@ -60,9 +60,11 @@ export function annotationOps(ctx: CoreContext) {
     )
 
   return {
-    async listAnnotations(docId: string): Promise<Annotation[]> {
+    async listAnnotations(docId: string, range?: TextRange): Promise<Annotation[]> {
       ctx.findDocument(docId)
-      return [...(await annotations.get(docId)).annotations]
+      const all = (await annotations.get(docId)).annotations
+      if (!range) return [...all]
+      return all.filter((a) => a.position.start < range.end && a.position.end > range.start)
     },
 
     async createAnnotation(input: NewAnnotation): Promise<Change<Annotation>> {
