@@ -61,38 +61,69 @@ async function open(dir: string): Promise<Workbench> {
   return createWorkbench(dir, { parserWorker: WORKER, indexWorker: INDEX_WORKER })
 }
 
+/** Imports files a few at a time, as the app and the CLI send them; and waits until they are searchable. */
+async function importAll(
+  wb: Workbench,
+  files: { name: string; data: Uint8Array }[]
+): Promise<{ seconds: number; searchable: number; perDoc: number[] }> {
+  const perDoc: number[] = []
+  const t0 = now()
+  await mapConcurrent(files, IMPORT_CONCURRENCY, async (file) => {
+    const s = now()
+    const outcome = await wb.importFile(file)
+    if (outcome.status !== 'imported') throw new Error(JSON.stringify(outcome))
+    perDoc.push(now() - s)
+  })
+  const seconds = (now() - t0) / 1000
+  // Indexing follows the imports; a search waits until it has caught up.
+  await wb.search('jury', { limit: 1 })
+  return { seconds, searchable: (now() - t0) / 1000, perDoc }
+}
+
+/** Plain text files: a title line, then the paragraphs (no front matter, no Markdown). */
+function asPlainText(d: { name: string; text: string }): { name: string; data: Uint8Array } {
+  const body = d.text.replace(/^---\n[\s\S]*?\n---\n/, '').replace(/^# /, '')
+  return { name: d.name.replace(/\.md$/, '.txt'), data: new TextEncoder().encode(body) }
+}
+
 async function benchSize(n: number): Promise<void> {
   console.error(`corpus of ${n} documents`)
   const docs = Array.from({ length: n }, (_, i) => makeDocument(i))
-  const bytes = docs.reduce((s, d) => s + Buffer.byteLength(d.text), 0)
   const dir = await mkdtemp(join(tmpdir(), `bench-${n}-`))
   try {
-    // Import, a few files at a time as the app and the CLI send them
+    // Plain text files, three times into a new workspace (up to 5,000 files each time).
+    const txt = docs.slice(0, 5000).map(asPlainText)
+    const txtBytes = txt.reduce((sum, f) => sum + f.data.byteLength, 0)
+    const rates: number[] = []
+    const mbs: number[] = []
+    for (let r = 0; r < 3; r++) {
+      const scratch = await mkdtemp(join(tmpdir(), `bench-txt-`))
+      const w = await open(scratch)
+      const { seconds } = await importAll(w, txt)
+      await w.close()
+      await rm(scratch, { recursive: true, force: true })
+      rates.push(txt.length / seconds)
+      mbs.push(txtBytes / 1048576 / seconds)
+    }
+    record(`import throughput, .txt (${txt.length} files, 3 runs)`, n, rates, 'docs/s')
+    record(`import throughput, .txt`, n, mbs, 'MB/s')
+
+    // Markdown with front matter (titles, dates, sources): the workspace every later step uses.
     let wb = await open(dir)
-    const perDoc: number[] = []
-    const encoded = docs.map((d) => ({ name: d.name, data: new TextEncoder().encode(d.text) }))
-    const t0 = now()
-    await mapConcurrent(encoded, IMPORT_CONCURRENCY, async (file) => {
-      const s = now()
-      const outcome = await wb.importFile(file)
-      if (outcome.status !== 'imported') throw new Error(JSON.stringify(outcome))
-      perDoc.push(now() - s)
-    })
-    const seconds = (now() - t0) / 1000
-    // Indexing follows the imports; a search waits until it has caught up.
-    await wb.search('jury', { limit: 1 })
-    const searchable = (now() - t0) / 1000
+    const md = docs.map((d) => ({ name: d.name, data: new TextEncoder().encode(d.text) }))
+    const mdBytes = md.reduce((sum, f) => sum + f.data.byteLength, 0)
+    const { seconds, searchable, perDoc } = await importAll(wb, md)
     rows.push({
-      metric: 'import throughput',
+      metric: 'import throughput, .md with front matter',
       docs: n,
       median: round(n / seconds),
-      p95: round(bytes / 1048576 / seconds),
+      p95: round(mdBytes / 1048576 / seconds),
       unit: 'docs/s | MB/s',
       rssMb: rss()
     })
-    record('import, per document', n, perDoc, 'ms')
+    record('import, per document (.md)', n, perDoc, 'ms')
     rows.push({
-      metric: 'import until searchable',
+      metric: 'import until searchable (.md)',
       docs: n,
       median: round(n / searchable),
       p95: round(searchable),

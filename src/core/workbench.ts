@@ -45,6 +45,8 @@ export interface WorkbenchOptions {
   parserWorker: WorkerSpec
   /** How many files are parsed side by side (default: one thread per core but one). */
   parserThreads?: number
+  /** The most candidate passages a search ranks (default CANDIDATE_CAP; tests use a few). */
+  searchCandidates?: number
   /** How to start the search index's rebuild worker (without it, a rebuild runs in-process). */
   indexWorker?: WorkerSpec
   /** Open without taking the writer lock; every change is refused. For commands that only read. */
@@ -117,7 +119,8 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
       rebuildWorker: options.indexWorker
     },
     !store.readOnly,
-    warn
+    warn,
+    options.searchCandidates
   )
 
   const findDocument = (id: string): DocumentMeta => {

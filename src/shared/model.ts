@@ -214,8 +214,9 @@ export interface SearchResponse {
   /** How many matches there were before the limit. */
   total: number
   /**
-   * The total is a lower bound: phrases are checked against the text only until one match past
-   * the limit is found, so there may be more.
+   * There are more matches than `total`: phrases are checked against the text only until one
+   * match past the limit is found (`total` is then the number shown), and a search found in more
+   * passages than the index ranks is answered from the newest (`total` is how many of those match).
    */
   totalIsLowerBound: boolean
   warnings: string[]

@@ -185,14 +185,19 @@ export interface IndexLimits {
   candidates: number
 }
 
+export const DEFAULT_LIMITS: IndexLimits = {
+  prefixWords: PREFIX_CAP,
+  prefixPostings: PREFIX_POSTINGS,
+  candidates: CANDIDATE_CAP
+}
+
 export class InvertedIndex {
-  constructor(
-    private readonly limits: IndexLimits = {
-      prefixWords: PREFIX_CAP,
-      prefixPostings: PREFIX_POSTINGS,
-      candidates: CANDIDATE_CAP
-    }
-  ) {}
+  constructor(private limits: IndexLimits = DEFAULT_LIMITS) {}
+
+  /** Changes the limits of queries (an index read from a snapshot or built elsewhere has the defaults). */
+  setLimits(limits: IndexLimits): void {
+    this.limits = limits
+  }
 
   private terms = new Map<string, Term>()
   private tree: SearchableMap<Term> | null = null
@@ -355,15 +360,17 @@ export class InvertedIndex {
     for (const { key, kind, entries } of batch) {
       const slot = this.slotOf(key)
       // One look-up per distinct word of the document, not one per entry it is in.
-      const places = entries.vocab.map((word) => {
-        const t = this.term(word)
+      const { vocab } = entries
+      const places = new Uint32Array(vocab.length)
+      for (let v = 0; v < vocab.length; v++) {
+        const t = this.term(vocab[v])
         if (t.batch !== stamp) {
           t.batch = stamp
           t.place = touched.length
           touched.push(t)
         }
-        return t.place
-      })
+        places[v] = t.place
+      }
       const { bounds, words, counts } = entries
       for (let e = 0, w = 0; e < bounds.length; e += 4) {
         const id = this.newEntry(slot, kind, bounds[e], bounds[e + 1], bounds[e + 2])
@@ -386,15 +393,25 @@ export class InvertedIndex {
       sortedIds[j] = entry[i]
       sortedTfs[j] = tf[i]
     }
-    touched.forEach((t, p) => {
+    for (let p = 0; p < touched.length; p++) {
+      const t = touched[p]
       const from = start[p]
       const n = start[p + 1] - from
       const postings = (t.postings ??= new Postings(n))
       postings.reserve(n)
-      postings.ids.set(sortedIds.subarray(from, from + n), postings.n)
-      postings.tfs.set(sortedTfs.subarray(from, from + n), postings.n)
+      const { ids, tfs } = postings
+      // Most runs are a posting or two: copied one by one (a typed-array view costs more).
+      if (n < 32)
+        for (let i = 0, to = postings.n; i < n; i++, to++) {
+          ids[to] = sortedIds[from + i]
+          tfs[to] = sortedTfs[from + i]
+        }
+      else {
+        ids.set(sortedIds.subarray(from, from + n), postings.n)
+        tfs.set(sortedTfs.subarray(from, from + n), postings.n)
+      }
       postings.n += n
-    })
+    }
   }
 
   /** Removes a document's notes (before they are added again). */

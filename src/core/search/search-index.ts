@@ -16,12 +16,14 @@ import { buildInWorker, countPassages, indexPassages, type CountedPassages } fro
 import { fold } from './fold'
 import {
   CANDIDATE_CAP,
+  DEFAULT_LIMITS,
   InvertedIndex,
   KIND_NOTE,
   KIND_PASSAGE,
   MAX_TERMS,
   yieldToEventLoop,
   type EntryInfo,
+  type IndexLimits,
   type Plan,
   type PlanTerm
 } from './inverted-index'
@@ -36,6 +38,9 @@ const SNAPSHOT = 'search.idx'
 const OLD_SNAPSHOTS = ['search.json']
 const MAGIC = 0x49535741 // "AWSI", little-endian
 const SAVE_DELAY_MS = 2000
+/** New documents are added to the index in batches of up to this many, waiting this long for more. */
+const BATCH_MAX = 500
+const BATCH_WAIT_MS = 50
 /** About 128 MB of text (JavaScript strings take 2 bytes a character) kept for snippets and phrases. */
 const TEXT_CACHE_CHARS = 64 * 1024 * 1024
 
@@ -72,7 +77,7 @@ const toPlanTerm = (t: Term, fuzzy: boolean): PlanTerm =>
  * in index/ a moment after changes, off the path of the save that caused them.
  */
 export class SearchIndex {
-  private engine = new InvertedIndex()
+  private engine = this.newEngine()
   private docShas = new Map<string, string>()
   private notesStamp = 0
   private texts = new Map<string, string>()
@@ -83,14 +88,17 @@ export class SearchIndex {
   private updates = new SerialQueue()
   /** Documents waiting to be added as one batch (by id: the latest version wins). */
   private pendingAdds = new Map<string, { meta: DocumentMeta; passages: CountedPassages }>()
-  private pendingRun: Promise<void> | null = null
+  /** The batch waiting for more documents: `release` lets it be added now. */
+  private batch: { done: Promise<void>; release: () => void } | null = null
   readonly ready: Promise<void>
 
   constructor(
     private readonly dir: string,
     private readonly sources: SearchSources,
     private readonly persist: boolean,
-    private readonly onWarning: (message: string) => void
+    private readonly onWarning: (message: string) => void,
+    /** How many candidate passages a search ranks at most (see `IndexLimits.candidates`). */
+    private readonly candidates = CANDIDATE_CAP
   ) {
     // The index is derived data: if it cannot be opened, say so; search then starts empty.
     this.ready = this.open().catch((err: unknown) =>
@@ -98,6 +106,14 @@ export class SearchIndex {
         `The search index could not be opened (${(err as Error).message}); search may miss documents until it is rebuilt.`
       )
     )
+  }
+
+  private limits(): IndexLimits {
+    return { ...DEFAULT_LIMITS, candidates: this.candidates }
+  }
+
+  private newEngine(): InvertedIndex {
+    return new InvertedIndex(this.limits())
   }
 
   private get file(): string {
@@ -111,6 +127,7 @@ export class SearchIndex {
       await rm(join(this.dir, old), { force: true }).catch(() => undefined)
     try {
       const { meta, engine } = await decodeSnapshot(await readFile(this.file))
+      engine.setLimits(this.limits())
       this.engine = engine
       this.docShas = new Map(Object.entries(meta.docs))
       this.notesStamp = meta.notesStamp
@@ -119,7 +136,7 @@ export class SearchIndex {
       // missing, damaged or of another format: rebuilt below (it is derived data)
     }
     if (!loaded) {
-      this.engine = new InvertedIndex()
+      this.engine = this.newEngine()
       this.docShas.clear()
       this.notesStamp = 0
       await this.rebuildInWorker()
@@ -149,10 +166,11 @@ export class SearchIndex {
         }))
       })
       const shas = new Map(docs.map((d) => [d.id, d.textSha256]))
+      engine.setLimits(this.limits())
       this.engine = engine
       for (const id of built) this.docShas.set(id, shas.get(id) as string)
     } catch {
-      this.engine = new InvertedIndex()
+      this.engine = this.newEngine()
       this.docShas.clear()
     }
   }
@@ -242,31 +260,16 @@ export class SearchIndex {
 
   /**
    * Indexes a document (again). `passages`, counted where the document was parsed, spare reading
-   * back its text and counting its words on this thread; documents that come with them while an
-   * update is under way (a bulk import) are added together, as one batch.
+   * back its text and counting its words on this thread. Such documents are added in batches: a
+   * batch waits a moment for more to come (a bulk import), or until a search needs it.
    */
   async addDocument(meta: DocumentMeta, passages?: CountedPassages): Promise<void> {
     await this.ready
     if (passages) {
       this.pendingAdds.set(meta.id, { meta, passages })
-      await (this.pendingRun ??= this.updates.run(async () => {
-        this.pendingRun = null
-        const batch = [...this.pendingAdds.values()]
-        this.pendingAdds.clear()
-        for (const { meta } of batch) {
-          this.removeDocumentNow(meta.id)
-          this.engine.addDocument(meta.id, meta.title)
-          this.docShas.set(meta.id, meta.textSha256)
-        }
-        this.engine.addCountedEntries(
-          batch.map(({ meta, passages }) => ({
-            key: meta.id,
-            kind: KIND_PASSAGE,
-            entries: passages
-          }))
-        )
-        for (const { meta } of batch) await this.setNotesNow(meta.id)
-      }))
+      const batch = this.batch ?? this.startBatch()
+      if (this.pendingAdds.size >= BATCH_MAX) batch.release()
+      await batch.done
     } else
       await this.updates.run(async () => {
         this.removeDocumentNow(meta.id)
@@ -274,6 +277,29 @@ export class SearchIndex {
         await this.setNotesNow(meta.id)
       })
     this.scheduleSave()
+  }
+
+  private startBatch(): { done: Promise<void>; release: () => void } {
+    let release = (): void => undefined
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    const timer = setTimeout(release, BATCH_WAIT_MS)
+    const done = this.updates.run(async () => {
+      await gate
+      clearTimeout(timer)
+      this.batch = null
+      const batch = [...this.pendingAdds.values()]
+      this.pendingAdds.clear()
+      for (const { meta } of batch) {
+        this.removeDocumentNow(meta.id)
+        this.engine.addDocument(meta.id, meta.title)
+        this.docShas.set(meta.id, meta.textSha256)
+      }
+      this.engine.addCountedEntries(
+        batch.map(({ meta, passages }) => ({ key: meta.id, kind: KIND_PASSAGE, entries: passages }))
+      )
+      for (const { meta } of batch) await this.setNotesNow(meta.id)
+    })
+    return (this.batch = { done, release })
   }
 
   async removeDocument(docId: string): Promise<void> {
@@ -366,6 +392,7 @@ export class SearchIndex {
   /** Waits for the index updates asked for so far: a search then sees every change made before it. */
   private async settled(): Promise<void> {
     await this.ready
+    this.batch?.release()
     await this.updates.run(async () => undefined)
   }
 
@@ -459,10 +486,11 @@ export class SearchIndex {
       want *= 4
     }
     if (!phrases) total = matches.count
+    else if (totalIsLowerBound) total = hits.length
     if (matches.capped) {
       totalIsLowerBound = true
       warnings.push(
-        `This search matches more than ${CANDIDATE_CAP.toLocaleString('en-US')} passages: the newest of them are shown. Add a word, a phrase or a filter to narrow it.`
+        `This search matches more than ${this.candidates.toLocaleString('en-US')} passages: the newest of them are shown. Add a word, a phrase or a filter to narrow it.`
       )
     }
     return { hits, total, totalIsLowerBound, warnings }

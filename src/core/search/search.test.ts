@@ -168,9 +168,34 @@ describe('search', () => {
     const words = await wb.search('harbour master', { limit: 2 })
     expect([words.hits.length, words.total, words.totalIsLowerBound]).toEqual([2, 6, false])
     const phrase = await wb.search('"harbour master"', { limit: 2 })
-    expect([phrase.hits.length, phrase.total, phrase.totalIsLowerBound]).toEqual([2, 3, true])
+    expect([phrase.hits.length, phrase.total, phrase.totalIsLowerBound]).toEqual([2, 2, true])
     const all = await wb.search('"harbour master"', { limit: 10 })
     expect([all.hits.length, all.total, all.totalIsLowerBound]).toEqual([6, 6, false])
+    await wb.close()
+  })
+
+  it('answers a search found in more passages than it ranks from the newest, and says how to narrow it', async () => {
+    const dir = await tempDir()
+    const wb = await openTestWorkbench(dir, { searchCandidates: 3 })
+    for (let i = 0; i < 6; i++)
+      await importText(
+        wb,
+        `r${i}.txt`,
+        `Report ${i}: the harbour master spoke${i === 1 ? ' of storms' : ''}.`
+      )
+    const common = await wb.search('harbour', { limit: 10 })
+    expect(common.totalIsLowerBound).toBe(true)
+    expect(common.hits.map((h) => h.snippet).sort()).toEqual([
+      'Report 3: the harbour master spoke.',
+      'Report 4: the harbour master spoke.',
+      'Report 5: the harbour master spoke.'
+    ])
+    expect(common.warnings).toEqual([
+      'This search matches more than 3 passages: the newest of them are shown. Add a word, a phrase or a filter to narrow it.'
+    ])
+    // Narrowed by a rarer word: every match, however old, and no warning.
+    const narrow = await wb.search('harbour storms', { limit: 10 })
+    expect([narrow.total, narrow.totalIsLowerBound, narrow.warnings]).toEqual([1, false, []])
     await wb.close()
   })
 

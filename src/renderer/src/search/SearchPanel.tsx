@@ -131,7 +131,7 @@ export function SearchPanel({ query, docs, tags, revision, onOpen }: Props): Rea
         <p className="library-count" aria-live="polite">
           {response.total === 0
             ? 'No matches.'
-            : `${response.totalIsLowerBound ? 'More than ' : ''}${formatCount(response.totalIsLowerBound ? response.hits.length : response.total, 'match', 'matches')} in ${response.totalIsLowerBound ? 'at least ' : ''}${formatCount(groups.length, 'document')}${response.total > response.hits.length ? ` (first ${response.hits.length} shown)` : ''}`}
+            : `${response.totalIsLowerBound ? 'More than ' : ''}${formatCount(response.total, 'match', 'matches')} in ${response.totalIsLowerBound ? 'at least ' : ''}${formatCount(groups.length, 'document')}${response.total > response.hits.length ? ` (first ${response.hits.length} shown)` : ''}`}
         </p>
       )}
       <ul className="search-results" aria-label="Search results">
