@@ -47,6 +47,35 @@ test('highlights a selection, tags it, writes a note, and finds it all again aft
   await expect.poll(() => paintedText(app, 'wb-selected')).toEqual(['a deliberate intrusion'])
 })
 
+test.describe('while the highlight is being saved', () => {
+  test.use({ callDelaysMs: { createAnnotation: 700 } })
+
+  test('shows it at once, lists it once saved, and takes it away if the save fails', async ({
+    app
+  }) => {
+    await importTwo(app)
+    await openDoc(app, 'Cranes idle at Port Averly')
+    const article = app.getByRole('article', { name: 'Cranes idle at Port Averly' })
+    const list = app.getByRole('list', { name: 'Highlights' }).getByRole('listitem')
+    await selectText(article, 'a deliberate intrusion')
+    await app.keyboard.press('h')
+    // Painted while the save is still on its way; listed (and selected) once it is saved.
+    await expect.poll(() => paintedText(app, 'wb-yellow')).toEqual(['a deliberate intrusion'])
+    await expect(list).toHaveCount(0)
+    await expect(list).toHaveCount(1)
+    await expect.poll(() => paintedText(app, 'wb-selected')).toEqual(['a deliberate intrusion'])
+    await expect.poll(() => paintedText(app, 'wb-yellow')).toEqual(['a deliberate intrusion'])
+
+    // Only white space cannot be highlighted: painted for a moment, then taken away, with the reason.
+    await selectText(article, ' ')
+    await app.keyboard.press('h')
+    await expect.poll(() => paintedText(app, 'wb-yellow')).toEqual([' ', 'a deliberate intrusion'])
+    await expect(app.getByRole('alert')).toContainText('Only white space is selected')
+    await expect.poll(() => paintedText(app, 'wb-yellow')).toEqual(['a deliberate intrusion'])
+    await expect(list).toHaveCount(1)
+  })
+})
+
 test('highlights with the H key, overlapping highlights, and selects a highlight by clicking it', async ({
   app
 }) => {
@@ -385,9 +414,18 @@ test.describe('a document with hundreds of highlights', () => {
     }
   })
 
-  test('paints them all, and lists them a page at a time', async ({ app }) => {
+  test('paints those on screen as the reader scrolls, and lists them a page at a time', async ({
+    app
+  }) => {
     await openDoc(app, 'Long report')
-    await expect.poll(async () => (await paintedText(app, 'wb-green')).length).toBe(COUNT)
+    // Highlights are painted where the reader is (the browser's cost per frame grows with every
+    // highlight registered, seen or not), and follow the scrolling.
+    await expect.poll(() => paintedText(app, 'wb-green')).toContain('Paragraph 1')
+    expect(await paintedText(app, 'wb-green')).not.toContain(`Paragraph ${COUNT}`)
+    const middle = app.getByRole('article').getByText('Paragraph 225 of')
+    await middle.scrollIntoViewIfNeeded()
+    await expect.poll(() => paintedText(app, 'wb-green')).toContain('Paragraph 225')
+    await expect.poll(() => paintedText(app, 'wb-green')).not.toContain('Paragraph 1')
     const list = app.getByRole('list', { name: 'Highlights' }).getByRole('listitem')
     await expect(list).toHaveCount(200)
     await expect(list.first()).toContainText('“Paragraph 1”')
@@ -401,6 +439,8 @@ test.describe('a document with hundreds of highlights', () => {
     // Choosing the last one scrolls the reader to it, at the end of the text.
     await list.last().getByRole('button').click()
     await expect(app.getByRole('article').getByText(`Paragraph ${COUNT} of`)).toBeInViewport()
+    await expect.poll(() => paintedText(app, 'wb-green')).toContain(`Paragraph ${COUNT}`)
+    await expect.poll(() => paintedText(app, 'wb-selected')).toEqual([`Paragraph ${COUNT}`])
     await expect(app.getByRole('button', { name: /^Show \d+ more/ })).toHaveCount(0)
     // Painted in several highlight objects per colour, so that one change repaints little.
     const objects = await app.evaluate(() =>

@@ -12,7 +12,7 @@ import { extname, join, normalize, resolve } from 'node:path'
 import { test as base, expect, type Page } from '@playwright/test'
 import { dispatch } from '../src/core/host/dispatch'
 import { createWorkbench, type Workbench } from '../src/core/workbench'
-import { API_METHODS } from '../src/shared/api'
+import { API_METHODS, type ApiMethod } from '../src/shared/api'
 
 /** A secure origin, like app:// in Electron (registered as secure): clipboard and other secure-context APIs behave the same. */
 export const ORIGIN = 'https://workbench.test'
@@ -115,6 +115,8 @@ export interface AppFixtures {
   seedWorkspace: { run: (dir: string) => Promise<void> } | null
   /** Delay before each importFile call is answered, to watch progress in tests (0: none). */
   importDelayMs: number
+  /** Delays before calls of these methods are answered, to see what the app shows meanwhile. */
+  callDelaysMs: Partial<Record<ApiMethod, number>>
   workspaceDir: string
   workbench: Workbench
   app: Page
@@ -122,6 +124,7 @@ export interface AppFixtures {
 
 export const test = base.extend<AppFixtures>({
   importDelayMs: [0, { option: true }],
+  callDelaysMs: [{}, { option: true }],
   seedWorkspace: [null, { option: true }],
   // eslint-disable-next-line no-empty-pattern
   workspaceDir: async ({}, use) => {
@@ -140,7 +143,7 @@ export const test = base.extend<AppFixtures>({
     await use(wb)
     await wb.close()
   },
-  app: async ({ page, workbench, importDelayMs }, use) => {
+  app: async ({ page, workbench, importDelayMs, callDelaysMs }, use) => {
     const foreign: string[] = []
     const pageErrors: string[] = []
     page.on('pageerror', (err) => pageErrors.push(err.message))
@@ -148,6 +151,8 @@ export const test = base.extend<AppFixtures>({
     await page.exposeFunction('__workbenchInvoke', async (method: unknown, args: unknown) => {
       if (method === 'importFile' && importDelayMs > 0)
         await new Promise((r) => setTimeout(r, importDelayMs))
+      const delay = callDelaysMs[method as ApiMethod]
+      if (delay) await new Promise((r) => setTimeout(r, delay))
       const result = await dispatch(workbench, method, decode(args) as unknown[])
       // structuredClone throws, failing the call, if a result could not cross IPC. The clone then
       // travels as one JSON string (Playwright copies objects property by property: seconds for

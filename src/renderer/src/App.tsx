@@ -18,7 +18,13 @@ import { useImport } from './library/use-import'
 import { MemosView } from './memos/MemosView'
 import type { TextRange } from './reader/Reader'
 import { ReaderPane } from './reader/ReaderPane'
-import { showSaved, useAnnotations } from './state/use-annotations'
+import {
+  dropPending,
+  showPending,
+  showSaved,
+  useAnnotationList,
+  useAnnotations
+} from './state/use-annotations'
 import { useUndo } from './state/use-undo'
 import { SearchPanel } from './search/SearchPanel'
 import { ExportDialog } from './export/ExportDialog'
@@ -167,6 +173,9 @@ export function App(): React.JSX.Element {
     // Clear the selection now, not after the save: text selected meanwhile must stay selected.
     document.getSelection()?.removeAllRanges()
     setSelection(null)
+    // Painted at once, and replaced by the saved highlight in the same frame (or taken away if the
+    // save fails).
+    const pending = showPending(pane.docId, selection, color)
     try {
       const a = await history.perform(
         'highlight',
@@ -177,10 +186,11 @@ export function App(): React.JSX.Element {
           color
         })
       )
-      showSaved(a)
+      showSaved(a, pending.id)
       setActiveKey(pane.key)
       setSelected(a.id)
     } catch (err) {
+      dropPending(pending.id)
       setError(messageOf(err))
     }
   }, [panes, color, history, setSelection])
@@ -627,7 +637,7 @@ export function App(): React.JSX.Element {
 
 interface PaneContainerProps extends Omit<
   React.ComponentProps<typeof ReaderPane>,
-  'paneKey' | 'docId' | 'annotations'
+  'paneKey' | 'docId' | 'annotations' | 'annotationsLoaded' | 'pending'
 > {
   pane: Pane
   revision: number
@@ -641,6 +651,15 @@ function PaneContainer({
   onError,
   ...rest
 }: PaneContainerProps): React.JSX.Element {
-  const annotations = useAnnotations(pane.docId, revision, onError)
-  return <ReaderPane paneKey={pane.key} docId={pane.docId} annotations={annotations} {...rest} />
+  const annotations = useAnnotationList(pane.docId, revision, onError)
+  return (
+    <ReaderPane
+      paneKey={pane.key}
+      docId={pane.docId}
+      annotations={annotations.list}
+      annotationsLoaded={annotations.loaded}
+      pending={annotations.pending}
+      {...rest}
+    />
+  )
 }

@@ -15,8 +15,10 @@ export function formatDate(iso: string | null): string {
   return dateFormat.format(new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])))
 }
 
+const numberFormat = new Intl.NumberFormat()
+
 export const formatCount = (n: number, one: string, many = `${one}s`): string =>
-  `${n.toLocaleString()} ${n === 1 ? one : many}`
+  `${numberFormat.format(n)} ${n === 1 ? one : many}`
 
 /** The line under a title: source, date and length. */
 export function describeDocument(d: DocumentMeta): string {

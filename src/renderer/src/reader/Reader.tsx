@@ -1,9 +1,10 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react'
-import type { Annotation, Block, DocumentContent } from '../../../shared/model'
-import { call, messageOf } from '../api'
+import type { Annotation } from '../../../shared/model'
 import { formatCount, formatDate } from '../format'
 import { blockElements, offsetOfPoint, offsetsOfRange, rangeFromOffsets } from './dom-offsets'
 import { clearPane, layerName, paintPane } from './highlight-registry'
+import { useNearSections } from './near-sections'
+import { useDocumentText } from './use-document-text'
 
 export interface TextRange {
   start: number
@@ -16,6 +17,10 @@ interface Props {
   /** Changes when the document's text changes (a new version was imported). */
   textRevision: number
   annotations: Annotation[]
+  /** Whether `annotations` has arrived (until then, those fetched with the text's first part are painted). */
+  annotationsLoaded: boolean
+  /** New highlights still being saved: painted, but not yet selectable. */
+  pending: Annotation[]
   selectedId: string | null
   /** Scrolls to this annotation whenever the nonce changes. */
   scrollTarget: { id: string; nonce: number } | null
@@ -27,11 +32,6 @@ interface Props {
   actions: ReactNode
 }
 
-type State =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; doc: DocumentContent }
-
 /**
  * Shows a document's normalized text as headings, paragraphs and lists — only ever as text nodes,
  * never as HTML — and paints its highlights with the CSS Custom Highlight API. Blocks carry their
@@ -41,7 +41,9 @@ export function Reader({
   paneKey,
   id,
   textRevision,
-  annotations,
+  annotations: loadedAnnotations,
+  annotationsLoaded,
+  pending,
   selectedId,
   scrollTarget,
   matches,
@@ -50,67 +52,57 @@ export function Reader({
   onFocus,
   actions
 }: Props): React.JSX.Element {
-  const [state, setState] = useState<State>({ status: 'loading' })
+  const state = useDocumentText(id, textRevision)
   const articleRef = useRef<HTMLElement>(null)
-  const blocksRef = useRef<HTMLElement[]>([])
+  const bodyRef = useRef<HTMLDivElement>(null)
+  const blocksRef = useRef<HTMLElement[] | null>(null)
 
-  useEffect(() => {
-    // The parent keys this component by document id, so each document starts in 'loading'.
-    let live = true
-    call('getDocument', id).then(
-      (doc) => live && setState({ status: 'ready', doc }),
-      (err: unknown) => live && setState({ status: 'error', message: messageOf(err) })
-    )
-    return () => {
-      live = false
-    }
-  }, [id, textRevision])
-
-  const ready = state.status === 'ready'
-
-  // The text's elements are made once per text: later renders (a new highlight, a selection) reuse
-  // them. A long text is shown a few sections at first, the rest added while the page is idle, so
-  // that its first screen appears at once.
-  const body = useMemo(() => {
-    if (state.status !== 'ready') return null
-    const { meta, text, blocks } = state.doc
-    const first = blocks[0]
-    const opensWithTitle =
-      first?.kind === 'heading' && text.slice(first.start, first.end).trim() === meta.title.trim()
-    return renderBlocks(text, opensWithTitle ? blocks.slice(1) : blocks)
-  }, [state])
-  const [shown, setShown] = useState({ body, count: FIRST_SECTIONS })
-  const count = shown.body === body ? shown.count : FIRST_SECTIONS
-  const total = body?.sections.length ?? 0
+  const doc = state.status === 'ready' ? state.doc : null
+  const ready = doc !== null
+  const opening = doc?.opening
+  const annotations = useMemo(
+    () => (annotationsLoaded ? loadedAnnotations : (opening ?? [])),
+    [annotationsLoaded, loadedAnnotations, opening]
+  )
+  // A long text is shown a few sections at first, the rest added while the page is idle (and as
+  // its parts arrive), so that its first screen appears at once.
+  const generation = doc?.generation ?? 0
+  const total = doc?.rendered.sections.length ?? 0
+  const [shown, setShown] = useState({ generation, count: FIRST_SECTIONS })
+  const count = Math.min(total, shown.generation === generation ? shown.count : FIRST_SECTIONS)
   useEffect(() => {
     if (count >= total) return
     const timer = setTimeout(
-      () => setShown({ body, count: Math.min(total, count + MORE_SECTIONS) }),
+      () => setShown({ generation, count: Math.min(total, count + MORE_SECTIONS) }),
       0
     )
     return () => clearTimeout(timer)
-  }, [body, count, total])
+  }, [generation, count, total])
   /** The end of the text shown so far: ranges past it cannot be made yet. */
-  const shownEnd = count >= total ? Infinity : (body?.ends[count - 1] ?? 0)
+  const shownEnd = count >= total && doc?.complete ? Infinity : (doc?.rendered.ends[count - 1] ?? 0)
 
   /** DOM ranges by text offsets, kept while the rendered text stays the same (so repaints reuse them). */
   const rangesRef = useRef(new Map<string, Range | null>())
   useLayoutEffect(() => {
     rangesRef.current = new Map()
-  }, [ready, state])
+  }, [generation])
+  // The block elements in text order, listed again (when asked for) after more text is shown.
   useLayoutEffect(() => {
-    if (ready && articleRef.current) blocksRef.current = blockElements(articleRef.current)
-  }, [ready, state, count])
+    blocksRef.current = null
+  }, [doc, count])
+  const blocks = (): HTMLElement[] =>
+    (blocksRef.current ??= articleRef.current ? blockElements(articleRef.current) : [])
 
   /** Scrolls a passage into view, first showing the rest of a long text if it is not shown yet. */
   const pendingScroll = useRef<{ start: number; end: number } | null>(null)
   const scrollTo = (start: number, end: number): void => {
     if (end > shownEnd) {
+      // Shown once every section is, as the rest of the text arrives.
       pendingScroll.current = { start, end }
-      queueMicrotask(() => setShown({ body, count: total }))
+      queueMicrotask(() => setShown({ generation, count: Infinity }))
       return
     }
-    centre(rangeFromOffsets(blocksRef.current, start, end)?.startContainer.parentElement)
+    centre(rangeFromOffsets(blocks(), start, end)?.startContainer.parentElement)
   }
   // The effects below scroll with the latest scrollTo (it reads what is shown now).
   const scrollToRef = useRef(scrollTo)
@@ -121,20 +113,25 @@ export function Reader({
     const pending = pendingScroll.current
     if (!pending || pending.end > shownEnd) return
     pendingScroll.current = null
-    centre(
-      rangeFromOffsets(blocksRef.current, pending.start, pending.end)?.startContainer.parentElement
-    )
+    centre(rangeFromOffsets(blocks(), pending.start, pending.end)?.startContainer.parentElement)
   }, [shownEnd])
 
-  // Paint highlights: by colour (in buckets, see highlight-registry), the selected one on top.
-  useEffect(() => {
-    if (!ready) return
+  // Paint highlights: by colour (in buckets, see highlight-registry), the selected one on top; only
+  // those in the sections near the screen (see near-sections.ts), and before the frame is drawn.
+  const near = useNearSections(bodyRef, count, generation)
+  useLayoutEffect(() => {
+    if (!doc) return
+    const { ends } = doc.rendered
+    // The text of the sections near the screen (the first also shows the title above it).
+    const from = !near || near.first === 0 ? 0 : ends[near.first - 1]
+    const to = !near ? 0 : near.last >= total - 1 && doc.complete ? Infinity : ends[near.last]
+    const nearby = (start: number, end: number): boolean => end > from && start < to
     const rangeOf = (start: number, end: number): Range | null => {
       if (end > shownEnd) return null // not shown yet: made once its section is
       const key = `${start}:${end}`
       let range = rangesRef.current.get(key)
       if (range === undefined)
-        rangesRef.current.set(key, (range = rangeFromOffsets(blocksRef.current, start, end)))
+        rangesRef.current.set(key, (range = rangeFromOffsets(blocks(), start, end)))
       return range
     }
     const layers = new Map<string, Range[]>()
@@ -143,19 +140,21 @@ export function Reader({
       if (list) list.push(range)
       else layers.set(name, [range])
     }
-    for (const a of annotations) {
-      if (a.status !== 'anchored') continue
-      const range = rangeOf(a.position.start, a.position.end)
-      if (!range) continue
-      add(layerName(a.color, a.id), range)
-      if (a.id === selectedId) add(layerName('selected'), range)
-    }
+    for (const list of [annotations, pending])
+      for (const a of list) {
+        if (a.status !== 'anchored' || !nearby(a.position.start, a.position.end)) continue
+        const range = rangeOf(a.position.start, a.position.end)
+        if (!range) continue
+        add(layerName(a.color, a.id), range)
+        if (a.id === selectedId) add(layerName('selected'), range)
+      }
     matches?.ranges.forEach((m, i) => {
+      if (!nearby(m.start, m.end)) return
       const range = rangeOf(m.start, m.end)
       if (range) add(layerName(i === matches.current ? 'search-current' : 'search'), range)
     })
     paintPane(paneKey, layers)
-  }, [ready, state, annotations, selectedId, paneKey, matches, shownEnd])
+  }, [doc, near, total, annotations, pending, selectedId, paneKey, matches, shownEnd])
 
   // Scroll to the current search match.
   useEffect(() => {
@@ -212,7 +211,7 @@ export function Reader({
         {state.message}
       </p>
     )
-  const { meta, text, blocks } = state.doc
+  const { meta, text, titleBlock, rendered } = state.doc
   const details = [
     meta.source && ['Source', meta.source],
     meta.author && ['Author', meta.author],
@@ -220,23 +219,26 @@ export function Reader({
     ['File', meta.originalName],
     ['Length', formatCount(meta.words, 'word')]
   ].filter(Boolean) as [string, string][]
-  // When the text opens with its own title, that heading is the article's h1 (shown once, still selectable).
-  const first = blocks[0]
-  const opensWithTitle =
-    first?.kind === 'heading' && text.slice(first.start, first.end).trim() === meta.title.trim()
+  // Room for the sections not shown yet and the text not received yet, so that the scroll bar is
+  // about right at once.
+  let rest = state.doc.restHeight
+  for (let i = count; i < total; i++) rest += rendered.heights[i]
   return (
     <article
       className="reader"
       aria-label={meta.title}
+      // Busy until the whole text has arrived and is shown.
+      aria-busy={count < total || !state.doc.complete}
       tabIndex={0}
       ref={articleRef}
       onClick={onClick}
       onFocus={onFocus}
     >
       <header className="reader-head">
-        {opensWithTitle ? (
-          <h1 className="block" data-start={first.start} data-end={first.end}>
-            {text.slice(first.start, first.end)}
+        {/* When the text opens with its own title, that heading is the article's h1 (shown once, still selectable). */}
+        {titleBlock ? (
+          <h1 className="block" data-start={titleBlock.start} data-end={titleBlock.end}>
+            {text.slice(titleBlock.start, titleBlock.end)}
           </h1>
         ) : (
           <h1>{meta.title}</h1>
@@ -251,106 +253,17 @@ export function Reader({
         </dl>
         <div className="reader-actions">{actions}</div>
       </header>
-      <div className="reader-body">
-        {body?.sections.slice(0, count)}
-        {count < total && (
-          // Room for the sections not shown yet, so that the scroll bar is about right at once.
-          <div className="section" style={{ height: body?.restHeights[count] }} />
-        )}
+      <div className="reader-body" ref={bodyRef}>
+        {rendered.sections.slice(0, count)}
+        {rest > 0 && <div className="section" style={{ height: `${rest}em` }} />}
       </div>
     </article>
   )
 }
 
-/** Top-level elements per section: big enough that there are few sections, small enough to skip. */
-const SECTION = 40
 /** Sections shown at once when a text opens, and added with each idle step after that. */
 const FIRST_SECTIONS = 3
 const MORE_SECTIONS = 8
-
-interface RenderedText {
-  sections: ReactNode[]
-  /** The text offset where each section ends. */
-  ends: number[]
-  /** The estimated height of all the sections from each one on (for the room kept for them). */
-  restHeights: string[]
-}
-
-function renderBlocks(text: string, blocks: Block[]): RenderedText {
-  const out: ReactNode[] = []
-  const sections: ReactNode[] = []
-  const ends: number[] = []
-  const heights: number[] = []
-  let lastEnd = 0
-  let sectionStart = 0
-  let chars = 0
-  let count = 0
-  // A section's size before it is first laid out (then the browser remembers the real one): about
-  // 90 characters a line and a little space between blocks.
-  const closeSection = (): void => {
-    if (out.length === sectionStart) return
-    const height = Math.ceil(chars / 90) * 1.6 + count
-    sections.push(
-      <div
-        key={`s${sections.length}`}
-        className="section"
-        style={{ containIntrinsicSize: `auto ${height}em` }}
-      >
-        {out.slice(sectionStart)}
-      </div>
-    )
-    ends.push(lastEnd)
-    heights.push(height)
-    sectionStart = out.length
-    chars = 0
-    count = 0
-  }
-  let list: ReactNode[] = []
-  const endList = (): void => {
-    if (list.length) out.push(<ul key={`ul${out.length}`}>{list}</ul>)
-    list = []
-  }
-  for (const b of blocks) {
-    // dir="auto": each block takes its direction from its own text (right-to-left sources read right).
-    // (unicode-bidi: plaintext does the same but takes Chromium seconds on a very long paragraph.)
-    const props = {
-      key: b.start,
-      'data-start': b.start,
-      'data-end': b.end,
-      className: 'block',
-      dir: 'auto'
-    }
-    const content = text.slice(b.start, b.end)
-    if (b.kind !== 'list-item') {
-      endList()
-      // A full section is closed before this block is counted: it ends where the last one did.
-      if (out.length - sectionStart >= SECTION) closeSection()
-    }
-    chars += content.length
-    count++
-    lastEnd = b.end
-    if (b.kind === 'list-item') {
-      list.push(
-        <li {...props} data-level={b.level ?? 1}>
-          {content}
-        </li>
-      )
-      continue
-    }
-    if (b.kind === 'heading') {
-      const Tag = `h${Math.min(6, (b.level ?? 1) + 1)}` as 'h2'
-      out.push(<Tag {...props}>{content}</Tag>)
-    } else if (b.kind === 'quote') out.push(<blockquote {...props}>{content}</blockquote>)
-    else if (b.kind === 'preformatted') out.push(<pre {...props}>{content}</pre>)
-    else out.push(<p {...props}>{content}</p>)
-  }
-  endList()
-  closeSection()
-  const restHeights: string[] = []
-  let rest = 0
-  for (let i = heights.length - 1; i >= 0; i--) restHeights[i] = `${(rest += heights[i])}em`
-  return { sections, ends, restHeights }
-}
 
 /**
  * Scrolls an element to the middle of the view, and again once the sections it passed have been

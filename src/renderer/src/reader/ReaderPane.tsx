@@ -12,6 +12,8 @@ interface Props {
   closable: boolean
   textRevision: number
   annotations: Annotation[]
+  annotationsLoaded: boolean
+  pending: Annotation[]
   selectedId: string | null
   scrollTarget: { id: string; nonce: number } | null
   selection: TextRange | null
@@ -111,6 +113,8 @@ export function ReaderPane(props: Props): React.JSX.Element {
           id={docId}
           textRevision={props.textRevision}
           annotations={props.annotations}
+          annotationsLoaded={props.annotationsLoaded}
+          pending={props.pending}
           selectedId={props.selectedId}
           scrollTarget={props.scrollTarget}
           matches={props.matches}

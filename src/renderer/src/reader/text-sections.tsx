@@ -1,0 +1,149 @@
+import type { ReactNode } from 'react'
+import type { Block } from '../../../shared/model'
+
+/** Top-level elements per section: big enough that there are few sections, small enough to skip. */
+const SECTION = 40
+
+export interface RenderedText {
+  /** One element per section, in text order. */
+  sections: ReactNode[]
+  /** The text offset where each section ends. */
+  ends: number[]
+  /** The estimated height of each section, in em, before it is first laid out. */
+  heights: number[]
+}
+
+/**
+ * Turns a document's blocks into sections of block elements, as the text arrives part by part.
+ * A section's element is made once, when it is full: later parts add sections and leave the
+ * earlier ones as they are, so React does not compare them again. The last section is shown as far
+ * as it goes until the next part fills it. Each section carries content-visibility (styles.css),
+ * with a size estimated from its text until it is first laid out.
+ */
+export class TextSections {
+  private readonly done: RenderedText = { sections: [], ends: [], heights: [] }
+  /** The blocks of the section being filled, and its top-level elements (a list counts once). */
+  private open: Block[] = []
+  private openTop = 0
+
+  /** Adds blocks (in text order, after those added before); `text` holds at least all of them. */
+  add(text: string, blocks: Block[]): void {
+    for (const b of blocks) {
+      const list = b.kind === 'list-item'
+      // A full section is closed before the next block that is not part of a list.
+      if (!list && this.openTop >= SECTION) this.close(text)
+      const last = this.open[this.open.length - 1]
+      if (!list || last?.kind !== 'list-item') this.openTop++
+      this.open.push(b)
+    }
+  }
+
+  /** The sections so far; once the text is complete, the last one is closed. */
+  view(text: string, complete: boolean): RenderedText {
+    if (complete) this.close(text)
+    if (this.open.length === 0) return this.done
+    const { sections, ends, heights } = this.done
+    const last = section(text, this.open, sections.length)
+    return {
+      sections: [...sections, last.element],
+      ends: [...ends, this.open[this.open.length - 1].end],
+      heights: [...heights, last.height]
+    }
+  }
+
+  private close(text: string): void {
+    if (this.open.length === 0) return
+    const { element, height } = section(text, this.open, this.done.sections.length)
+    this.done.sections.push(element)
+    this.done.ends.push(this.open[this.open.length - 1].end)
+    this.done.heights.push(height)
+    this.open = []
+    this.openTop = 0
+  }
+}
+
+/** A section's element, and its height in em before it is laid out: about 90 characters a line. */
+function section(
+  text: string,
+  blocks: Block[],
+  index: number
+): { element: ReactNode; height: number } {
+  const out: ReactNode[] = []
+  let list: ReactNode[] = []
+  let listStart = 0
+  let chars = 0
+  const endList = (): void => {
+    if (list.length) out.push(<ul key={`ul${listStart}`}>{list}</ul>)
+    list = []
+  }
+  for (const b of blocks) {
+    // dir="auto": each block takes its direction from its own text (right-to-left sources read right).
+    // (unicode-bidi: plaintext does the same but takes Chromium seconds on a very long paragraph.)
+    const key = b.start
+    const props = {
+      'data-start': b.start,
+      'data-end': b.end,
+      className: 'block',
+      dir: 'auto'
+    }
+    const content = text.slice(b.start, b.end)
+    chars += content.length
+    if (b.kind === 'list-item') {
+      if (list.length === 0) listStart = b.start
+      list.push(
+        <li key={key} {...props} data-level={b.level ?? 1}>
+          {content}
+        </li>
+      )
+      continue
+    }
+    endList()
+    if (b.kind === 'heading') {
+      const Tag = `h${Math.min(6, (b.level ?? 1) + 1)}` as 'h2'
+      out.push(
+        <Tag key={key} {...props}>
+          {content}
+        </Tag>
+      )
+    } else if (b.kind === 'quote')
+      out.push(
+        <blockquote key={key} {...props}>
+          {content}
+        </blockquote>
+      )
+    else if (b.kind === 'preformatted')
+      out.push(
+        <pre key={key} {...props}>
+          {content}
+        </pre>
+      )
+    else
+      out.push(
+        <p key={key} {...props}>
+          {content}
+        </p>
+      )
+  }
+  endList()
+  const height = Math.ceil(chars / 90) * 1.6 + blocks.length
+  return {
+    element: (
+      <div
+        key={`s${index}`}
+        className="section"
+        data-section={index}
+        style={{ containIntrinsicSize: `auto ${height}em` }}
+      >
+        {out}
+      </div>
+    ),
+    height
+  }
+}
+
+/** The estimated height, in em, of text not received yet: as for sections, with blocks as long as so far. */
+export function unreceivedHeight(chars: number, blocksSoFar: number, charsSoFar: number): number {
+  if (chars <= 0) return 0
+  const perBlock = blocksSoFar > 0 ? Math.max(1, charsSoFar / blocksSoFar) : 400
+  return Math.ceil(chars / 90) * 1.6 + chars / perBlock
+}
