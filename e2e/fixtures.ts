@@ -153,11 +153,19 @@ export const test = base.extend<AppFixtures>({
         await new Promise((r) => setTimeout(r, importDelayMs))
       const delay = callDelaysMs[method as ApiMethod]
       if (delay) await new Promise((r) => setTimeout(r, delay))
-      const result = await dispatch(workbench, method, decode(args) as unknown[])
-      // structuredClone throws, failing the call, if a result could not cross IPC. The clone then
-      // travels as one JSON string (Playwright copies objects property by property: seconds for
-      // 5,000 highlights), and toWire refuses anything JSON would not carry exactly.
-      return toWire(structuredClone(result))
+      const calls = inFlight.get(page) ?? { count: 0, last: 0 }
+      inFlight.set(page, calls)
+      calls.count++
+      try {
+        const result = await dispatch(workbench, method, decode(args) as unknown[])
+        // structuredClone throws, failing the call, if a result could not cross IPC. The clone then
+        // travels as one JSON string (Playwright copies objects property by property: seconds for
+        // 5,000 highlights), and toWire refuses anything JSON would not carry exactly.
+        return toWire(structuredClone(result))
+      } finally {
+        calls.count--
+        calls.last = performance.now()
+      }
     })
     await page.addInitScript(bridgeScript, API_METHODS)
     await page.goto(`${ORIGIN}/index.html`)
@@ -168,6 +176,23 @@ export const test = base.extend<AppFixtures>({
 })
 
 export { expect, WORKER }
+
+/** Calls being answered for each page, and when the last one was. */
+const inFlight = new WeakMap<Page, { count: number; last: number }>()
+
+/**
+ * Resolves once the page has made no call for `quietMs` and has received every answer: what a
+ * step set off in the background (fetching lists again after a change) is over.
+ */
+export async function settled(page: Page, quietMs = 300): Promise<void> {
+  for (;;) {
+    const calls = inFlight.get(page)
+    if (!calls || (calls.count === 0 && performance.now() - calls.last >= quietMs)) break
+    await new Promise((r) => setTimeout(r, 20))
+  }
+  // Answers reach the page in order: this one comes after them, and after the frame they cause.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))))
+}
 
 /** A file for setInputFiles, from text or bytes. */
 export const file = (
