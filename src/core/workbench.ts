@@ -294,15 +294,10 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
       draft.annotations.sort((x, y) => x.position.start - y.position.start)
     })
     try {
-      await store.update((draft) => {
-        const d = draft.documents.find((x) => x.id === docId)
-        if (!d)
-          throw new WorkbenchError('not-found', `No document with id ${docId} in this workspace.`)
-        Object.assign(
-          d,
-          contentFields(parsed, name, sha, stored, file.data.byteLength, chooseTitle(doc, name))
-        )
-      })
+      await store.replaceDocument(
+        docId,
+        contentFields(parsed, name, sha, stored, file.data.byteLength, chooseTitle(doc, name))
+      )
     } catch (err) {
       // The catalog still serves the old text: put the highlights back where they were in it.
       await annotations
@@ -340,12 +335,7 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
     importFile,
     async removeDocument(id) {
       findDocument(id)
-      const removed = await store.update((draft) => {
-        const at = draft.documents.findIndex((d) => d.id === id)
-        if (at < 0)
-          throw new WorkbenchError('not-found', `No document with id ${id} in this workspace.`)
-        return draft.documents.splice(at, 1)[0]
-      })
+      const removed = await store.removeDocument(id)
       await indexing(index.removeDocument(id))
       return removed
     },

@@ -106,6 +106,57 @@ describe('the catalog journal', () => {
     await reopened.close()
   })
 
+  it('saves every change to the catalog by appending to the journal, and a crash loses none of them', async () => {
+    const dir = await tempDir()
+    const wb = await openTestWorkbench(dir)
+    const a = await importText(wb, 'a.txt', 'A report that will be removed.')
+    const b = await importText(wb, 'b.txt', 'A report with a second version.')
+    const c = await importText(wb, 'c.txt', 'A report that stays as it is.')
+    await wb.close()
+    const reopened = await openTestWorkbench(dir)
+    const catalog = await readFile(join(dir, 'workspace.json'), 'utf8')
+    const tag = await reopened.createTag({ path: 'Attribution' })
+    await reopened.createMemo({ title: 'Who did it?', text: 'Two sources disagree.' })
+    await reopened.removeDocument(a.id)
+    await reopened.reimportDocument(b.id, {
+      name: 'b.txt',
+      data: new TextEncoder().encode('A report with a second version, now longer.')
+    })
+    // None of it rewrote the catalog file: each change was one line in the journal.
+    expect(await readFile(join(dir, 'workspace.json'), 'utf8')).toBe(catalog)
+    const crashed = await crashCopy(dir)
+    await reopened.close()
+
+    const after = await openTestWorkbench(crashed)
+    const docs = await after.listDocuments()
+    expect(docs.map((d) => d.id)).toEqual([b.id, c.id])
+    expect(docs[0].chars).toBe('A report with a second version, now longer.'.length)
+    expect((await after.getDocument(b.id)).text).toBe('A report with a second version, now longer.')
+    expect((await after.listTags()).map((t) => t.name)).toEqual([tag.value.name])
+    expect((await after.listMemos()).map((m) => m.title)).toEqual(['Who did it?'])
+    expect((await after.search('stays')).hits.map((h) => h.docId)).toEqual([c.id])
+    await after.close()
+  })
+
+  it('rewrites the whole catalog for a change that works on the documents directly (a restore)', async () => {
+    const source = await tempDir()
+    const wb = await openTestWorkbench(source)
+    await importText(wb, 'a.txt', 'A report to back up.')
+    await wb.createTag({ path: 'Attribution' })
+    const backup = await wb.exportWorkspace({ format: 'json' })
+    await wb.close()
+    const dir = await tempDir()
+    const target = await openTestWorkbench(dir)
+    await target.restoreBackup({
+      name: 'backup.json',
+      data: new TextEncoder().encode(backup.content)
+    })
+    const saved = JSON.parse(await readFile(join(dir, 'workspace.json'), 'utf8'))
+    expect(saved.documents.map((d: DocumentMeta) => d.title)).toEqual(['A report to back up.'])
+    expect(saved.codebook.tags.map((t: { name: string }) => t.name)).toEqual(['Attribution'])
+    await target.close()
+  })
+
   it('imports a folder in the order of its files, however long each takes to read', async () => {
     const dir = await tempDir()
     const src = await tempDir()

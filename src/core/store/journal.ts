@@ -2,21 +2,34 @@ import { createHash } from 'node:crypto'
 import { open, readFile, truncate, unlink } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { z } from 'zod'
-import type { DocumentMeta } from '../../shared/model'
+import type { DocumentMeta, Memo, Tag } from '../../shared/model'
+import { memoSchema, tagSchema } from '../../shared/model-schemas'
 import { fsyncDir } from './durable-write'
 import { documentMetaSchema } from './schema'
 
-/** One group of imported documents, as appended to the journal. */
+/** One group of changes to the catalog, as appended to the journal (applied in this order). */
 export interface JournalEntry {
   /** The catalog generation this entry extends; entries of other generations are already in the catalog, or void. */
   generation: number
+  /** Documents taken out of the library, by id. */
+  removed?: string[]
+  /** Documents whose metadata changed (a new version), whole. */
+  replaced?: DocumentMeta[]
+  /** New documents. */
   documents: DocumentMeta[]
+  /** The whole codebook and the whole list of memos, when they changed. */
+  tags?: Tag[]
+  memos?: Memo[]
   nextImportOrder: number
 }
 
 const entrySchema = z.object({
   generation: z.number().int().nonnegative(),
+  removed: z.array(z.string()).optional(),
+  replaced: z.array(documentMetaSchema).optional(),
   documents: z.array(documentMetaSchema),
+  tags: z.array(tagSchema).optional(),
+  memos: z.array(memoSchema).optional(),
   nextImportOrder: z.number().int().positive()
 })
 
@@ -24,10 +37,10 @@ const checksum = (payload: string): string =>
   createHash('sha256').update(payload).digest('hex').slice(0, 16)
 
 /**
- * The catalog's journal: imports append their new documents here (one short, checksummed line per
- * group commit, fsynced) instead of rewriting the whole catalog, whose cost grows with the
- * workspace. The catalog file is rewritten, and the journal emptied, on open, on close, when the
- * journal grows long, and by any other change to the catalog.
+ * The catalog's journal: changes to the catalog are appended here (one checksummed line per group
+ * commit, fsynced) instead of rewriting the whole catalog, whose cost grows with the workspace: new
+ * documents, removals, new versions, the codebook and the memos. The catalog file is rewritten,
+ * and the journal emptied, on open, on close, and when the journal grows long.
  *
  * Each line carries the catalog generation it extends. A rewrite of the catalog raises the
  * generation, so lines written before it are ignored even if emptying the journal did not happen
@@ -40,6 +53,11 @@ export class CatalogJournal {
   private created = false
   /** Documents appended since the journal was last emptied. */
   documents = 0
+
+  /** Bytes appended since the journal was last emptied. */
+  get bytes(): number {
+    return this.size
+  }
   /** Set when an append failed and could not be undone: the next change rewrites the catalog instead. */
   broken = false
 

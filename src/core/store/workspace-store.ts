@@ -6,7 +6,7 @@ import type { Block, DocumentMeta, StoredRef } from '../../shared/model'
 import { WorkbenchError } from '../errors'
 import { removeStaleTempFiles, SerialQueue } from './durable-write'
 import { wasWritten } from './durable-write'
-import { CatalogJournal } from './journal'
+import { CatalogJournal, type JournalEntry } from './journal'
 import { DurableJsonFile } from './json-file'
 import { lockWorkspace } from './lock'
 import { PackReader, PackWriter } from './pack-store'
@@ -41,14 +41,26 @@ export interface OpenStoreOptions {
   onWarning?: (message: string) => void
 }
 
-/** The workspace on disk: the catalog (lowdb), texts and originals. Only this class touches those files. */
+/**
+ * A change waiting to be saved. `change` works on a copy of the whole catalog; the others say
+ * what they do, so that they can be saved by appending to the journal.
+ */
 interface PendingChange {
   change: (draft: WorkspaceFile) => unknown
-  /** Set for a new document: it can then be saved by appending to the journal. */
+  /** A new document. */
   add?: NewDocument
+  /** A document taken out of the library. */
+  remove?: string
+  /** New content fields for a document (a new version). */
+  replace?: { id: string; fields: Partial<DocumentMeta> }
+  /** Rewrite the catalog file, whatever the batch holds. */
+  rewrite?: boolean
   resolve: (value: unknown) => void
   reject: (err: unknown) => void
 }
+
+/** Thrown when a change reaches for the documents of a light draft: it needs a whole copy. */
+class NeedsWholeCatalog extends Error {}
 
 interface NewDocument {
   sha: string
@@ -61,8 +73,10 @@ export type AddDocumentResult =
 /** About 32 MB of verified text kept in memory (see getText). */
 const VERIFIED_CACHE_CHARS = 16 * 1024 * 1024
 
-/** The journal is folded into the catalog file once it holds this many documents (or a quarter of the catalog). */
+/** The journal is folded into the catalog file once it holds this many documents (or a quarter of the catalog)… */
 const JOURNAL_MAX_DOCUMENTS = 2000
+/** …or this many bytes (each change to the codebook appends the whole codebook). */
+const JOURNAL_MAX_BYTES = 8 * 1024 * 1024
 
 export class WorkspaceStore {
   private readonly queue = new SerialQueue()
@@ -123,8 +137,7 @@ export class WorkspaceStore {
       store = new WorkspaceStore(dir, db, adapter, release, () => lockLost, journal)
       if (!options.readOnly) {
         // Writes the catalog (a new workspace gets its file now), and empties the journal.
-        if (entries.length || !(await exists(join(dir, LAYOUT.catalog))))
-          await store.update(() => undefined)
+        if (entries.length || !(await exists(join(dir, LAYOUT.catalog)))) await store.fold()
         else await journal.clear()
         await adapter.backup()
       }
@@ -179,7 +192,36 @@ export class WorkspaceStore {
       draft.documents.push(meta)
       return { status: 'added', meta }
     }
-    return this.enqueue(change, add) as Promise<AddDocumentResult>
+    return this.enqueue(change, { add }) as Promise<AddDocumentResult>
+  }
+
+  /** Rewrites the catalog file with everything in memory, and empties the journal. */
+  private fold(): Promise<unknown> {
+    return this.enqueue(() => undefined, { rewrite: true })
+  }
+
+  /** Takes a document out of the catalog; resolves with it. Saved by appending to the journal. */
+  removeDocument(id: string): Promise<DocumentMeta> {
+    return this.enqueue(
+      (draft) => {
+        const at = draft.documents.findIndex((d) => d.id === id)
+        if (at < 0) throw notFound(id)
+        return draft.documents.splice(at, 1)[0]
+      },
+      { remove: id }
+    ) as Promise<DocumentMeta>
+  }
+
+  /** Changes a document's content fields (a new version); resolves with the new metadata. */
+  replaceDocument(id: string, fields: Partial<DocumentMeta>): Promise<DocumentMeta> {
+    return this.enqueue(
+      (draft) => {
+        const d = draft.documents.find((x) => x.id === id)
+        if (!d) throw notFound(id)
+        return Object.assign(d, fields)
+      },
+      { replace: { id, fields } }
+    ) as Promise<DocumentMeta>
   }
 
   get readOnly(): boolean {
@@ -198,10 +240,13 @@ export class WorkspaceStore {
     return this.enqueue(change) as Promise<R>
   }
 
-  private enqueue(change: (draft: WorkspaceFile) => unknown, add?: NewDocument): Promise<unknown> {
+  private enqueue(
+    change: (draft: WorkspaceFile) => unknown,
+    kind: Pick<PendingChange, 'add' | 'remove' | 'replace' | 'rewrite'> = {}
+  ): Promise<unknown> {
     this.assertWritable()
     return new Promise<unknown>((resolve, reject) => {
-      this.pending.push({ change, add, resolve, reject })
+      this.pending.push({ change, ...kind, resolve, reject })
       if (this.scheduled) return
       this.scheduled = true
       void this.queue.run(() => {
@@ -213,9 +258,22 @@ export class WorkspaceStore {
 
   private async commitBatch(batch: PendingChange[]): Promise<void> {
     const journalFull =
-      this.journal.documents >= Math.max(JOURNAL_MAX_DOCUMENTS, this.db.data.documents.length / 4)
-    if (batch.every((p) => p.add) && !this.journal.broken && !journalFull)
-      return this.appendBatch(batch)
+      this.journal.documents >=
+        Math.max(JOURNAL_MAX_DOCUMENTS, this.db.data.documents.length / 4) ||
+      this.journal.bytes >= JOURNAL_MAX_BYTES
+    if (!this.journal.broken && !journalFull && !batch.some((p) => p.rewrite)) {
+      try {
+        return await this.appendBatch(batch)
+      } catch (err) {
+        if (!(err instanceof NeedsWholeCatalog)) throw err
+        // A change that works on the documents directly: the whole catalog is rewritten.
+      }
+    }
+    return this.rewriteBatch(batch)
+  }
+
+  /** Saves a batch by rewriting the whole catalog file (and voiding the journal). */
+  private async rewriteBatch(batch: PendingChange[]): Promise<void> {
     for (;;) {
       const draft = structuredClone(this.db.data)
       const results: unknown[] = []
@@ -252,57 +310,140 @@ export class WorkspaceStore {
     }
   }
 
-  /** Saves a batch of new documents by appending them to the journal: no rewrite of the catalog. */
+  /**
+   * Saves a batch by appending one line to the journal: new documents, removals and new versions
+   * as what they are; the codebook and the memos whole, when a change touched them (they are
+   * small). Nothing here copies the list of documents more than once, so a change costs the same
+   * with a hundred thousand documents as with ten. Throws NeedsWholeCatalog, having changed
+   * nothing, when a change works on the documents some other way.
+   */
   private async appendBatch(batch: PendingChange[]): Promise<void> {
     const data = this.db.data
     const { bySha, ids } = this.lookups()
-    const added: DocumentMeta[] = []
-    const addedBySha = new Map<string, DocumentMeta>()
-    const addedIds = new Set<string>()
-    const results: AddDocumentResult[] = []
-    const kept: PendingChange[] = []
+    let documents: DocumentMeta[] | null = null // copied at the first change to the list
+    const docs = (): DocumentMeta[] => (documents ??= data.documents.slice())
+    let book: WorkspaceFile['codebook'] | null = null
+    let memos: WorkspaceFile['memos'] | null = null
     let next = data.nextImportOrder
+    const entry: JournalEntry = {
+      generation: data.catalogGeneration,
+      documents: [],
+      nextImportOrder: next
+    }
+    const removed = new Set<string>()
+    const replaced = new Map<string, DocumentMeta>()
+    const outcomes: (() => void)[] = []
+    /** The document in the library, as of this point of the batch, imported from a file with this checksum. */
+    const live = (sha: string): DocumentMeta | undefined => {
+      for (const m of entry.documents) if (m.sha256 === sha) return m
+      for (const m of replaced.values()) if (m.sha256 === sha) return m
+      const d = bySha.get(sha)
+      if (!d || removed.has(d.id)) return undefined
+      const now = replaced.get(d.id)
+      return now ? (now.sha256 === sha ? now : undefined) : d
+    }
     for (const p of batch) {
-      const { sha, build } = p.add as NewDocument
-      const dup = bySha.get(sha) ?? addedBySha.get(sha)
-      if (dup) {
-        p.resolve({ status: 'duplicate', meta: dup })
-        continue
-      }
-      let meta: DocumentMeta
       try {
-        meta = build(next, (id) => ids.has(id) || addedIds.has(id))
+        if (p.add) {
+          const dup = live(p.add.sha)
+          if (dup) {
+            outcomes.push(() => p.resolve({ status: 'duplicate', meta: dup }))
+            continue
+          }
+          const taken = (id: string): boolean =>
+            (ids.has(id) && !removed.has(id)) || entry.documents.some((d) => d.id === id)
+          const meta = p.add.build(next, taken)
+          next++
+          entry.documents.push(meta)
+          docs().push(meta)
+          outcomes.push(() => p.resolve({ status: 'added', meta }))
+        } else if (p.remove !== undefined) {
+          const at = docs().findIndex((d) => d.id === p.remove)
+          if (at < 0) throw notFound(p.remove)
+          const [gone] = docs().splice(at, 1)
+          const fresh = entry.documents.findIndex((d) => d.id === gone.id)
+          if (fresh >= 0) entry.documents.splice(fresh, 1)
+          else removed.add(gone.id)
+          replaced.delete(gone.id)
+          outcomes.push(() => p.resolve(gone))
+        } else if (p.replace) {
+          const list = docs()
+          const at = list.findIndex((d) => d.id === p.replace?.id)
+          if (at < 0) throw notFound(p.replace.id)
+          const meta = { ...list[at], ...p.replace.fields }
+          list[at] = meta
+          const fresh = entry.documents.findIndex((d) => d.id === meta.id)
+          if (fresh >= 0) entry.documents[fresh] = meta
+          else replaced.set(meta.id, meta)
+          outcomes.push(() => p.resolve(meta))
+        } else {
+          // A change to the codebook or the memos, made on copies of them; the documents are
+          // out of its reach (reaching for them means it needs the whole catalog).
+          const draft = {
+            ...data,
+            nextImportOrder: next,
+            codebook: (book ??= structuredClone(data.codebook)),
+            memos: (memos ??= structuredClone(data.memos))
+          }
+          Object.defineProperty(draft, 'documents', {
+            get: () => {
+              throw new NeedsWholeCatalog()
+            },
+            set: () => {
+              throw new NeedsWholeCatalog()
+            }
+          })
+          const snapshot = JSON.stringify([book, memos])
+          let result: unknown
+          try {
+            result = p.change(draft)
+          } catch (err) {
+            // Undo what the failed change did to the copies before passing the error on.
+            ;[book, memos] = JSON.parse(snapshot) as [typeof book, typeof memos]
+            throw err
+          }
+          book = draft.codebook
+          memos = draft.memos
+          outcomes.push(() => p.resolve(result))
+        }
       } catch (err) {
-        p.reject(err)
-        continue
+        if (err instanceof NeedsWholeCatalog) throw err
+        outcomes.push(() => p.reject(err))
       }
-      next++
-      added.push(meta)
-      addedBySha.set(sha, meta)
-      addedIds.add(meta.id)
-      results.push({ status: 'added', meta })
-      kept.push(p)
     }
-    if (added.length === 0) return
-    try {
-      await this.journal.append({
-        generation: data.catalogGeneration,
-        documents: added,
+    const changed =
+      documents !== null || book !== null || memos !== null || next !== data.nextImportOrder
+    if (changed) {
+      if (removed.size) entry.removed = [...removed]
+      if (replaced.size) entry.replaced = [...replaced.values()]
+      if (book) entry.tags = book.tags
+      if (memos) entry.memos = memos
+      entry.nextImportOrder = next
+      try {
+        await this.journal.append(entry)
+      } catch (err) {
+        for (const p of batch) p.reject(err)
+        return
+      }
+      const list = documents ?? data.documents
+      this.db.data = {
+        ...data,
+        documents: list,
+        codebook: book ?? data.codebook,
+        memos: memos ?? data.memos,
         nextImportOrder: next
-      })
-    } catch (err) {
-      for (const p of kept) p.reject(err)
-      return
+      }
+      if (removed.size || replaced.size) this.lookup = null
+      else {
+        // The look-ups grow with the list instead of being built again.
+        for (const meta of entry.documents) {
+          bySha.set(meta.sha256, meta)
+          ids.add(meta.id)
+        }
+        this.lookup = { list, bySha, ids }
+      }
     }
-    const list = data.documents.concat(added)
-    this.db.data = { ...data, documents: list, nextImportOrder: next }
-    // The look-ups grow with the list instead of being built again.
-    for (const meta of added) {
-      bySha.set(meta.sha256, meta)
-      ids.add(meta.id)
-    }
-    this.lookup = { list, bySha, ids }
-    kept.forEach((p, i) => p.resolve(results[i]))
+    for (const outcome of outcomes) outcome()
   }
 
   /** Throws unless this process may write: it holds the writer lock and has not lost it. */
@@ -416,8 +557,8 @@ export class WorkspaceStore {
     await this.reader.close()
     while (this.scheduled || this.pending.length) await this.queue.run(async () => undefined)
     // Fold the journal into the catalog, so that the next start reads one file.
-    if (this.journal.documents > 0 && !this.readOnly && !this.lockLost())
-      await this.update(() => undefined).catch(() => undefined)
+    if (this.journal.bytes > 0 && !this.readOnly && !this.lockLost())
+      await this.fold().catch(() => undefined)
     await this.queue.run(async () => undefined)
     await this.release?.()
   }
@@ -440,24 +581,36 @@ async function isDirectory(dir: string): Promise<boolean> {
   }
 }
 
-/** The catalog with the documents of journal entries added (those already in it are skipped). */
-function replay(
-  data: WorkspaceFile,
-  entries: { documents: DocumentMeta[]; nextImportOrder: number }[]
-): WorkspaceFile {
-  const ids = new Set(data.documents.map((d) => d.id))
-  const documents = [...data.documents]
+/** The catalog with the journal's entries applied, in order (documents already in it are not added twice). */
+function replay(data: WorkspaceFile, entries: JournalEntry[]): WorkspaceFile {
+  let documents = [...data.documents]
+  const ids = new Set(documents.map((d) => d.id))
+  let { codebook, memos } = data
   let next = data.nextImportOrder
   for (const e of entries) {
+    if (e.removed?.length) {
+      const gone = new Set(e.removed)
+      documents = documents.filter((d) => !gone.has(d.id))
+      for (const id of gone) ids.delete(id)
+    }
+    if (e.replaced?.length) {
+      const fresh = new Map(e.replaced.map((d) => [d.id, d]))
+      documents = documents.map((d) => fresh.get(d.id) ?? d)
+    }
     for (const d of e.documents) {
       if (ids.has(d.id)) continue
       documents.push(d)
       ids.add(d.id)
     }
+    if (e.tags) codebook = { tags: e.tags }
+    if (e.memos) memos = e.memos
     next = Math.max(next, e.nextImportOrder)
   }
-  return { ...data, documents, nextImportOrder: next }
+  return { ...data, documents, codebook, memos, nextImportOrder: next }
 }
+
+const notFound = (id: string): WorkbenchError =>
+  new WorkbenchError('not-found', `No document with id ${id} in this workspace.`)
 
 /**
  * Reads a stored text and its structure from a workspace folder. Used by the store, and by the
