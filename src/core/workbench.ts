@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
 import { basename, extname, join } from 'node:path'
 import type { CoreApi, FilePayload } from '../shared/api'
+import { ByteBudget } from '../shared/byte-budget'
 import type {
   DocumentFormat,
   DocumentMeta,
@@ -31,8 +32,12 @@ import type { WorkerSpec } from './import/worker-protocol'
 import { SerialQueue } from './store/durable-write'
 import { LAYOUT, sha256Hex, WorkspaceStore } from './store/workspace-store'
 
-/** How many files an import by path works on at once. */
-export const IMPORT_CONCURRENCY = 8
+/**
+ * How many files an import works on at once (parsing some while others are saved: they share
+ * their fsyncs), and how many bytes of files it holds at most.
+ */
+export const IMPORT_CONCURRENCY = 16
+const IMPORT_BYTES = 64 * 1024 * 1024
 
 export const DEFAULT_LIMITS: ImportLimits = {
   maxFileBytes: 100 * 1024 * 1024,
@@ -163,7 +168,12 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
   const importFile = (file: FilePayload): Promise<ImportOutcome> =>
     importWithTurn(file, importTurns.take())
 
-  async function importWithTurn(file: FilePayload, turn: Turn): Promise<ImportOutcome> {
+  /** `onStored` is called once the file's bytes are no longer needed (its content is on disk). */
+  async function importWithTurn(
+    file: FilePayload,
+    turn: Turn,
+    onStored?: () => void
+  ): Promise<ImportOutcome> {
     const name = basename(file.name.replace(/\\/g, '/'))
     try {
       const sha = sha256Hex(file.data)
@@ -179,6 +189,7 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
         blocks: parsed.doc.blocks,
         textSha256: parsed.textSha256
       })
+      onStored?.()
       const title = chooseTitle(parsed.doc, name)
       await turn.mine()
       const saved = store.addDocument(sha, (order, taken) => ({
@@ -199,6 +210,7 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
       // A bad file never stops a batch: it is reported with its reason and nothing is stored for it.
       return { status: 'failed', name, error: toApiError(err).message }
     } finally {
+      onStored?.()
       turn.pass()
     }
   }
@@ -213,16 +225,24 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
     let done = 0
     // A few files at a time: their parsing and writes overlap, and their catalog entries are
     // saved together. Reports keep the order of the files.
+    // Files are read a few at a time, within a budget of bytes held (given back once a file's
+    // content is stored, before it waits for its turn in the catalog).
+    const budget = new ByteBudget(IMPORT_BYTES)
     const outcomes = await mapConcurrent(files, IMPORT_CONCURRENCY, async (path) => {
       // Taken before anything is awaited, so that the turns follow the order of the files.
       const turn = importTurns.take()
       let outcome: ImportOutcome
+      let give = (): void => undefined
       try {
-        checkFileSize((await stat(path)).size, limits)
-        outcome = await importWithTurn({ name: path, data: await readFile(path) }, turn)
+        const { size } = await stat(path)
+        checkFileSize(size, limits)
+        give = await budget.take(size)
+        outcome = await importWithTurn({ name: path, data: await readFile(path) }, turn, give)
       } catch (err) {
         turn.pass()
         outcome = { status: 'failed', name: path, error: toApiError(err).message }
+      } finally {
+        give()
       }
       onProgress?.(++done, files.length, path)
       return outcome

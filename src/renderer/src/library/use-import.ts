@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react'
 import type { ImportOutcome } from '../../../shared/model'
+import { ByteBudget } from '../../../shared/byte-budget'
 import { fileTooLarge } from '../../../shared/format'
 import { call, messageOf } from '../api'
 import { isSupportedName } from './collect-files'
@@ -10,8 +11,12 @@ export interface ImportProgress {
   current: string
 }
 
-/** How many files are sent to the core at once. */
-const IN_FLIGHT = 4
+/**
+ * How many files are sent to the core at once: enough that it can parse some while it saves
+ * others (their catalog entries and texts are saved together), within a budget of bytes held.
+ */
+const IN_FLIGHT = 16
+const IN_FLIGHT_BYTES = 64 * 1024 * 1024
 
 /**
  * Imports files a few at a time, with progress, so that one bad file never stops the batch.
@@ -54,11 +59,17 @@ export function useImport(onImported: () => void): {
       }
       // A few files in flight at once: the core saves their catalog entries together, and keeps
       // them in the order of the files.
+      const budget = new ByteBudget(IN_FLIGHT_BYTES)
       const worker = async (): Promise<void> => {
         while (next < files.length) {
           const i = next++
           const name = files[i].webkitRelativePath || files[i].name
-          results[i] = await importOne(files[i])
+          const give = await budget.take(files[i].size)
+          try {
+            results[i] = await importOne(files[i])
+          } finally {
+            give()
+          }
           done++
           setProgress({ done, total: files.length, current: name })
           // The library follows along, but is not reloaded for every one of many files.
