@@ -1,4 +1,4 @@
-import { readdir, stat } from 'node:fs/promises'
+import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Low } from 'lowdb'
 import { WorkbenchError } from '../errors'
@@ -78,14 +78,18 @@ export class AnnotationStore {
    */
   async peek(docId: string): Promise<Readonly<AnnotationFile>> {
     if (this.files.has(docId) || !SAFE_ID.test(docId)) return this.get(docId)
-    try {
-      await stat(join(this.dir, LAYOUT.annotations, `${docId}.json`))
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT')
-        return { schemaVersion: SCHEMA_VERSION, docId, note: '', annotations: [] }
-    }
+    // The folder is listed once; files written since are opened through `update`, so in `files`.
+    this.onDisk ??= readdir(join(this.dir, LAYOUT.annotations)).then(
+      (names) => new Set(names),
+      () => new Set<string>()
+    )
+    if (!(await this.onDisk).has(`${docId}.json`) && !this.files.has(docId))
+      return { schemaVersion: SCHEMA_VERSION, docId, note: '', annotations: [] }
     return this.get(docId)
   }
+
+  /** The names in annotations/ when first asked (see `peek`). */
+  private onDisk: Promise<Set<string>> | null = null
 
   /** Every annotation file in the workspace (loaded once, then kept up to date in memory). */
   async all(): Promise<Readonly<AnnotationFile>[]> {
