@@ -118,33 +118,46 @@ test('a 5 MB document with 5,000 highlights', async ({ app, workbench }) => {
       transferMode: 'ReportEvents'
     })
   }
-  // From the click itself (its event's time), not from when the test driver starts looking for the button.
-  await app.evaluate(() => {
-    const w = window as unknown as { __t0: number }
-    w.__t0 = NaN
-    addEventListener('click', (e) => (w.__t0 = e.timeStamp), { capture: true, once: true })
-  })
-  await openDoc(app, title.slice(0, 20))
-  // The first frame showing the opening text with its highlights; then the frame after the whole
-  // text has arrived and is shown (the reader is busy until then; highlights are painted near the
-  // screen only, wherever it is scrolled to).
-  const open = await app.evaluate(
-    async ({ count }) => {
+  // Timed from the click itself (its event's time), not from when the test driver starts looking
+  // for the button, and watched in the page frame by frame from then on: a check sent by the test
+  // after the click could start late, behind the bridge's answers on the same connection.
+  // First: the frame that shows the opening text with its highlights. Then: the frame after the
+  // whole text has arrived and is shown (the reader is busy until then; it paints highlights near
+  // the screen only, wherever it is scrolled to).
+  await app.evaluate(
+    ({ count }) => {
       const counter = new Function('prefix', `return (${count})(prefix)`) as (p: string) => number
-      const t0 = (window as unknown as { __t0: number }).__t0
-      // Until the next frame has been drawn: its rendering runs right after its animation frame callbacks.
-      const drawn = (): Promise<unknown> =>
-        new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))
-      while (counter('wb-') === 0) await new Promise((r) => setTimeout(r, 1))
-      await drawn()
-      const first = performance.now() - t0
       const busy = (): boolean =>
         document.querySelector('article.reader')?.getAttribute('aria-busy') !== 'false'
-      while (busy()) await new Promise((r) => setTimeout(r, 1))
-      await drawn()
-      return { first, all: performance.now() - t0 }
+      const w = window as unknown as { __open: Promise<{ first: number; all: number }> }
+      w.__open = new Promise((resolve) => {
+        const watch = (t0: number): void => {
+          let first: number | null = null
+          let seen = false
+          // What is registered by an animation frame is drawn in that frame, whose rendering is
+          // over when a task posted from its callback runs.
+          const tick = (): void => {
+            if (!seen && counter('wb-') > 0) {
+              seen = true
+              setTimeout(() => (first = performance.now() - t0), 0)
+            }
+            if (first !== null && !busy()) {
+              const done = first
+              setTimeout(() => resolve({ first: done, all: performance.now() - t0 }), 0)
+              return
+            }
+            requestAnimationFrame(tick)
+          }
+          requestAnimationFrame(tick)
+        }
+        addEventListener('click', (e) => watch(e.timeStamp), { capture: true, once: true })
+      })
     },
     { count: paintedCount.toString() }
+  )
+  await openDoc(app, title.slice(0, 20))
+  const open = await app.evaluate(
+    () => (window as unknown as { __open: Promise<{ first: number; all: number }> }).__open
   )
   results.push({
     metric: 'open to first screen painted',
