@@ -39,8 +39,8 @@ const OLD_SNAPSHOTS = ['search.json']
 const MAGIC = 0x49535741 // "AWSI", little-endian
 const SAVE_DELAY_MS = 2000
 /** New documents are added to the index in batches of up to this many, waiting this long for more. */
-const BATCH_MAX = 500
-const BATCH_WAIT_MS = 50
+const BATCH_MAX = 2000
+const BATCH_WAIT_MS = 500
 /** About 128 MB of text (JavaScript strings take 2 bytes a character) kept for snippets and phrases. */
 const TEXT_CACHE_CHARS = 64 * 1024 * 1024
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { open, readFile, truncate, unlink } from 'node:fs/promises'
+import { open, readFile, truncate, unlink, type FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { z } from 'zod'
 import type { DocumentMeta, Memo, Tag } from '../../shared/model'
@@ -51,6 +51,7 @@ export class CatalogJournal {
   /** Bytes in the file, as far as this process knows: a failed append is cut back to this. */
   private size = 0
   private created = false
+  private handle: Promise<FileHandle> | null = null
   /** Documents appended since the journal was last emptied. */
   documents = 0
 
@@ -106,13 +107,14 @@ export class CatalogJournal {
     const line = `${checksum(payload)} ${payload}\n`
     const bytes = Buffer.from(line, 'utf8')
     try {
-      const fh = await open(this.file, 'a')
-      try {
-        await fh.writeFile(bytes)
-        await fh.datasync()
-      } finally {
-        await fh.close()
-      }
+      // Kept open between appends (it is closed when the journal is emptied, and on close).
+      this.handle ??= open(this.file, 'a')
+      const fh = await this.handle.catch((err: unknown) => {
+        this.handle = null
+        throw err
+      })
+      await fh.writeFile(bytes)
+      await fh.datasync()
       if (!this.created) {
         await fsyncDir(dirname(this.file))
         this.created = true
@@ -130,8 +132,16 @@ export class CatalogJournal {
     this.documents += entry.documents.length
   }
 
+  /** Closes the file (appends open it again). */
+  async close(): Promise<void> {
+    const handle = this.handle
+    this.handle = null
+    await handle?.then((fh) => fh.close()).catch(() => undefined)
+  }
+
   /** Empties the journal once the catalog file holds everything in it. */
   async clear(): Promise<void> {
+    await this.close()
     try {
       await unlink(this.file)
     } catch (err) {

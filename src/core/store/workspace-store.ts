@@ -560,6 +560,7 @@ export class WorkspaceStore {
     if (this.journal.bytes > 0 && !this.readOnly && !this.lockLost())
       await this.fold().catch(() => undefined)
     await this.queue.run(async () => undefined)
+    await this.journal.close()
     await this.release?.()
   }
 }
