@@ -50,6 +50,14 @@ class Postings {
     this.ids = new Uint32Array(capacity)
     this.tfs = new Uint8Array(capacity)
   }
+  /** Postings held in views of larger arrays (a snapshot's, shared by every word). */
+  static over(ids: Uint32Array, tfs: Uint8Array): Postings {
+    const p = Object.create(Postings.prototype) as Postings
+    p.ids = ids
+    p.tfs = tfs
+    p.n = ids.length
+    return p
+  }
   /** Makes room for `more` postings. */
   reserve(more: number): void {
     const need = this.n + more
@@ -907,6 +915,8 @@ export class InvertedIndex {
       slotToIndex[s] = docs.length
       docs.push([d.key, d.titleTerms, d.titleLength, [], []])
     }
+    // Postings as they are in memory (little-endian 32-bit ids, then one byte per frequency,
+    // padded to a multiple of four), so that reading them back is taking views of the file.
     const words: string[] = []
     const w = new ByteWriter()
     let work = 0
@@ -918,13 +928,10 @@ export class InvertedIndex {
       }
       words.push(word)
       const p = t.postings
-      w.varint(p.n)
-      let prev = 0
-      for (let i = 0; i < p.n; i++) {
-        w.varint(p.ids[i] - prev)
-        prev = p.ids[i]
-      }
+      w.u32s(new Uint32Array([p.n]))
+      w.u32s(p.ids.subarray(0, p.n))
       w.bytes(p.tfs.subarray(0, p.n))
+      w.align()
     }
     const n = this.size
     const entDoc = new Uint32Array(n)
@@ -936,11 +943,15 @@ export class InvertedIndex {
       annotationIds: [...this.annotationIds]
     })
     const out = new ByteWriter()
-    out.bytes(new TextEncoder().encode(header))
+    // Padded with spaces (which JSON allows) to a multiple of four bytes.
+    const headerJson = new TextEncoder().encode(header)
+    out.bytes(headerJson)
+    out.bytes(new Uint8Array((4 - (headerJson.length % 4)) % 4).fill(0x20))
     const headerBytes = out.length
     for (const a of [entDoc, this.entStart, this.entEnd, this.entLen])
       out.bytes(new Uint8Array(a.buffer, a.byteOffset, n * 4))
     out.bytes(this.entKind.subarray(0, n))
+    out.align()
     out.bytes(w.result())
     const result = out.result()
     const framed = new Uint8Array(result.length + 4)
@@ -951,11 +962,16 @@ export class InvertedIndex {
 
   /** An index from `serialize`'s bytes; decoding stops every so often for other work (`pause`). */
   static async deserialize(
-    data: Uint8Array,
+    bytes: Uint8Array,
     pause: () => Promise<void> = noPause
   ): Promise<InvertedIndex> {
+    // Postings are read as views of the snapshot's own memory, which must then be 4-byte aligned.
+    const data = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice()
+    const truncated = (): Error => new Error('the index snapshot is truncated')
+    if (data.length < 4) throw truncated()
     const view = new DataView(data.buffer, data.byteOffset, data.byteLength)
     const headerBytes = view.getUint32(0, true)
+    if (4 + headerBytes > data.length) throw truncated()
     const header = JSON.parse(new TextDecoder().decode(data.subarray(4, 4 + headerBytes))) as {
       docs: [string, string[], number][]
       words: string[]
@@ -974,18 +990,21 @@ export class InvertedIndex {
     const n = header.entries
     index.ensureEntries(n)
     let at = 4 + headerBytes
-    const u32 = (): Uint32Array => {
-      const a = new Uint32Array(n)
-      new Uint8Array(a.buffer).set(data.subarray(at, at + n * 4))
-      at += n * 4
+    const u32s = (count: number): Uint32Array => {
+      if (at + count * 4 > data.length) throw truncated()
+      const a = LITTLE_ENDIAN
+        ? new Uint32Array(data.buffer, data.byteOffset + at, count)
+        : Uint32Array.from({ length: count }, (_, i) => view.getUint32(at + i * 4, true))
+      at += count * 4
       return a
     }
-    index.entDoc.set(u32())
-    index.entStart.set(u32())
-    index.entEnd.set(u32())
-    index.entLen.set(u32())
+    index.entDoc.set(u32s(n))
+    index.entStart.set(u32s(n))
+    index.entEnd.set(u32s(n))
+    index.entLen.set(u32s(n))
+    if (at + n > data.length) throw truncated()
     index.entKind.set(data.subarray(at, at + n))
-    at += n
+    at += n + ((4 - (n % 4)) % 4)
     index.entAlive.fill(1, 0, n)
     index.size = n
     index.alive = n
@@ -997,28 +1016,29 @@ export class InvertedIndex {
       index.aliveLength += index.entLen[id]
     }
     index.annotationIds = new Map(header.annotationIds)
-    const r = new ByteReader(data, at)
     let work = 0
     for (const word of header.words) {
-      const count = r.varint()
+      if (at + 4 > data.length) throw truncated()
+      const count = view.getUint32(at, true)
+      at += 4
       if ((work += count + 8) > SLICE) {
         work = 0
         await pause()
       }
-      const p = new Postings(Math.max(count, 2))
-      let prev = 0
-      for (let i = 0; i < count; i++) {
-        prev += r.varint()
-        p.ids[i] = prev
-      }
-      p.tfs.set(r.bytes(count))
-      p.n = count
-      index.term(word).postings = p
+      // Views of the snapshot: a list that grows later moves to arrays of its own.
+      const ids = u32s(count)
+      if (at + count > data.length) throw truncated()
+      const tfs = data.subarray(at, at + count)
+      at += count + ((4 - (count % 4)) % 4)
+      index.term(word).postings = Postings.over(ids, tfs)
     }
-    if (r.at !== data.length) throw new Error('the index snapshot has trailing data')
+    if (at > data.length) throw truncated()
+    if (at !== data.length) throw new Error('the index snapshot has trailing data')
     return index
   }
 }
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1
 
 /** About this many postings are encoded or decoded between pauses (a few milliseconds' work). */
 const SLICE = 200_000
@@ -1122,44 +1142,19 @@ class ByteWriter {
     next.set(this.buf.subarray(0, this.length))
     this.buf = next
   }
-  varint(v: number): void {
-    this.ensure(5)
-    while (v >= 0x80) {
-      this.buf[this.length++] = (v & 0x7f) | 0x80
-      v >>>= 7
-    }
-    this.buf[this.length++] = v
-  }
   bytes(b: Uint8Array): void {
     this.ensure(b.length)
     this.buf.set(b, this.length)
     this.length += b.length
   }
+  u32s(a: Uint32Array): void {
+    this.bytes(new Uint8Array(a.buffer, a.byteOffset, a.length * 4))
+  }
+  /** Pads to a multiple of four bytes. */
+  align(): void {
+    this.bytes(new Uint8Array((4 - (this.length % 4)) % 4))
+  }
   result(): Uint8Array {
     return this.buf.subarray(0, this.length)
-  }
-}
-
-class ByteReader {
-  constructor(
-    private readonly data: Uint8Array,
-    public at: number
-  ) {}
-  varint(): number {
-    let v = 0
-    let shift = 0
-    for (;;) {
-      if (this.at >= this.data.length) throw new Error('the index snapshot is truncated')
-      const b = this.data[this.at++]
-      v += (b & 0x7f) * 2 ** shift
-      if (b < 0x80) return v
-      shift += 7
-    }
-  }
-  bytes(n: number): Uint8Array {
-    if (this.at + n > this.data.length) throw new Error('the index snapshot is truncated')
-    const out = this.data.subarray(this.at, this.at + n)
-    this.at += n
-    return out
   }
 }

@@ -32,7 +32,7 @@ import { parseQuery, type ParsedQuery, type Term } from './parse-query'
 import { makeSnippet } from './snippet'
 
 /** Bump when the index's content or shape changes: older snapshots are then rebuilt. */
-export const INDEX_FORMAT = 2
+export const INDEX_FORMAT = 3
 const SNAPSHOT = 'search.idx'
 /** Snapshots of earlier versions (MiniSearch's JSON), removed when found. */
 const OLD_SNAPSHOTS = ['search.json']
@@ -641,7 +641,10 @@ export class SearchIndex {
 
 /** The snapshot file: a magic number, the format, then the index's own metadata and the engine. */
 async function encodeSnapshot(meta: SnapshotMeta, engine: InvertedIndex): Promise<Uint8Array> {
-  const metaBytes = new TextEncoder().encode(JSON.stringify(meta))
+  // Padded with spaces, so that the engine's part starts 4-byte aligned (it is read as views).
+  const json = new TextEncoder().encode(JSON.stringify(meta))
+  const metaBytes = new Uint8Array(json.length + ((4 - (json.length % 4)) % 4)).fill(0x20)
+  metaBytes.set(json)
   const body = await engine.serialize(yieldToEventLoop)
   const out = new Uint8Array(12 + metaBytes.length + body.length)
   const view = new DataView(out.buffer)
