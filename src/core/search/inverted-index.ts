@@ -936,12 +936,25 @@ export class InvertedIndex {
     const n = this.size
     const entDoc = new Uint32Array(n)
     for (let i = 0; i < n; i++) entDoc[i] = slotToIndex[this.entDoc[i]]
-    const header = JSON.stringify({
-      docs,
-      words,
-      entries: n,
-      annotationIds: [...this.annotationIds]
-    })
+    // The header as lines of JSON, documents and words a few thousand to a line, so that neither
+    // writing nor reading it is one long step.
+    const lines = [
+      JSON.stringify({
+        entries: n,
+        annotationIds: [...this.annotationIds],
+        docLines: Math.ceil(docs.length / HEADER_CHUNK),
+        wordLines: Math.ceil(words.length / (4 * HEADER_CHUNK))
+      })
+    ]
+    for (let i = 0; i < docs.length; i += HEADER_CHUNK) {
+      lines.push(JSON.stringify(docs.slice(i, i + HEADER_CHUNK)))
+      await pause()
+    }
+    for (let i = 0; i < words.length; i += 4 * HEADER_CHUNK) {
+      lines.push(JSON.stringify(words.slice(i, i + 4 * HEADER_CHUNK)))
+      await pause()
+    }
+    const header = lines.join('\n')
     const out = new ByteWriter()
     // Padded with spaces (which JSON allows) to a multiple of four bytes.
     const headerJson = new TextEncoder().encode(header)
@@ -972,20 +985,35 @@ export class InvertedIndex {
     const view = new DataView(data.buffer, data.byteOffset, data.byteLength)
     const headerBytes = view.getUint32(0, true)
     if (4 + headerBytes > data.length) throw truncated()
-    const header = JSON.parse(new TextDecoder().decode(data.subarray(4, 4 + headerBytes))) as {
-      docs: [string, string[], number][]
-      words: string[]
+    const lines = new TextDecoder().decode(data.subarray(4, 4 + headerBytes)).split('\n')
+    const header = JSON.parse(lines[0]) as {
       entries: number
       annotationIds: [number, string][]
+      docLines: number
+      wordLines: number
     }
+    if (lines.length !== 1 + header.docLines + header.wordLines)
+      throw new Error('the index snapshot is inconsistent')
     const index = new InvertedIndex()
-    for (const [key, titleTerms, titleLength] of header.docs) {
-      const slot = index.docs.length
-      index.docs.push({ key, titleTerms, titleLength, passages: [], notes: [] })
-      index.docSlots.set(key, slot)
-      for (const w of titleTerms) (index.term(w).titles ??= new Set()).add(slot)
-      index.aliveDocs++
-      index.titleLengthSum += titleLength
+    for (let l = 1; l <= header.docLines; l++) {
+      await pause()
+      for (const [key, titleTerms, titleLength] of JSON.parse(lines[l]) as [
+        string,
+        string[],
+        number
+      ][]) {
+        const slot = index.docs.length
+        index.docs.push({ key, titleTerms, titleLength, passages: [], notes: [] })
+        index.docSlots.set(key, slot)
+        for (const w of titleTerms) (index.term(w).titles ??= new Set()).add(slot)
+        index.aliveDocs++
+        index.titleLengthSum += titleLength
+      }
+    }
+    const words: string[] = []
+    for (let l = 1 + header.docLines; l < lines.length; l++) {
+      await pause()
+      for (const w of JSON.parse(lines[l]) as string[]) words.push(w)
     }
     const n = header.entries
     index.ensureEntries(n)
@@ -1009,6 +1037,7 @@ export class InvertedIndex {
     index.size = n
     index.alive = n
     for (let id = 0; id < n; id++) {
+      if (id % SLICE === 0) await pause()
       const slot = index.entDoc[id]
       const doc = index.docs[slot]
       if (!doc) throw new Error('the index snapshot is inconsistent')
@@ -1017,7 +1046,7 @@ export class InvertedIndex {
     }
     index.annotationIds = new Map(header.annotationIds)
     let work = 0
-    for (const word of header.words) {
+    for (const word of words) {
       if (at + 4 > data.length) throw truncated()
       const count = view.getUint32(at, true)
       at += 4
@@ -1039,6 +1068,9 @@ export class InvertedIndex {
 }
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1
+
+/** Documents on one line of a snapshot's header (and four times as many words). */
+const HEADER_CHUNK = 5000
 
 /** About this many postings are encoded or decoded between pauses (a few milliseconds' work). */
 const SLICE = 200_000

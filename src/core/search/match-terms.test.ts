@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { fold, tokenize, wordsOf } from './fold'
+import { eachWord, fold, tokenize, wordsOf } from './fold'
 import { hasPhrase, oneTypoApart, phraseMatcher, transpositions, wordMatches } from './match-terms'
 
 // Letters, digits, apostrophes (straight and curly), separators and accented letters, so that
@@ -30,6 +30,20 @@ describe('phrase matching', () => {
         expect(phraseMatcher(phrase)(t)).toBe(true)
       }),
       { numRuns: 2000 }
+    )
+  })
+
+  it('eachWord gives the words of wordsOf, with their offsets, and stops when told', () => {
+    fc.assert(
+      fc.property(text, fc.nat(5), (t, stopAfter) => {
+        const seen: { word: string; start: number; end: number }[] = []
+        eachWord(t, (word, start, end) => {
+          seen.push({ word, start, end })
+          return seen.length > stopAfter
+        })
+        expect(seen).toEqual(Array.from(wordsOf(t)).slice(0, stopAfter + 1))
+      }),
+      { numRuns: 1000 }
     )
   })
 

@@ -1,5 +1,5 @@
 import type { ParsedQuery, Term } from './parse-query'
-import { isAscii, wordsOf } from './fold'
+import { eachWord, isAscii, wordsOf } from './fold'
 
 /** Words of at least this many letters also match their misspellings. */
 export const FUZZY_MIN_LENGTH = 5
@@ -42,15 +42,36 @@ export function matchRanges(text: string, query: ParsedQuery): { start: number; 
   const terms = query.groups.flat()
   const singles = terms.filter((t) => t.kind !== 'phrase')
   const phrases = terms.filter((t): t is Extract<Term, { kind: 'phrase' }> => t.kind === 'phrase')
-  const words = Array.from(wordsOf(text))
   const out: { start: number; end: number }[] = []
+  // Whether a word matches: asked for every word of the text, so remembered.
+  const known = new Map<string, boolean>()
+  const matches = (w: string): boolean => {
+    let m = known.get(w)
+    if (m === undefined) known.set(w, (m = singles.some((t) => wordMatches(t, w))))
+    return m
+  }
+  if (phrases.length === 0) {
+    eachWord(text, (w, start, end) => {
+      if (matches(w)) out.push({ start, end })
+    })
+    return out
+  }
+  // A phrase needs the words that follow: the words are listed first.
+  const words: string[] = []
+  const starts: number[] = []
+  const ends: number[] = []
+  eachWord(text, (w, start, end) => {
+    words.push(w)
+    starts.push(start)
+    ends.push(end)
+  })
   for (let i = 0; i < words.length; i++) {
-    const phrase = phrases.find((p) => p.words.every((w, k) => words[i + k]?.word === w))
+    const phrase = phrases.find((p) => p.words.every((w, k) => words[i + k] === w))
     if (phrase) {
-      out.push({ start: words[i].start, end: words[i + phrase.words.length - 1].end })
+      out.push({ start: starts[i], end: ends[i + phrase.words.length - 1] })
       i += phrase.words.length - 1
-    } else if (singles.some((t) => wordMatches(t, words[i].word))) {
-      out.push({ start: words[i].start, end: words[i].end })
+    } else if (matches(words[i])) {
+      out.push({ start: starts[i], end: ends[i] })
     }
   }
   return out

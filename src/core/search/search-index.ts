@@ -32,7 +32,7 @@ import { parseQuery, type ParsedQuery, type Term } from './parse-query'
 import { makeSnippet } from './snippet'
 
 /** Bump when the index's content or shape changes: older snapshots are then rebuilt. */
-export const INDEX_FORMAT = 3
+export const INDEX_FORMAT = 4
 const SNAPSHOT = 'search.idx'
 /** Snapshots of earlier versions (MiniSearch's JSON), removed when found. */
 const OLD_SNAPSHOTS = ['search.json']

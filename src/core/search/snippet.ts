@@ -1,4 +1,4 @@
-import { wordsOf } from './fold'
+import { eachWord } from './fold'
 
 const CONTEXT = 90
 
@@ -12,11 +12,11 @@ export function makeSnippet(
   maxLength = 240
 ): { snippet: string; marks: [number, number][] } {
   let first = 0
-  for (const w of wordsOf(text))
-    if (matches(w.word)) {
-      first = w.start
-      break
-    }
+  eachWord(text, (w, start) => {
+    if (!matches(w)) return false
+    first = start
+    return true
+  })
   let start = Math.max(0, first - CONTEXT)
   if (start > 0) {
     const space = text.indexOf(' ', start)
@@ -32,7 +32,8 @@ export function makeSnippet(
   // Collapsing white space changes offsets; recompute marks on the collapsed body.
   const snippet = prefix + body + (end < text.length ? '…' : '')
   const marks: [number, number][] = []
-  for (const w of wordsOf(body))
-    if (matches(w.word)) marks.push([prefix.length + w.start, prefix.length + w.end])
+  eachWord(body, (w, start, end) => {
+    if (matches(w)) marks.push([prefix.length + start, prefix.length + end])
+  })
   return { snippet, marks }
 }

@@ -55,6 +55,36 @@ export const emptyWorkspace = (): WorkspaceFile => ({
   catalogGeneration: 0
 })
 
+const BLOCK_KINDS = new Set<unknown>(['heading', 'paragraph', 'list-item', 'quote', 'preformatted'])
+
+/**
+ * A document's stored structure, checked as `blocksSchema` would, by hand: a long document has
+ * thousands of blocks, and the schema library took tens of milliseconds over them on every open.
+ * Null when it is not a valid structure for a text of this length.
+ */
+export function parseBlocks(value: unknown, textLength: number): Block[] | null {
+  if (!Array.isArray(value)) return null
+  const out: Block[] = new Array(value.length)
+  for (let i = 0; i < value.length; i++) {
+    const b = value[i] as Partial<Record<keyof Block, unknown>> | null
+    if (typeof b !== 'object' || b === null) return null
+    const { kind, start, end, level } = b
+    if (!BLOCK_KINDS.has(kind)) return null
+    if (!Number.isInteger(start) || !Number.isInteger(end)) return null
+    if (
+      (start as number) < 0 ||
+      (end as number) < (start as number) ||
+      (end as number) > textLength
+    )
+      return null
+    if (level !== undefined && !(Number.isInteger(level) && (level as number) > 0)) return null
+    const block = { kind, start, end } as Block
+    if (level !== undefined) block.level = level as number
+    out[i] = block
+  }
+  return out
+}
+
 export const blocksSchema = z.array(
   z.object({
     kind: z.enum(['heading', 'paragraph', 'list-item', 'quote', 'preformatted']),

@@ -11,7 +11,7 @@ import { DurableJsonFile } from './json-file'
 import { lockWorkspace } from './lock'
 import { PackReader, PackWriter } from './pack-store'
 import {
-  blocksSchema,
+  parseBlocks,
   emptyWorkspace,
   SCHEMA_VERSION,
   workspaceFileSchema,
@@ -646,8 +646,7 @@ export async function readStoredText(
   if (!withBlocks) return { text, blocks: [] }
   try {
     blocksJson ??= await readFile(join(dir, LAYOUT.texts, `${meta.textSha256}.blocks.json`), 'utf8')
-    const parsed = blocksSchema.safeParse(JSON.parse(blocksJson))
-    if (parsed.success && parsed.data.every((b) => b.end <= text.length)) blocks = parsed.data
+    blocks = parseBlocks(JSON.parse(blocksJson), text.length) ?? blocks
   } catch {
     // Structure is a convenience: without it the text still reads as one block.
   }
