@@ -147,6 +147,12 @@ export interface Plan {
   exclude: PlanTerm[]
   /** Leaves out whole documents (filters); by document key. */
   allowDoc?: (key: string) => boolean
+  /**
+   * Names what `allowDoc` decides (its filters, and the version of what they read): the decision
+   * for every document is then kept, while the index's documents stay the same, for the next
+   * query with the same filters (a filter stays while the words are typed).
+   */
+  allowDocKey?: string
   /** Leaves out single entries (tag filters). */
   allowEntry?: (entry: number) => boolean
 }
@@ -282,6 +288,7 @@ export class InvertedIndex {
 
   /** Adds a document (with its title) that entries can then be added to. Replaces one of the same key. */
   addDocument(key: string, title: string): void {
+    this.docsVersion++
     if (this.docSlots.has(key)) this.removeDocument(key)
     const { counts, length } = termCounts(title)
     const slot = this.freeSlots.pop() ?? this.docs.length
@@ -301,6 +308,7 @@ export class InvertedIndex {
   removeDocument(key: string): void {
     const slot = this.docSlots.get(key)
     if (slot === undefined) return
+    this.docsVersion++
     const doc = this.docs[slot] as DocRecord
     for (const id of doc.passages) this.kill(id)
     for (const id of doc.notes) this.kill(id)
@@ -643,12 +651,7 @@ export class InvertedIndex {
     this.ensureScratch()
     const { score, mask, seen, touched } = this
     this.touchedN = 0
-    const docAllowed = new Uint8Array(this.docs.length)
-    for (let s = 0; s < this.docs.length; s++) {
-      const d = this.docs[s]
-      docAllowed[s] = d && (!plan.allowDoc || plan.allowDoc(d.key)) ? 1 : 0
-    }
-    const q: QueryState = { docAllowed, restricted: false, idLow: 0 }
+    const q: QueryState = { docAllowed: this.allowedDocs(plan), restricted: false, idLow: 0 }
 
     // Each term's bit is its place in the plan (groups in order), whatever order they are run in.
     const perEntry = this.alive / Math.max(this.aliveDocs, 1)
@@ -744,6 +747,24 @@ export class InvertedIndex {
       seen[id] = 0
     }
     return { count: matched, ids, scores, masks, capped, words: matchedWords }
+  }
+
+  private docsVersion = 0
+  private allowedCache: { key: string; version: number; allowed: Uint8Array } | null = null
+
+  /** Which documents (by slot) a query may match. */
+  private allowedDocs(plan: Plan): Uint8Array {
+    const key = plan.allowDocKey
+    const cached = this.allowedCache
+    if (key !== undefined && cached?.key === key && cached.version === this.docsVersion)
+      return cached.allowed
+    const allowed = new Uint8Array(this.docs.length)
+    for (let s = 0; s < this.docs.length; s++) {
+      const d = this.docs[s]
+      allowed[s] = d && (!plan.allowDoc || plan.allowDoc(d.key)) ? 1 : 0
+    }
+    if (key !== undefined) this.allowedCache = { key, version: this.docsVersion, allowed }
+    return allowed
   }
 
   /** Scores the entries that have a term (in their text or their document's title). */

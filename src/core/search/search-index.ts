@@ -41,8 +41,13 @@ const SAVE_DELAY_MS = 2000
 /** New documents are added to the index in batches of up to this many, waiting this long for more. */
 const BATCH_MAX = 2000
 const BATCH_WAIT_MS = 500
-/** About 128 MB of text (JavaScript strings take 2 bytes a character) kept for snippets and phrases. */
-const TEXT_CACHE_CHARS = 64 * 1024 * 1024
+/**
+ * Texts kept in memory for snippets and phrases: 128 MB of plain English (a JavaScript string
+ * takes one byte a character when it can, two otherwise), all the texts of about 20,000 news
+ * articles. A phrase is checked in the text of each candidate passage: read from disk, a phrase
+ * of common words took many times longer.
+ */
+const TEXT_CACHE_CHARS = 128 * 1024 * 1024
 
 /** What the index reads from the workspace: passed in, so the index never reaches for the stores itself. */
 export interface SearchSources {
@@ -353,6 +358,17 @@ export class SearchIndex {
   private foldedTitles = new Map<string, string>()
   private byId: { list: readonly DocumentMeta[]; map: Map<string, DocumentMeta> } | null = null
 
+  private catalogVersions = new WeakMap<readonly DocumentMeta[], number>()
+  private catalogCount = 0
+
+  /** A number that changes whenever the catalog does (each save gives a new list). */
+  private catalogVersion(): number {
+    const list = this.sources.documents()
+    let v = this.catalogVersions.get(list)
+    if (v === undefined) this.catalogVersions.set(list, (v = ++this.catalogCount))
+    return v
+  }
+
   /** The catalog by id; rebuilt only when the catalog changed (each save gives a new list). */
   private documentsById(): Map<string, DocumentMeta> {
     const list = this.sources.documents()
@@ -438,7 +454,16 @@ export class SearchIndex {
       groups: parsed.groups.map((g) => g.map((t) => toPlanTerm(t, true))),
       exclude: parsed.exclude.filter((t) => t.kind !== 'phrase').map((t) => toPlanTerm(t, false))
     }
-    if (filtered) plan.allowDoc = allowedDoc
+    if (filtered) {
+      plan.allowDoc = allowedDoc
+      plan.allowDocKey = JSON.stringify([
+        docRefs,
+        parsed.filters.titles,
+        after,
+        before,
+        this.catalogVersion()
+      ])
+    }
     if (tagged) plan.allowEntry = (id) => this.inTagged(this.engine.info(id), tagged)
     if (parsed.groups.flat().length > MAX_TERMS)
       warnings.push(`Only the first ${MAX_TERMS} words of a query are searched for.`)

@@ -239,6 +239,26 @@ describe('search', () => {
     expect(await titles(wb, 'password')).toEqual([])
     await wb.close()
   })
+
+  it('filters by the documents as they are now, however often the same filter is used', async () => {
+    const { wb, ids } = await setup()
+    expect(await titles(wb, 'title:advisory systems')).toEqual([])
+    expect(await titles(wb, 'title:averly systems')).toEqual([
+      'Cyberattack halts cranes at Port Averly',
+      'Foreign state behind Averly port attack, insiders claim'
+    ])
+    // A new version with another title: the same filter now finds it.
+    await wb.reimportDocument(ids.advisory, {
+      name: 'advisory.md',
+      data: enc(DOCS.advisory.replace('title: Advisory 2025-07', 'title: Averly advisory'))
+    })
+    expect(await titles(wb, 'title:averly password')).toEqual(['Averly advisory'])
+    await wb.removeDocument(ids.ledger)
+    expect(await titles(wb, 'title:averly systems')).toEqual([
+      'Foreign state behind Averly port attack, insiders claim'
+    ])
+    await wb.close()
+  })
 })
 
 describe('the search snapshot', () => {
