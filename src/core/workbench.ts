@@ -391,6 +391,7 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
     close: async () => {
       await pool.close()
       await index.flush()
+      await annotations.close()
       await store.close()
     }
   }

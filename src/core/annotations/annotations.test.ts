@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { cp, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { useTempDirs } from '../../test-support/temp-dir'
@@ -19,6 +19,69 @@ const range = (text: string, quote: string): { start: number; end: number } => {
   if (start < 0) throw new Error(`${quote} not found`)
   return { start, end: start + quote.length }
 }
+
+/** A copy of a workspace as it is on disk at this moment: what a crash would leave. */
+async function crashCopy(dir: string): Promise<string> {
+  const copy = await tempDir()
+  await cp(dir, copy, { recursive: true, filter: (src) => !src.includes('workspace.lock') })
+  return copy
+}
+
+describe('saving highlights', () => {
+  it('appends later changes to the document’s journal, and a crash loses none of them', async () => {
+    const dir = await tempDir()
+    const wb = await openTestWorkbench(dir)
+    const doc = await importText(wb, 'ledger.txt', LEDGER)
+    const { text } = await wb.getDocument(doc.id)
+    // The first change of a session writes the whole file (after its backup).
+    const first = await wb.createAnnotation({ docId: doc.id, ...range(text, 'Cranes idle') })
+    const file = join(dir, 'annotations', `${doc.id}.json`)
+    const saved = await readFile(file, 'utf8')
+    const second = await wb.createAnnotation({
+      docId: doc.id,
+      ...range(text, 'screens demanded payment'),
+      note: 'ransom in bitcoin'
+    })
+    const third = await wb.createAnnotation({ docId: doc.id, ...range(text, 'had been harmed') })
+    await wb.updateAnnotation(first.value.id, { color: 'pink' })
+    await wb.deleteAnnotation(third.value.id)
+    await wb.setDocumentNote(doc.id, 'The port’s own account.')
+    // None of these rewrote the file: each is a line of its journal.
+    expect(await readFile(file, 'utf8')).toBe(saved)
+    const expected = await wb.listAnnotations(doc.id)
+    expect(expected.map((a) => a.id)).toEqual([first.value.id, second.value.id])
+    const crashed = await crashCopy(dir)
+    await wb.close()
+    // Closing folded the journal into the file.
+    expect(await readdir(join(dir, 'annotations'))).not.toContain(`${doc.id}.journal`)
+
+    for (const where of [dir, crashed]) {
+      const again = await openTestWorkbench(where)
+      expect(await again.listAnnotations(doc.id)).toEqual(expected)
+      expect(await again.getDocumentNote(doc.id)).toBe('The port’s own account.')
+      expect((await again.search('bitcoin')).hits.map((h) => h.kind)).toContain('note')
+      await again.close()
+    }
+  })
+
+  it('ignores a journal line cut short by a power cut (it was never confirmed)', async () => {
+    const dir = await tempDir()
+    const wb = await openTestWorkbench(dir)
+    const doc = await importText(wb, 'ledger.txt', LEDGER)
+    const { text } = await wb.getDocument(doc.id)
+    const kept = await wb.createAnnotation({ docId: doc.id, ...range(text, 'Cranes idle') })
+    await wb.createAnnotation({ docId: doc.id, ...range(text, 'had been harmed') })
+    const crashed = await crashCopy(dir)
+    await wb.close()
+    const journal = join(crashed, 'annotations', `${doc.id}.journal`)
+    const line = await readFile(journal, 'utf8')
+    await writeFile(journal, line.slice(0, line.length - 20))
+    const again = await openTestWorkbench(crashed)
+    expect(await again.listAnnotations(doc.id)).toEqual([kept.value])
+    expect((await again.getWorkspaceInfo()).warnings).toEqual([])
+    await again.close()
+  })
+})
 
 describe('highlights', () => {
   it('creates a highlight with W3C quote and position selectors, in its own file', async () => {

@@ -1,6 +1,7 @@
 import type { AnnotationPatch, Change, NewAnnotation, TextRange } from '../../shared/api'
 import type { Annotation } from '../../shared/model'
 import { describeRange } from '../anchoring/describe'
+import { byPosition } from '../store/annotation-store'
 import type { CoreContext } from '../context'
 import { WorkbenchError } from '../errors'
 
@@ -52,9 +53,7 @@ export function annotationOps(ctx: CoreContext) {
         // A new list (never the saved one changed in place): the store's copy can be shallow.
         file.annotations = file.annotations.filter((x) => x.id !== a.id)
         file.annotations.push(a)
-        file.annotations.sort(
-          (x, y) => x.position.start - y.position.start || x.position.end - y.position.end
-        )
+        file.annotations.sort(byPosition)
       },
       true
     )

@@ -207,9 +207,11 @@ export class SearchIndex {
       // no annotations yet
     }
     const startedAt = Date.now()
+    // A document's notes changed since the snapshot when its annotation file or journal did.
+    const reindexed = new Set<string>()
     for (const name of names) {
-      if (!name.endsWith('.json') || name.startsWith('.')) continue
-      const docId = name.slice(0, -5)
+      const docId = /^([A-Za-z0-9_-]+)\.(?:json|journal)$/.exec(name)?.[1]
+      if (!docId || reindexed.has(docId)) continue
       if (!live.has(docId)) continue
       let mtimeMs: number
       try {
@@ -220,6 +222,7 @@ export class SearchIndex {
       // One second of slack: a file written in the same instant as the stamp is indexed again.
       if (mtimeMs >= this.notesStamp - 1000) {
         try {
+          reindexed.add(docId)
           await this.setNotesNow(docId)
           changed = true
         } catch (err) {

@@ -5,22 +5,55 @@ import { WorkbenchError } from '../errors'
 import { SerialQueue } from './durable-write'
 import { commitChange } from './commit'
 import { DurableJsonFile } from './json-file'
+import { z } from 'zod'
+import type { Annotation } from '../../shared/model'
+import { annotationSchema } from '../../shared/model-schemas'
+import { Journal } from './journal'
 import { annotationFileSchema, SCHEMA_VERSION, type AnnotationFile } from './schema'
 import { LAYOUT } from './workspace-store'
 
 interface OpenFile {
   db: Low<AnnotationFile>
   adapter: DurableJsonFile<AnnotationFile>
+  journal: Journal<AnnotationEntry>
   queue: SerialQueue
   backedUp: boolean
 }
 
+/** One change to a document's highlights, as a line of its journal. */
+interface AnnotationEntry {
+  generation: number
+  /** Highlights new or changed, whole. */
+  upsert?: Annotation[]
+  /** Highlights deleted, by id. */
+  remove?: string[]
+  /** The document note, when it changed. */
+  note?: string
+}
+
+const entrySchema = z.object({
+  generation: z.number().int().nonnegative(),
+  upsert: z.array(annotationSchema).optional(),
+  remove: z.array(z.string()).optional(),
+  note: z.string().optional()
+})
+
+/** A journal longer than this is folded into its file at the next change. */
+const JOURNAL_MAX_BYTES = 256 * 1024
+
 const SAFE_ID = /^[A-Za-z0-9_-]+$/
 
+/** Reading order: by start, then end (a sort that keeps equal ones in their order). */
+export const byPosition = (x: Annotation, y: Annotation): number =>
+  x.position.start - y.position.start || x.position.end - y.position.end
+
 /**
- * One lowdb file per document (annotations/<docId>.json): highlights, tags applied, notes. A save
- * rewrites only that document's file, so it costs the same however large the workspace grows.
- * Files are opened on first use and kept in memory.
+ * One lowdb file per document (annotations/<docId>.json): highlights, tags applied, notes, with
+ * a journal beside it (annotations/<docId>.journal). A save rewrites at most that document's file,
+ * so it costs the same however large the workspace grows; and most saves only append a line to
+ * the journal, so they cost the same however many highlights the document has. The journal is
+ * folded into the file at the first change of a session (after the file's backup is taken), when
+ * it grows long, and on close. Files are opened on first use and kept in memory.
  */
 export class AnnotationStore {
   private readonly files = new Map<string, Promise<OpenFile>>()
@@ -51,14 +84,16 @@ export class AnnotationStore {
           onWarning: this.onWarning,
           readOnly: this.readOnly
         })
-        const db = new Low<AnnotationFile>(adapter, {
-          schemaVersion: SCHEMA_VERSION,
-          docId,
-          note: '',
-          annotations: []
-        })
+        const db = new Low<AnnotationFile>(adapter, emptyFile(docId))
         await db.read()
-        return { db, adapter, queue: new SerialQueue(), backedUp: false }
+        const journal = new Journal(
+          join(this.dir, LAYOUT.annotations, `${docId}.journal`),
+          entrySchema,
+          'changes to highlights saved in it are missing'
+        )
+        const entries = await journal.read(db.data.generation, this.onWarning)
+        if (entries.length) db.data = replay(db.data, entries)
+        return { db, adapter, journal, queue: new SerialQueue(), backedUp: false }
       })()
       // A file that failed to load stays failed (with its message) until the workspace is opened
       // again: its damaged content was moved aside, and reading "nothing" now would show the
@@ -83,8 +118,7 @@ export class AnnotationStore {
       (names) => new Set(names),
       () => new Set<string>()
     )
-    if (!(await this.onDisk).has(`${docId}.json`) && !this.files.has(docId))
-      return { schemaVersion: SCHEMA_VERSION, docId, note: '', annotations: [] }
+    if (!(await this.onDisk).has(`${docId}.json`) && !this.files.has(docId)) return emptyFile(docId)
     return this.get(docId)
   }
 
@@ -124,15 +158,107 @@ export class AnnotationStore {
     const file = await this.open(docId)
     return file.queue
       .run(async () => {
-        if (!file.backedUp) {
+        const first = !file.backedUp
+        if (first) {
           await file.adapter.backup()
           file.backedUp = true
         }
-        return commitChange(file.db, change, topLevelOnly ? (d) => ({ ...d }) : structuredClone)
+        if (
+          topLevelOnly &&
+          !first &&
+          !file.journal.broken &&
+          file.journal.bytes < JOURNAL_MAX_BYTES
+        ) {
+          const before = file.db.data
+          const draft = { ...before }
+          const result = change(draft)
+          const entry = difference(before, draft)
+          if (entry !== null) {
+            if (entry !== 'unchanged') await file.journal.append(entry)
+            file.db.data = draft
+            return result
+          }
+          // A change to more than highlights and the note: the file is rewritten below.
+        }
+        return this.rewrite(file, change, topLevelOnly)
       })
       .then(async (result) => {
         await this.onChanged(docId)
         return result
       })
   }
+
+  /** Writes the whole file with a change made (and a new generation), and empties its journal. */
+  private async rewrite<R>(
+    file: OpenFile,
+    change: (draft: AnnotationFile) => R,
+    topLevelOnly: boolean
+  ): Promise<R> {
+    const result = await commitChange(
+      file.db,
+      (draft) => {
+        const r = change(draft)
+        draft.generation = file.db.data.generation + 1
+        return r
+      },
+      topLevelOnly ? (d) => ({ ...d }) : structuredClone
+    )
+    await file.journal.clear()
+    return result
+  }
+
+  /** Folds every journal into its file (on close: the next start reads one file each). */
+  async close(): Promise<void> {
+    for (const opening of this.files.values()) {
+      const file = await opening.catch(() => null)
+      if (!file) continue
+      await file.queue.run(async () => {
+        if (file.journal.bytes > 0 && !this.readOnly)
+          await this.rewrite(file, () => undefined, true).catch(() => undefined)
+        await file.journal.close()
+      })
+    }
+  }
+}
+
+const emptyFile = (docId: string): AnnotationFile => ({
+  schemaVersion: SCHEMA_VERSION,
+  docId,
+  note: '',
+  annotations: [],
+  generation: 0
+})
+
+/**
+ * What a change did, as a journal line: the highlights it added or replaced (found by identity:
+ * a change that keeps the others keeps them as they were), those it removed, and the note. Null
+ * when it changed anything else.
+ */
+function difference(
+  before: AnnotationFile,
+  after: AnnotationFile
+): AnnotationEntry | 'unchanged' | null {
+  if (after.docId !== before.docId || after.generation !== before.generation) return null
+  if (after.schemaVersion !== before.schemaVersion) return null
+  const old = new Map(before.annotations.map((a) => [a.id, a]))
+  const upsert = after.annotations.filter((a) => old.get(a.id) !== a)
+  const kept = new Set(after.annotations.map((a) => a.id))
+  const remove = before.annotations.filter((a) => !kept.has(a.id)).map((a) => a.id)
+  const entry: AnnotationEntry = { generation: before.generation }
+  if (upsert.length) entry.upsert = upsert
+  if (remove.length) entry.remove = remove
+  if (after.note !== before.note) entry.note = after.note
+  return entry.upsert || entry.remove || entry.note !== undefined ? entry : 'unchanged'
+}
+
+/** A file with its journal's lines applied, in order, as the changes that wrote them did. */
+function replay(data: AnnotationFile, entries: AnnotationEntry[]): AnnotationFile {
+  let { annotations, note } = data
+  for (const e of entries) {
+    const gone = new Set([...(e.remove ?? []), ...(e.upsert ?? []).map((a) => a.id)])
+    annotations = annotations.filter((a) => !gone.has(a.id)).concat(e.upsert ?? [])
+    annotations.sort(byPosition)
+    if (e.note !== undefined) note = e.note
+  }
+  return { ...data, annotations, note }
 }

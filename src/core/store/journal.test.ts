@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { useTempDirs } from '../../test-support/temp-dir'
 import { importText, openTestWorkbench } from '../../test-support/workbench'
 import type { DocumentMeta } from '../../shared/model'
-import { CatalogJournal } from './journal'
+import { catalogEntrySchema, Journal } from './journal'
 
 const tempDir = useTempDirs()
 
@@ -35,7 +35,11 @@ async function crashCopy(dir: string): Promise<string> {
 describe('the catalog journal', () => {
   it('reads back the entries of its generation, in order', async () => {
     const dir = await tempDir()
-    const journal = new CatalogJournal(join(dir, 'workspace.journal'))
+    const journal = new Journal(
+      join(dir, 'workspace.journal'),
+      catalogEntrySchema,
+      'documents may be missing'
+    )
     await journal.append({ generation: 1, documents: [meta(1)], nextImportOrder: 2 })
     await journal.append({ generation: 2, documents: [meta(2), meta(3)], nextImportOrder: 4 })
     await journal.append({ generation: 2, documents: [meta(4)], nextImportOrder: 5 })
@@ -48,7 +52,7 @@ describe('the catalog journal', () => {
   it('ignores a last line cut short, and skips a damaged line with a warning', async () => {
     const dir = await tempDir()
     const file = join(dir, 'workspace.journal')
-    const journal = new CatalogJournal(file)
+    const journal = new Journal(file, catalogEntrySchema, 'documents may be missing')
     for (let n = 1; n <= 3; n++)
       await journal.append({ generation: 0, documents: [meta(n)], nextImportOrder: n + 1 })
     const lines = (await readFile(file, 'utf8')).split('\n')

@@ -23,7 +23,7 @@ export interface JournalEntry {
   nextImportOrder: number
 }
 
-const entrySchema = z.object({
+export const catalogEntrySchema = z.object({
   generation: z.number().int().nonnegative(),
   removed: z.array(z.string()).optional(),
   replaced: z.array(documentMetaSchema).optional(),
@@ -37,23 +37,24 @@ const checksum = (payload: string): string =>
   createHash('sha256').update(payload).digest('hex').slice(0, 16)
 
 /**
- * The catalog's journal: changes to the catalog are appended here (one checksummed line per group
- * commit, fsynced) instead of rewriting the whole catalog, whose cost grows with the workspace: new
- * documents, removals, new versions, the codebook and the memos. The catalog file is rewritten,
- * and the journal emptied, on open, on close, and when the journal grows long.
+ * An append-only journal of changes to a JSON file: each change is one checksummed line, fsynced,
+ * instead of a rewrite of the whole file, whose cost grows with the file. The file is rewritten,
+ * and the journal emptied, now and then (on open, on close, when the journal grows long).
  *
- * Each line carries the catalog generation it extends. A rewrite of the catalog raises the
+ * Each line carries the generation of the file it extends. A rewrite of the file raises its
  * generation, so lines written before it are ignored even if emptying the journal did not happen
  * (a crash just after the rewrite). A line cut short by a crash or power cut fails its checksum and
  * is ignored: it was never acknowledged.
+ *
+ * The catalog's journal (workspace.journal) holds new documents, removals, new versions, the
+ * codebook and the memos; an annotation file's (annotations/<id>.journal) new, changed and deleted
+ * highlights and the document note.
  */
-export class CatalogJournal {
+export class Journal<E extends { generation: number }> {
   /** Bytes in the file, as far as this process knows: a failed append is cut back to this. */
   private size = 0
   private created = false
   private handle: Promise<FileHandle> | null = null
-  /** Documents appended since the journal was last emptied. */
-  documents = 0
 
   /** Bytes appended since the journal was last emptied. */
   get bytes(): number {
@@ -62,10 +63,15 @@ export class CatalogJournal {
   /** Set when an append failed and could not be undone: the next change rewrites the catalog instead. */
   broken = false
 
-  constructor(readonly file: string) {}
+  constructor(
+    readonly file: string,
+    private readonly schema: z.ZodType<E>,
+    /** What a damaged line means to the user, for the warning. */
+    private readonly lost: string
+  ) {}
 
   /** The entries of `generation`, in order. Damaged lines are skipped (and reported unless last). */
-  async read(generation: number, onWarning: (message: string) => void): Promise<JournalEntry[]> {
+  async read(generation: number, onWarning: (message: string) => void): Promise<E[]> {
     let raw: string
     try {
       raw = await readFile(this.file, 'utf8')
@@ -74,15 +80,15 @@ export class CatalogJournal {
       throw err
     }
     const lines = raw.split('\n')
-    const out: JournalEntry[] = []
+    const out: E[] = []
     lines.forEach((line, i) => {
       if (!line) return
       const space = line.indexOf(' ')
       const payload = line.slice(space + 1)
-      let entry: JournalEntry | null = null
+      let entry: E | null = null
       if (space === 16 && checksum(payload) === line.slice(0, 16)) {
         try {
-          const parsed = entrySchema.safeParse(JSON.parse(payload))
+          const parsed = this.schema.safeParse(JSON.parse(payload))
           if (parsed.success) entry = parsed.data
         } catch {
           // not JSON: damaged
@@ -91,9 +97,7 @@ export class CatalogJournal {
       const last = lines.slice(i + 1).every((l) => !l)
       if (!entry) {
         if (!last)
-          onWarning(
-            `${this.file}: line ${i + 1} is damaged and was skipped; documents imported in that batch may be missing from the library (their files are still in the workspace).`
-          )
+          onWarning(`${this.file}: line ${i + 1} is damaged and was skipped; ${this.lost}.`)
         return
       }
       if (entry.generation === generation) out.push(entry)
@@ -102,7 +106,7 @@ export class CatalogJournal {
   }
 
   /** Appends an entry and makes it durable. On failure the file is cut back to what it was. */
-  async append(entry: JournalEntry): Promise<void> {
+  async append(entry: E): Promise<void> {
     const payload = JSON.stringify(entry)
     const line = `${checksum(payload)} ${payload}\n`
     const bytes = Buffer.from(line, 'utf8')
@@ -129,7 +133,6 @@ export class CatalogJournal {
       throw err
     }
     this.size += bytes.length
-    this.documents += entry.documents.length
   }
 
   /** Closes the file (appends open it again). */
@@ -153,7 +156,6 @@ export class CatalogJournal {
     }
     this.size = 0
     this.created = false
-    this.documents = 0
     this.broken = false
   }
 }

@@ -98,6 +98,8 @@ export const annotationFileSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   docId: z.string().min(1),
   note: z.string(),
-  annotations: z.array(annotationSchema)
+  annotations: z.array(annotationSchema),
+  /** Raised by every rewrite of this file; journal lines of other generations are ignored. */
+  generation: z.number().int().nonnegative().default(0)
 })
 export type AnnotationFile = z.infer<typeof annotationFileSchema>

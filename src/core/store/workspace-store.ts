@@ -6,7 +6,7 @@ import type { Block, DocumentMeta, StoredRef } from '../../shared/model'
 import { WorkbenchError } from '../errors'
 import { removeStaleTempFiles, SerialQueue } from './durable-write'
 import { wasWritten } from './durable-write'
-import { CatalogJournal, type JournalEntry } from './journal'
+import { catalogEntrySchema, Journal, type JournalEntry } from './journal'
 import { DurableJsonFile } from './json-file'
 import { lockWorkspace } from './lock'
 import { PackReader, PackWriter } from './pack-store'
@@ -84,6 +84,8 @@ export class WorkspaceStore {
   private readonly reader: PackReader
   private pending: PendingChange[] = []
   private scheduled = false
+  /** Documents added to the journal since it was last emptied. */
+  private journalDocuments = 0
   readonly warnings: string[] = []
 
   private constructor(
@@ -92,7 +94,7 @@ export class WorkspaceStore {
     private readonly adapter: DurableJsonFile<WorkspaceFile>,
     private readonly release: (() => Promise<void>) | null,
     private readonly lockLost: () => string | null,
-    private readonly journal: CatalogJournal
+    private readonly journal: Journal<JournalEntry>
   ) {
     this.packs = new PackWriter(join(dir, LAYOUT.texts))
     this.reader = new PackReader(join(dir, LAYOUT.texts))
@@ -127,7 +129,11 @@ export class WorkspaceStore {
       readOnly: options.readOnly
     })
     const db = new Low(adapter, emptyWorkspace())
-    const journal = new CatalogJournal(join(dir, LAYOUT.journal))
+    const journal = new Journal(
+      join(dir, LAYOUT.journal),
+      catalogEntrySchema,
+      'documents imported in that batch may be missing from the library (their files are still in the workspace)'
+    )
     let store: WorkspaceStore
     try {
       await db.read()
@@ -258,8 +264,7 @@ export class WorkspaceStore {
 
   private async commitBatch(batch: PendingChange[]): Promise<void> {
     const journalFull =
-      this.journal.documents >=
-        Math.max(JOURNAL_MAX_DOCUMENTS, this.db.data.documents.length / 4) ||
+      this.journalDocuments >= Math.max(JOURNAL_MAX_DOCUMENTS, this.db.data.documents.length / 4) ||
       this.journal.bytes >= JOURNAL_MAX_BYTES
     if (!this.journal.broken && !journalFull && !batch.some((p) => p.rewrite)) {
       try {
@@ -306,6 +311,7 @@ export class WorkspaceStore {
       this.db.data = draft
       batch.forEach((p, i) => p.resolve(results[i]))
       await this.journal.clear()
+      this.journalDocuments = 0
       return
     }
   }
@@ -425,6 +431,7 @@ export class WorkspaceStore {
         for (const p of batch) p.reject(err)
         return
       }
+      this.journalDocuments += entry.documents.length
       const list = documents ?? data.documents
       this.db.data = {
         ...data,
