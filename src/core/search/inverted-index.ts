@@ -145,14 +145,12 @@ export interface Plan {
   groups: PlanTerm[][]
   /** Entries with any of these words (in their text or their document's title) are left out. */
   exclude: PlanTerm[]
-  /** Leaves out whole documents (filters); by document key. */
-  allowDoc?: (key: string) => boolean
   /**
-   * Names what `allowDoc` decides (its filters, and the version of what they read): the decision
-   * for every document is then kept, while the index's documents stay the same, for the next
+   * Only these documents (filters), by key. `key` names the choice (the filters, and the version
+   * of what they read): it is then kept, while the index's documents stay the same, for the next
    * query with the same filters (a filter stays while the words are typed).
    */
-  allowDocKey?: string
+  allowDocs?: { key: string; keys: () => readonly string[] }
   /** Leaves out single entries (tag filters). */
   allowEntry?: (entry: number) => boolean
 }
@@ -751,19 +749,24 @@ export class InvertedIndex {
 
   private docsVersion = 0
   private allowedCache: { key: string; version: number; allowed: Uint8Array } | null = null
+  private everyCache: { key: string; version: number; allowed: Uint8Array } | null = null
 
   /** Which documents (by slot) a query may match. */
   private allowedDocs(plan: Plan): Uint8Array {
-    const key = plan.allowDocKey
-    const cached = this.allowedCache
-    if (key !== undefined && cached?.key === key && cached.version === this.docsVersion)
-      return cached.allowed
+    // Kept: every document (the common case), and the last filter's choice.
+    const key = plan.allowDocs?.key ?? ''
+    const cache = key === '' ? 'everyCache' : 'allowedCache'
+    const cached = this[cache]
+    if (cached?.key === key && cached.version === this.docsVersion) return cached.allowed
     const allowed = new Uint8Array(this.docs.length)
-    for (let s = 0; s < this.docs.length; s++) {
-      const d = this.docs[s]
-      allowed[s] = d && (!plan.allowDoc || plan.allowDoc(d.key)) ? 1 : 0
-    }
-    if (key !== undefined) this.allowedCache = { key, version: this.docsVersion, allowed }
+    if (!plan.allowDocs) {
+      for (let s = 0; s < this.docs.length; s++) if (this.docs[s]) allowed[s] = 1
+    } else
+      for (const k of plan.allowDocs.keys()) {
+        const slot = this.docSlots.get(k)
+        if (slot !== undefined) allowed[slot] = 1
+      }
+    this[cache] = { key, version: this.docsVersion, allowed }
     return allowed
   }
 

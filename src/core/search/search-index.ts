@@ -358,8 +358,46 @@ export class SearchIndex {
     return text
   }
 
-  private foldedTitles = new Map<string, string>()
   private byId: { list: readonly DocumentMeta[]; map: Map<string, DocumentMeta> } | null = null
+  /** What filters look at, for every document of the catalog, made once per version of it. */
+  private filterView: {
+    list: readonly DocumentMeta[]
+    titles: string[]
+    days: (string | null)[]
+  } | null = null
+
+  /**
+   * The documents that filters allow, by id: one pass over the catalog with titles folded and
+   * dates cut in advance (a look-up per document was tens of milliseconds at 100,000 documents).
+   */
+  private documentsWhere(filters: {
+    docRefs: string[]
+    titles: string[]
+    after: string | null | undefined
+    before: string | null | undefined
+  }): string[] {
+    const list = this.sources.documents()
+    if (this.filterView?.list !== list)
+      this.filterView = {
+        list,
+        titles: list.map((d) => fold(d.title)),
+        days: list.map((d) => d.published?.slice(0, 10) ?? null)
+      }
+    const { titles, days } = this.filterView
+    const { docRefs, after, before } = filters
+    const out: string[] = []
+    for (let i = 0; i < list.length; i++) {
+      const id = list[i].id
+      if (docRefs.length && !docRefs.some((r) => id === r || (r.length >= 4 && id.startsWith(r))))
+        continue
+      if (!filters.titles.every((w) => titles[i].includes(w))) continue
+      const day = days[i]
+      if (after && !(day && day >= after)) continue
+      if (before && !(day && day <= before)) continue
+      out.push(id)
+    }
+    return out
+  }
 
   private catalogVersions = new WeakMap<readonly DocumentMeta[], number>()
   private catalogCount = 0
@@ -377,16 +415,6 @@ export class SearchIndex {
     const list = this.sources.documents()
     if (this.byId?.list !== list) this.byId = { list, map: new Map(list.map((d) => [d.id, d])) }
     return this.byId.map
-  }
-
-  /** A title, case and accents folded; remembered, as `title:` asks for every document's. */
-  private foldedTitle(title: string): string {
-    let folded = this.foldedTitles.get(title)
-    if (folded === undefined) {
-      if (this.foldedTitles.size > 2 * this.docShas.size + 1000) this.foldedTitles.clear()
-      this.foldedTitles.set(title, (folded = fold(title)))
-    }
-    return folded
   }
 
   /** Resolves tag references (path, name or id) to the set of tag ids they cover, sub-tags included. */
@@ -433,23 +461,6 @@ export class SearchIndex {
     const docRefs = [...parsed.filters.docs, ...(options.docId ? [options.docId] : [])]
     const after = options.after || parsed.filters.after
     const before = options.before || parsed.filters.before
-    const allowedDoc = (docId: string): boolean => {
-      const d = docs.get(docId)
-      if (!d) return false
-      if (
-        docRefs.length &&
-        !docRefs.some((r) => d.id === r || (r.length >= 4 && d.id.startsWith(r)))
-      )
-        return false
-      if (
-        parsed.filters.titles.length &&
-        !parsed.filters.titles.every((w) => this.foldedTitle(d.title).includes(w))
-      )
-        return false
-      if (after && !(d.published && d.published.slice(0, 10) >= after)) return false
-      if (before && !(d.published && d.published.slice(0, 10) <= before)) return false
-      return true
-    }
     const tagged = tagIds ? await this.taggedRanges(tagIds, docs) : null
     const filtered =
       docRefs.length > 0 || parsed.filters.titles.length > 0 || Boolean(after) || Boolean(before)
@@ -458,14 +469,9 @@ export class SearchIndex {
       exclude: parsed.exclude.filter((t) => t.kind !== 'phrase').map((t) => toPlanTerm(t, false))
     }
     if (filtered) {
-      plan.allowDoc = allowedDoc
-      plan.allowDocKey = JSON.stringify([
-        docRefs,
-        parsed.filters.titles,
-        after,
-        before,
-        this.catalogVersion()
-      ])
+      const filters = { docRefs, titles: parsed.filters.titles, after, before }
+      const key = JSON.stringify([filters, this.catalogVersion()])
+      plan.allowDocs = { key, keys: () => this.documentsWhere(filters) }
     }
     if (tagged) plan.allowEntry = (id) => this.inTagged(this.engine.info(id), tagged)
     if (parsed.groups.flat().length > MAX_TERMS)

@@ -78,6 +78,10 @@ const JOURNAL_MAX_DOCUMENTS = 2000
 /** …or this many bytes (each change to the codebook appends the whole codebook). */
 const JOURNAL_MAX_BYTES = 8 * 1024 * 1024
 
+/**
+ * The workspace on disk: the catalog (lowdb, with its journal), and the packs of texts and
+ * original files. Only this class touches those files.
+ */
 export class WorkspaceStore {
   private readonly queue = new SerialQueue()
   private readonly packs: PackWriter
