@@ -1,6 +1,12 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { blocksSchema, parseBlocks } from './schema'
+import {
+  blocksSchema,
+  documentMetaSchema,
+  parseBlocks,
+  parseDocumentMeta,
+  workspaceFileSchema
+} from './schema'
 
 const LENGTH = 100
 
@@ -36,5 +42,117 @@ describe('stored structure', () => {
       }),
       { numRuns: 2000 }
     )
+  })
+})
+
+/** A field's value: mostly valid, sometimes of the wrong kind. */
+const field = <T>(valid: fc.Arbitrary<T>): fc.Arbitrary<unknown> =>
+  fc.oneof(
+    { weight: 6, arbitrary: valid },
+    { weight: 1, arbitrary: fc.constantFrom(null, '', 'x', -1, 0, 1.5, Number.NaN, 2 ** 60, []) }
+  )
+const count = fc.integer({ min: 0, max: 2 ** 40 })
+const sha = fc.constantFrom(
+  'a'.repeat(64),
+  '0123456789abcdef'.repeat(4),
+  'A'.repeat(64),
+  'a'.repeat(63)
+)
+const meta = fc.record(
+  {
+    id: field(fc.string({ minLength: 1, maxLength: 12 })),
+    title: field(fc.string()),
+    author: field(fc.option(fc.string())),
+    published: field(fc.option(fc.constant('2025-03-04'))),
+    source: field(fc.option(fc.string())),
+    originalName: field(fc.string()),
+    format: field(fc.constantFrom('txt', 'md', 'html', 'pdf', 'docx', 'exe')),
+    sha256: field(sha),
+    textSha256: field(sha),
+    stored: field(
+      fc.record(
+        {
+          pack: field(fc.constantFrom('pack-000001.awp', 'pack-1.awp', '../x.awp')),
+          at: field(count),
+          text: field(count),
+          blocks: field(count),
+          original: field(count),
+          extra: fc.string()
+        },
+        { requiredKeys: ['pack', 'at', 'text', 'blocks'] }
+      )
+    ),
+    bytes: field(count),
+    chars: field(count),
+    words: field(count),
+    importedAt: field(fc.constant('2025-03-06T09:00:00.000Z')),
+    importOrder: field(fc.integer({ min: 0, max: 10 ** 6 })),
+    extra: fc.string()
+  },
+  {
+    requiredKeys: [
+      'id',
+      'title',
+      'author',
+      'published',
+      'source',
+      'originalName',
+      'format',
+      'sha256',
+      'textSha256',
+      'bytes',
+      'chars',
+      'words',
+      'importedAt'
+    ]
+  }
+)
+
+describe('catalog entries', () => {
+  it('accepts exactly what the schema accepts, and gives the same document', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof({ weight: 8, arbitrary: meta }, { weight: 1, arbitrary: fc.anything() }),
+        (value) => {
+          const parsed = documentMetaSchema.safeParse(value)
+          const byHand = parseDocumentMeta(value)
+          if (parsed.success) expect(byHand).toEqual(parsed.data)
+          else expect(byHand).toHaveProperty('problem')
+        }
+      ),
+      { numRuns: 3000 }
+    )
+  })
+
+  it('names the document and the field that is wrong', () => {
+    const good = {
+      id: 'd1',
+      title: 'Port report',
+      author: null,
+      published: null,
+      source: null,
+      originalName: 'port.txt',
+      format: 'txt',
+      sha256: 'a'.repeat(64),
+      textSha256: 'b'.repeat(64),
+      bytes: 10,
+      chars: 10,
+      words: 2,
+      importedAt: '2025-03-06T09:00:00.000Z',
+      importOrder: 1
+    }
+    const catalog = (documents: unknown[]): unknown => ({
+      schemaVersion: 1,
+      nextImportOrder: 3,
+      documents,
+      codebook: { tags: [] }
+    })
+    expect(workspaceFileSchema.parse(catalog([good])).documents).toEqual([good])
+    const result = workspaceFileSchema.safeParse(catalog([good, { ...good, textSha256: 'zz' }]))
+    expect(result.success).toBe(false)
+    expect(result.error?.issues[0]).toMatchObject({
+      path: ['documents', 1],
+      message: 'textSha256: expected a SHA-256 in hex'
+    })
   })
 })
