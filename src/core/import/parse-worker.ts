@@ -10,7 +10,14 @@ import { parseBytes } from './parse-bytes'
 import { countWords } from './text-blocks'
 import type { ParseRequest, ParseResponse } from './worker-protocol'
 
-parentPort?.on('message', async (req: ParseRequest) => {
+/** Files are read one after another, in the order sent: the pool sends the next ahead of time. */
+let reading: Promise<void> = Promise.resolve()
+
+parentPort?.on('message', (req: ParseRequest) => {
+  reading = reading.then(() => read(req))
+})
+
+async function read(req: ParseRequest): Promise<void> {
   let res: ParseResponse
   try {
     const doc = await parseBytes(req.format, req.bytes, req.maxTextChars)
@@ -27,4 +34,4 @@ parentPort?.on('message', async (req: ParseRequest) => {
     res = { ok: false, message: err instanceof Error ? err.message : String(err) }
   }
   parentPort?.postMessage(res)
-})
+}

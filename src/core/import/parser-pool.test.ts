@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import { makePdf } from '../../test-support/documents'
 import { sourceWorker } from '../../test-support/worker'
@@ -67,6 +68,41 @@ describe('the parser pool', () => {
     const good = pool.parse({ format: 'txt', bytes: text('Still here.'), maxTextChars: MAX })
     await expect(bad).rejects.toThrow()
     expect((await good).doc.text).toBe('Still here.')
+  })
+
+  it('sends each worker its next file ahead, and gives that file its own time limit', async () => {
+    // Each file takes 400 ms and may take 700: a limit counted from the moment the file was sent
+    // (behind another) would stop the second.
+    const busy = {
+      file: fileURLToPath(new URL('../../test-support/busy-worker.mjs', import.meta.url))
+    }
+    const pool = new ParserPool(busy, { timeoutMs: 700, memoryMb: 64 }, 1)
+    pools.push(pool)
+    const files = ['busy 400', 'busy 400', 'busy 400']
+    const read = await Promise.all(
+      files.map((f) => pool.parse({ format: 'txt', bytes: text(f), maxTextChars: MAX }))
+    )
+    expect(read.map((r) => r.doc.text)).toEqual(files)
+  })
+
+  it('reads the files sent behind one that hangs in a fresh worker, and fails only that one', async () => {
+    const busy = {
+      file: fileURLToPath(new URL('../../test-support/busy-worker.mjs', import.meta.url))
+    }
+    const pool = new ParserPool(busy, { timeoutMs: 500, memoryMb: 64 }, 1)
+    pools.push(pool)
+    const results = await Promise.allSettled(
+      ['hang', 'first report', 'second report'].map((f) =>
+        pool.parse({ format: 'txt', bytes: text(f), maxTextChars: MAX })
+      )
+    )
+    expect(
+      results.map((r) => (r.status === 'fulfilled' ? r.value.doc.text : String(r.reason)))
+    ).toEqual([
+      'WorkbenchError: reading it took longer than 500 ms; the file may be damaged or too complex',
+      'first report',
+      'second report'
+    ])
   })
 
   it('refuses a text over the length limit, naming the limit', async () => {

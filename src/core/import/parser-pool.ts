@@ -18,13 +18,24 @@ interface Task {
 
 interface Slot {
   worker: Worker
-  task: Task | null
+  /** Files sent to this worker, in the order it reads them: the first is being read. */
+  tasks: Task[]
   timer: NodeJS.Timeout | null
 }
 
-/** Threads for parsing by default: every core but one, which the main thread keeps busy. */
+/**
+ * Files sent to a worker ahead of the one it is reading: it starts the next as soon as it posts a
+ * result, without waiting for the main thread (busy with the files before) to send one. With one
+ * file at a time, the worker sat idle a third of a bulk import.
+ */
+const AHEAD = 1
+
+/**
+ * Threads for parsing by default: every core but one, which the main thread keeps busy; and at
+ * least two (on two cores a second parser still imported text files about 8% faster).
+ */
 export const defaultParserThreads = (): number =>
-  Math.max(1, Math.min(4, availableParallelism() - 1))
+  Math.max(2, Math.min(4, availableParallelism() - 1))
 
 /** A worker is stopped after this long without work (started again when needed). */
 const IDLE_MS = 10_000
@@ -65,13 +76,14 @@ export class ParserPool {
     await Promise.all([...this.slots].map((slot) => this.stop(slot)))
   }
 
+  /** Gives waiting files to idle workers, then to new ones, then queues one more behind each. */
   private dispatch(): void {
     while (this.queue.length) {
-      let slot = [...this.slots].find((s) => s.task === null)
-      if (!slot) {
-        if (this.slots.size >= this.threads) return
-        slot = this.start()
-      }
+      const slots = [...this.slots]
+      let slot = slots.find((s) => s.tasks.length === 0)
+      if (!slot && this.slots.size < this.threads) slot = this.start()
+      slot ??= slots.find((s) => s.tasks.length <= AHEAD)
+      if (!slot) return
       this.run(slot, this.queue.shift() as Task)
     }
   }
@@ -84,14 +96,17 @@ export class ParserPool {
       stdout: true,
       stderr: true
     })
-    const slot: Slot = { worker, task: null, timer: null }
+    const slot: Slot = { worker, tasks: [], timer: null }
     this.slots.add(slot)
     worker.on('message', (res: ParseResponse) => {
       const task = this.finish(slot)
       if (task)
         if (res.ok) task.resolve(res.parsed)
         else task.reject(new WorkbenchError('invalid-argument', res.message))
-      this.idle(slot)
+      // The worker has gone on to the next file it was sent, if any.
+      if (slot.tasks.length) this.startClock(slot)
+      else this.idle(slot)
+      this.dispatch()
     })
     worker.on('error', (err: Error & { code?: string }) =>
       this.fail(
@@ -108,9 +123,20 @@ export class ParserPool {
   }
 
   private run(slot: Slot, task: Task): void {
+    slot.tasks.push(task)
+    if (slot.tasks.length === 1) {
+      slot.worker.ref() // a file being read keeps the process alive
+      this.startClock(slot)
+    }
+    // A copy into a buffer of its own: the transfer detaches it. (Buffer#slice would be a view onto
+    // the caller's bytes, or onto Node's shared buffer pool.)
+    const bytes = new Uint8Array(task.request.bytes)
+    slot.worker.postMessage({ ...task.request, bytes }, [bytes.buffer as ArrayBuffer])
+  }
+
+  /** The time limit of the file the worker is reading now (the first of its files). */
+  private startClock(slot: Slot): void {
     if (slot.timer) clearTimeout(slot.timer)
-    slot.task = task
-    slot.worker.ref() // a file being read keeps the process alive
     slot.timer = setTimeout(
       () =>
         this.fail(
@@ -119,19 +145,13 @@ export class ParserPool {
         ),
       this.limits.timeoutMs
     )
-    // A copy into a buffer of its own: the transfer detaches it. (Buffer#slice would be a view onto
-    // the caller's bytes, or onto Node's shared buffer pool.)
-    const bytes = new Uint8Array(task.request.bytes)
-    slot.worker.postMessage({ ...task.request, bytes }, [bytes.buffer as ArrayBuffer])
   }
 
-  /** The slot's task, taken off it (null if it had none). */
+  /** The file the worker was reading, taken off it (null if it had none). */
   private finish(slot: Slot): Task | null {
-    const task = slot.task
-    slot.task = null
     if (slot.timer) clearTimeout(slot.timer)
     slot.timer = null
-    return task
+    return slot.tasks.shift() ?? null
   }
 
   /** Waits for more work; an idle worker does not keep the process alive, and stops after a while. */
@@ -139,13 +159,16 @@ export class ParserPool {
     slot.worker.unref()
     slot.timer = setTimeout(() => void this.stop(slot), IDLE_MS)
     slot.timer.unref()
-    this.dispatch()
   }
 
-  /** The worker broke a limit or died: its file fails, and it is replaced by a fresh one when needed. */
+  /**
+   * The worker broke a limit or died: the file it was reading fails, those sent after it go back to
+   * the head of the queue, and it is replaced by a fresh worker when needed.
+   */
   private fail(slot: Slot, message: string): void {
     if (!this.slots.has(slot)) return
     const task = this.finish(slot)
+    this.queue.unshift(...slot.tasks.splice(0))
     void this.stop(slot)
     task?.reject(new WorkbenchError('invalid-argument', message))
     this.dispatch()
@@ -153,7 +176,11 @@ export class ParserPool {
 
   private async stop(slot: Slot): Promise<void> {
     if (!this.slots.delete(slot)) return
-    this.finish(slot)
+    if (slot.timer) clearTimeout(slot.timer)
+    for (const task of slot.tasks.splice(0))
+      task.reject(
+        new WorkbenchError('internal', 'The workspace was closed before the file was read.')
+      )
     await slot.worker.terminate()
   }
 }
