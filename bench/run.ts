@@ -253,6 +253,9 @@ async function benchSize(n: number): Promise<void> {
         JSON.stringify({ schemaVersion: 1, docId: d.id, note: '', annotations })
       )
     }
+    // The files just written are flushed first: a save is measured, not the disk catching up
+    // with the benchmark's own writes (100,000 new files took seconds to write back).
+    spawnSync('sync')
     wb = await open(dir)
     const saves: number[] = []
     for (let i = 0; i < 200; i++) {
