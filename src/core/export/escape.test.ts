@@ -39,6 +39,7 @@ const HOSTILE = [
   'trailing backslash\\\nnext line',
   'hard break  \nnext',
   '[ref]: http://example.com "title"\n[ref]',
+  '://example.com at the start of a line, and a\\://b',
   'U.S. officials said 3.5 million (about 1/4) were lost; 100% sure? #hashtag'
 ]
 

@@ -21,9 +21,10 @@ export function escapeLine(line: string): string {
     .replace(/%{2,}/g, each)
     .replace(/={2,}/g, each)
   out = out.replace(LINE_START, '\\$1').replace(ORDERED, '$1\\$2')
-  // GitHub-style Markdown links bare URLs, www. and e-mail addresses.
+  // GitHub-style Markdown links bare URLs, www. and e-mail addresses. (A colon that starts the
+  // line is escaped already: escaping it again would show a backslash.)
   return out
-    .replace(/:(?=\/\/)/g, '\\:')
+    .replace(/(?<!\\):(?=\/\/)/g, '\\:')
     .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\\.`)
     .replace(/@/g, '\\@')
 }
