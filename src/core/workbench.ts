@@ -103,11 +103,18 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
   // The index is derived data: a failure to update it is reported, never lost work.
   const indexing = (what: Promise<void>): Promise<void> =>
     what.catch((err: unknown) => warn(`Search index: ${toApiError(err).message}`))
+  // A change is confirmed once it is saved, without waiting for the index: while it is rebuilt
+  // (minutes at 100,000 documents) or saved, a highlight would wait as long. Searches still wait
+  // for every index change asked for before them, so they see it.
+  const inBackground = (what: Promise<void>): Promise<void> => {
+    void indexing(what)
+    return Promise.resolve()
+  }
   const annotations = new AnnotationStore(
     dir,
     store.readOnly,
     warn,
-    (docId) => indexing(index.setNotes(docId)),
+    (docId) => inBackground(index.setNotes(docId)),
     () => store.assertWritable()
   )
   const index: SearchIndex = new SearchIndex(
@@ -325,7 +332,7 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
         .catch(() => undefined)
       throw err
     }
-    await indexing(index.addDocument(findDocument(docId), parsed.passages))
+    await inBackground(index.addDocument(findDocument(docId), parsed.passages))
     return report
   }
 
@@ -356,7 +363,7 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
     async removeDocument(id) {
       findDocument(id)
       const removed = await store.removeDocument(id)
-      await indexing(index.removeDocument(id))
+      await inBackground(index.removeDocument(id))
       return removed
     },
     async openSampleWorkspace() {
@@ -373,7 +380,7 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
     },
     reimportDocument,
     ...annotationOps(ctx),
-    ...withNotesReindexed(codebookOps(ctx), () => indexing(index.reindexAllNotes())),
+    ...withNotesReindexed(codebookOps(ctx), () => inBackground(index.reindexAllNotes())),
     search: (query, opts) => index.search(query, opts),
     findInDocument: async (docId, query) => {
       findDocument(docId)
@@ -390,7 +397,7 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
     compactIndex: () => index.compact(),
     close: async () => {
       await pool.close()
-      await index.flush()
+      await index.close()
       await annotations.close()
       await store.close()
     }

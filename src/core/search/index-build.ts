@@ -71,17 +71,23 @@ export function indexPassages(
  */
 export function buildInWorker(
   spec: WorkerSpec,
-  request: BuildRequest
+  request: BuildRequest,
+  /** Stops the worker (the workspace is being closed): the promise then rejects. */
+  signal?: AbortSignal
 ): Promise<{ engine: InvertedIndex; built: string[]; failed: { id: string; message: string }[] }> {
   return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new Error('the rebuild was stopped'))
     const worker = new Worker(spec.file, { execArgv: spec.execArgv, workerData: spec.workerData })
     let settled = false
     const finish = (fn: () => void): void => {
       if (settled) return
       settled = true
+      signal?.removeEventListener('abort', stop)
       fn()
       void worker.terminate()
     }
+    const stop = (): void => finish(() => reject(new Error('the rebuild was stopped')))
+    signal?.addEventListener('abort', stop)
     worker.once('message', (res: BuildResponse) =>
       finish(() => {
         if (!res.ok) return reject(new Error(res.message))

@@ -92,10 +92,22 @@ export class SearchIndex {
   private saving: Promise<void> = Promise.resolve()
   /** Index changes run one at a time, so that overlapping updates of one document cannot interleave. */
   private updates = new SerialQueue()
-  /** Documents waiting to be added as one batch (by id: the latest version wins). */
-  private pendingAdds = new Map<string, { meta: DocumentMeta; passages: CountedPassages }>()
-  /** The batch waiting for more documents: `release` lets it be added now. */
-  private batch: { done: Promise<void>; release: () => void } | null = null
+  /** Done when every change asked for so far is in the index (a snapshot being written is not waited for). */
+  private changed: Promise<void> = Promise.resolve()
+  /** Stops a rebuild or catch-up still under way when the workspace is closed. */
+  private readonly stopping = new AbortController()
+  /** The index was left unfinished (closed while being built): no snapshot is written of it. */
+  private incomplete = false
+  /**
+   * The batch waiting for more documents (by id: the latest version wins): `release` lets it be
+   * added now. Any other change closes it, so that a document imported after it goes in a later
+   * batch, after that change.
+   */
+  private batch: {
+    adds: Map<string, { meta: DocumentMeta; passages: CountedPassages }>
+    done: Promise<void>
+    release: () => void
+  } | null = null
   readonly ready: Promise<void>
 
   constructor(
@@ -146,9 +158,16 @@ export class SearchIndex {
       this.docShas.clear()
       this.notesStamp = 0
       await this.rebuildInWorker()
+      if (this.stopped()) return
     }
     const changed = await this.catchUp()
-    if (changed) this.scheduleSave()
+    if (changed && !this.incomplete) this.scheduleSave()
+  }
+
+  /** Closing stopped the index being built: it is left as it is, and built again next time. */
+  private stopped(): boolean {
+    if (this.stopping.signal.aborted) this.incomplete = true
+    return this.incomplete
   }
 
   /**
@@ -161,16 +180,20 @@ export class SearchIndex {
     const spec = this.sources.rebuildWorker
     if (!spec || docs.length === 0) return
     try {
-      const { engine, built } = await buildInWorker(spec, {
-        dir: this.sources.workspaceDir,
-        documents: docs.map(({ id, title, textSha256, originalName, stored }) => ({
-          id,
-          title,
-          textSha256,
-          originalName,
-          stored
-        }))
-      })
+      const { engine, built } = await buildInWorker(
+        spec,
+        {
+          dir: this.sources.workspaceDir,
+          documents: docs.map(({ id, title, textSha256, originalName, stored }) => ({
+            id,
+            title,
+            textSha256,
+            originalName,
+            stored
+          }))
+        },
+        this.stopping.signal
+      )
       const shas = new Map(docs.map((d) => [d.id, d.textSha256]))
       engine.setLimits(this.limits())
       this.engine = engine
@@ -193,6 +216,7 @@ export class SearchIndex {
     }
     for (const meta of live.values()) {
       if (this.docShas.has(meta.id)) continue
+      if (this.stopped()) return changed
       try {
         await this.addDocumentNow(meta)
         changed = true
@@ -277,12 +301,15 @@ export class SearchIndex {
   async addDocument(meta: DocumentMeta, passages?: CountedPassages): Promise<void> {
     await this.ready
     if (passages) {
-      this.pendingAdds.set(meta.id, { meta, passages })
       const batch = this.batch ?? this.startBatch()
-      if (this.pendingAdds.size >= BATCH_MAX) batch.release()
+      batch.adds.set(meta.id, { meta, passages })
+      if (batch.adds.size >= BATCH_MAX) {
+        batch.release()
+        this.batch = null
+      }
       await batch.done
     } else
-      await this.updates.run(async () => {
+      await this.change(async () => {
         this.removeDocumentNow(meta.id)
         await this.addDocumentNow(meta)
         await this.setNotesNow(meta.id)
@@ -290,16 +317,16 @@ export class SearchIndex {
     this.scheduleSave()
   }
 
-  private startBatch(): { done: Promise<void>; release: () => void } {
+  private startBatch(): NonNullable<SearchIndex['batch']> {
     let release = (): void => undefined
     const gate = new Promise<void>((resolve) => (release = resolve))
     const timer = setTimeout(release, BATCH_WAIT_MS)
-    const done = this.updates.run(async () => {
+    const adds: NonNullable<SearchIndex['batch']>['adds'] = new Map()
+    const done = this.change(async () => {
       await gate
       clearTimeout(timer)
-      this.batch = null
-      const batch = [...this.pendingAdds.values()]
-      this.pendingAdds.clear()
+      if (this.batch?.adds === adds) this.batch = null
+      const batch = [...adds.values()]
       for (const { meta } of batch) {
         this.removeDocumentNow(meta.id)
         this.engine.addDocument(meta.id, meta.title)
@@ -310,25 +337,25 @@ export class SearchIndex {
       )
       for (const { meta } of batch) await this.setNotesNow(meta.id)
     })
-    return (this.batch = { done, release })
+    return (this.batch = { adds, done, release })
   }
 
   async removeDocument(docId: string): Promise<void> {
     await this.ready
-    await this.updates.run(async () => this.removeDocumentNow(docId))
+    await this.change(() => this.removeDocumentNow(docId))
     this.scheduleSave()
   }
 
   async setNotes(docId: string): Promise<void> {
     await this.ready
-    await this.updates.run(() => this.setNotesNow(docId))
+    await this.change(() => this.setNotesNow(docId))
     this.scheduleSave()
   }
 
   /** After codebook changes (tag paths are indexed with the notes). */
   async reindexAllNotes(): Promise<void> {
     await this.ready
-    await this.updates.run(async () => {
+    await this.change(async () => {
       for (const docId of this.docShas.keys()) await this.setNotesNow(docId)
     })
     this.scheduleSave()
@@ -443,7 +470,18 @@ export class SearchIndex {
   private async settled(): Promise<void> {
     await this.ready
     this.batch?.release()
-    await this.updates.run(async () => undefined)
+    await this.changed
+  }
+
+  /** Runs a change of the index in turn; searches from now on wait for it, not for snapshots. */
+  private change(fn: () => Promise<void> | void): Promise<void> {
+    if (this.batch) {
+      this.batch.release()
+      this.batch = null
+    }
+    const done = this.updates.run(async () => fn())
+    this.changed = done.catch(() => undefined)
+    return done
   }
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchResponse> {
@@ -638,6 +676,7 @@ export class SearchIndex {
   }
 
   private save(): Promise<void> {
+    if (this.incomplete) return this.saving
     this.saving = this.saving.then(async () => {
       try {
         // Encoded inside the update queue (nothing changes the index meanwhile), a slice at a
@@ -658,8 +697,13 @@ export class SearchIndex {
     return this.saving
   }
 
-  /** Writes a pending snapshot now (on close). */
-  async flush(): Promise<void> {
+  /**
+   * On close: stops a rebuild still under way (a snapshot is not written of it, and the next
+   * start builds the index again; quitting during a rebuild of 100,000 documents would otherwise
+   * wait minutes), then writes a pending snapshot.
+   */
+  async close(): Promise<void> {
+    this.stopping.abort()
     await this.settled().catch(() => undefined)
     if (this.saveTimer) {
       clearTimeout(this.saveTimer)

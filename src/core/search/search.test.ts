@@ -1,5 +1,6 @@
 import { copyFile, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { useTempDirs } from '../../test-support/temp-dir'
@@ -326,6 +327,57 @@ describe('a full rebuild', () => {
     for (const q of queries) out.push(await wb.search(q))
     return out
   }
+
+  it('never holds up a highlight, a removal or a tag change, and searches still see them', async () => {
+    const dir = await tempDir()
+    const { wb, ids } = await setup(dir)
+    const { value: tag } = await wb.createTag({ path: 'Harbour' })
+    await wb.close()
+    await rm(join(dir, 'index', 'search.idx'))
+    // The rebuild cannot end before the gate file exists: a change that waited for the index
+    // would never be confirmed.
+    const gate = join(dir, 'gate')
+    const wb2 = await openTestWorkbench(dir, {
+      indexWorker: {
+        file: fileURLToPath(new URL('../../test-support/gated-index-worker.mjs', import.meta.url)),
+        workerData: { gate }
+      }
+    })
+    const { value: highlight } = await wb2.createAnnotation({
+      docId: ids.ledger,
+      start: 0,
+      end: 9,
+      note: 'ask the harbourmaster'
+    })
+    await wb2.updateAnnotation(highlight.id, { tags: [tag.id] })
+    await wb2.updateTag(tag.id, { name: 'Pilotage' })
+    await wb2.removeDocument(ids.blog)
+    await writeFile(gate, '')
+    expect((await wb2.search('harbourmaster')).hits.map((h) => h.kind)).toEqual(['note'])
+    expect((await wb2.search('pilotage')).hits.map((h) => h.kind)).toEqual(['note'])
+    expect(await titles(wb2, 'insiders')).toEqual([])
+    await wb2.close()
+  })
+
+  it('stops a rebuild still under way when the workspace is closed, and builds it again next time', async () => {
+    const dir = await tempDir()
+    const { wb } = await setup(dir)
+    const expected = await answers(wb)
+    await wb.close()
+    await rm(join(dir, 'index', 'search.idx'))
+    // The gate is never opened: closing must not wait for the rebuild to end.
+    const stalled = await openTestWorkbench(dir, {
+      indexWorker: {
+        file: fileURLToPath(new URL('../../test-support/gated-index-worker.mjs', import.meta.url)),
+        workerData: { gate: join(dir, 'gate') }
+      }
+    })
+    await stalled.close()
+    await expect(stat(join(dir, 'index', 'search.idx'))).rejects.toThrow(/ENOENT/)
+    const next = await openTestWorkbench(dir)
+    expect(await answers(next)).toEqual(expected)
+    await next.close()
+  })
 
   it('runs in a worker thread and answers exactly as one on the main thread', async () => {
     const dir = await tempDir()
