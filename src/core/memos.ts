@@ -64,7 +64,7 @@ export function memoOps(ctx: CoreContext) {
       const existing = store.data.memos.find((m) => m.id === memo.id)
       await put({
         ...memo,
-        docIds: memo.docIds.filter((d) => store.data.documents.some((x) => x.id === d)),
+        docIds: memo.docIds.filter((d) => store.findById(d) !== undefined),
         tagIds: memo.tagIds.filter((t) => store.data.codebook.tags.some((x) => x.id === t))
       })
       return existing

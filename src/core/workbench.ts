@@ -136,7 +136,7 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
   )
 
   const findDocument = (id: string): DocumentMeta => {
-    const doc = store.data.documents.find((d) => d.id === id)
+    const doc = store.findById(id)
     if (!doc) throw new WorkbenchError('not-found', `No document with id ${id} in this workspace.`)
     return doc
   }

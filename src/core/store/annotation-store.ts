@@ -4,7 +4,7 @@ import { Low } from 'lowdb'
 import { WorkbenchError } from '../errors'
 import { SerialQueue } from './durable-write'
 import { commitChange } from './commit'
-import { DurableJsonFile } from './json-file'
+import { BackupFolder, DurableJsonFile } from './json-file'
 import { z } from 'zod'
 import type { Annotation } from '../../shared/model'
 import { annotationSchema } from '../../shared/model-schemas'
@@ -58,6 +58,8 @@ export const byPosition = (x: Annotation, y: Annotation): number =>
 export class AnnotationStore {
   private readonly files = new Map<string, Promise<OpenFile>>()
   private allLoaded = false
+  /** Every document's backups are in one folder, read once for all of them. */
+  private readonly backups: BackupFolder
 
   constructor(
     private readonly dir: string,
@@ -67,7 +69,9 @@ export class AnnotationStore {
     private readonly onChanged: (docId: string) => Promise<void> = async () => undefined,
     /** Throws when this process may not write (read-only, or the writer lock was lost). */
     private readonly assertWritable: () => void = () => undefined
-  ) {}
+  ) {
+    this.backups = new BackupFolder(join(dir, LAYOUT.backups))
+  }
 
   private open(docId: string): Promise<OpenFile> {
     if (!SAFE_ID.test(docId))
@@ -80,6 +84,7 @@ export class AnnotationStore {
           schema: annotationFileSchema,
           schemaVersion: SCHEMA_VERSION,
           backupsDir: join(this.dir, LAYOUT.backups),
+          backups: this.backups,
           keepBackups: 5,
           onWarning: this.onWarning,
           readOnly: this.readOnly

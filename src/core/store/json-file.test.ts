@@ -1,9 +1,9 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { useTempDirs } from '../../test-support/temp-dir'
-import { backupsToKeep, DurableJsonFile } from './json-file'
+import { BackupFolder, backupsToKeep, DurableJsonFile } from './json-file'
 
 const tempDir = useTempDirs()
 const schema = z.object({ schemaVersion: z.literal(1), items: z.array(z.string()) })
@@ -113,6 +113,47 @@ describe('DurableJsonFile', () => {
     await adapter.write({ schemaVersion: 1, items: [] })
     for (let i = 0; i < 5; i++) await adapter.backup()
     expect(await adapter.listBackups()).toHaveLength(3)
+  })
+})
+
+describe('a backups folder shared by many files', () => {
+  it("keeps each file's own backups, even where one file's name starts with another's", async () => {
+    const dir = await tempDir()
+    const backups = new BackupFolder(join(dir, 'backups'))
+    await mkdir(backups.dir)
+    let tick = 0
+    const adapterFor = (name: string): DurableJsonFile<Data> =>
+      new DurableJsonFile<Data>({
+        file: join(dir, name),
+        schema,
+        schemaVersion: 1,
+        backupsDir: backups.dir,
+        backups,
+        keepBackups: 2,
+        onWarning: () => undefined,
+        now: () => new Date(Date.UTC(2025, 2, 1, 12, 0, tick++))
+      })
+    const a = adapterFor('a.json')
+    const ab = adapterFor('a-b.json')
+    await a.write({ schemaVersion: 1, items: ['a'] })
+    await ab.write({ schemaVersion: 1, items: ['a-b'] })
+    for (let i = 0; i < 3; i++) {
+      await a.backup()
+      await ab.backup()
+    }
+    const names = (files: string[]): string[] => files.map((f) => f.slice(backups.dir.length + 1))
+    expect(names(await a.listBackups())).toEqual([
+      'a-20250301T120008000Z.json',
+      'a-20250301T120004000Z.json'
+    ])
+    expect(names(await ab.listBackups())).toEqual([
+      'a-b-20250301T120010000Z.json',
+      'a-b-20250301T120006000Z.json'
+    ])
+    // What the folder holds on disk is what the files were told.
+    expect((await readdir(backups.dir)).sort()).toEqual(
+      [...names(await a.listBackups()), ...names(await ab.listBackups())].sort()
+    )
   })
 })
 

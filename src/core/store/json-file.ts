@@ -11,6 +11,8 @@ export interface JsonFileOptions<T> {
   /** The newest schemaVersion this code understands; a file with a higher one is refused, never overwritten. */
   schemaVersion: number
   backupsDir: string
+  /** The backups folder as this process knows it, shared by the files backed up into it. */
+  backups?: BackupFolder
   /** How many backups of this file to keep. */
   keepBackups?: number
   onWarning: (message: string) => void
@@ -20,6 +22,53 @@ export interface JsonFileOptions<T> {
 }
 
 type Parsed<T> = { ok: true; data: T } | { ok: false; reason: string }
+
+/**
+ * The backups in a backups folder, by the file they are of (`<name>-<time>.json`): the folder is
+ * read once, then kept up to date with the backups this process takes and drops (only the process
+ * holding the workspace lock takes any). Reading the whole folder at every backup cost more the
+ * more backups the workspace held: tens of thousands after weeks of work on many documents.
+ */
+export class BackupFolder {
+  private names: Promise<Map<string, Set<string>>> | null = null
+
+  constructor(readonly dir: string) {}
+
+  private read(): Promise<Map<string, Set<string>>> {
+    this.names ??= readdir(this.dir).then(
+      (names) => {
+        const byFile = new Map<string, Set<string>>()
+        for (const name of names)
+          if (name.endsWith('.json')) setOf(byFile, prefixOf(name)).add(name)
+        return byFile
+      },
+      () => new Map<string, Set<string>>() // no folder yet
+    )
+    return this.names
+  }
+
+  /** The backups whose names start with `prefix` and a time: one file's. */
+  async list(prefix: string): Promise<string[]> {
+    return [...((await this.read()).get(prefix) ?? [])]
+  }
+
+  async added(name: string): Promise<void> {
+    setOf(await this.read(), prefixOf(name)).add(name)
+  }
+
+  async removed(name: string): Promise<void> {
+    ;(await this.read()).get(prefixOf(name))?.delete(name)
+  }
+}
+
+/** "doc-20250301T120000000Z.json" → "doc-" (a time has no "-"; a file's name may). */
+const prefixOf = (name: string): string => name.slice(0, name.lastIndexOf('-') + 1)
+
+function setOf(map: Map<string, Set<string>>, key: string): Set<string> {
+  let set = map.get(key)
+  if (!set) map.set(key, (set = new Set()))
+  return set
+}
 
 function describeZodError(error: z.ZodError): string {
   const issue = error.issues[0]
@@ -41,7 +90,13 @@ export class DurableJsonFile<T> implements Adapter<T> {
   private readonly opts: Required<JsonFileOptions<T>>
 
   constructor(opts: JsonFileOptions<T>) {
-    this.opts = { keepBackups: 10, now: () => new Date(), readOnly: false, ...opts }
+    this.opts = {
+      keepBackups: 10,
+      now: () => new Date(),
+      readOnly: false,
+      ...opts,
+      backups: opts.backups ?? new BackupFolder(opts.backupsDir)
+    }
   }
 
   get file(): string {
@@ -131,14 +186,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
 
   /** Backups of this file, newest first. */
   async listBackups(): Promise<string[]> {
-    let names: string[]
-    try {
-      names = await readdir(this.opts.backupsDir)
-    } catch {
-      return []
-    }
-    return names
-      .filter((n) => n.startsWith(this.backupPrefix) && n.endsWith('.json'))
+    return (await this.opts.backups.list(this.backupPrefix))
       .sort()
       .reverse()
       .map((n) => join(this.opts.backupsDir, n))
@@ -146,13 +194,16 @@ export class DurableJsonFile<T> implements Adapter<T> {
 
   /** Copies the current file into backups/ and drops the oldest beyond the number to keep. */
   async backup(): Promise<string | null> {
-    const target = join(this.opts.backupsDir, `${this.backupPrefix}${stamp(this.opts.now())}.json`)
+    const name = `${this.backupPrefix}${stamp(this.opts.now())}.json`
+    const target = join(this.opts.backupsDir, name)
+    const { backups } = this.opts
     try {
       await copyFile(this.opts.file, target)
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null
       throw err
     }
+    await backups.added(name)
     const all = await this.listBackups()
     const keep = backupsToKeep(
       all.map((f) => basename(f)),
@@ -160,7 +211,12 @@ export class DurableJsonFile<T> implements Adapter<T> {
       this.opts.now()
     )
     await Promise.all(
-      all.filter((f) => !keep.has(basename(f))).map((f) => unlink(f).catch(() => undefined))
+      all
+        .filter((f) => !keep.has(basename(f)))
+        .map(async (f) => {
+          await unlink(f).catch(() => undefined)
+          await backups.removed(basename(f))
+        })
     )
     return target
   }
