@@ -9,8 +9,8 @@ export default defineConfig({
         input: {
           index: resolve('src/main/index.ts'),
           cli: resolve('src/cli/index.ts'),
-          'parse-worker': resolve('src/core/import/parse-worker.ts'),
-          'index-worker': resolve('src/core/search/index-worker.ts')
+          'parse-worker': resolve('src/core/workers/parse-worker.ts'),
+          'index-worker': resolve('src/core/workers/index-worker.ts')
         }
       }
     }

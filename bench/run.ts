@@ -8,7 +8,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fold } from '../src/core/search/fold'
+import { fold } from '../src/core/domain/search/fold'
 import {
   createWorkbench,
   IMPORT_CONCURRENCY,

@@ -7,8 +7,8 @@
  * - `wordScan`: what `grep -iw` does: whole words, case-insensitive, by regular expression over
  *   the texts as they are.
  */
-import { fold } from '../src/core/search/fold'
-import { parseQuery, type Term } from '../src/core/search/parse-query'
+import { fold } from '../src/core/domain/search/fold'
+import { parseQuery, type Term } from '../src/core/domain/search/parse-query'
 
 export interface ScanDoc {
   /** The text and title as they are, and folded. */

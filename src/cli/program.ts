@@ -1,10 +1,10 @@
 import { writeFile } from 'node:fs/promises'
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
-import { toApiError, WorkbenchError } from '../core/errors'
+import { toApiError, WorkbenchError } from '../core/base/errors'
 import { registerAnnotationCommands } from './annotation-commands'
 import { registerExportCommands } from './export-commands'
-import type { WorkerSpec } from '../core/import/worker-protocol'
-import { defaultWorkspaceDir } from '../core/paths'
+import type { WorkerSpec } from '../core/workers/worker-protocol'
+import { defaultWorkspaceDir } from '../core/host/paths'
 import { createWorkbench, type Workbench } from '../core/workbench'
 import type { DocumentMeta, ImportLimits } from '../shared/model'
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { useTempDirs } from '../../test-support/temp-dir'
 import { sourceWorker } from '../../test-support/worker'
-import { WorkbenchError } from '../errors'
+import { WorkbenchError } from '../base/errors'
 import { createWorkbench } from '../workbench'
 import { dispatch } from './dispatch'
 

@@ -1,7 +1,7 @@
 import type { ApiMethod, CoreApi } from '../../shared/api'
 import { apiArgs } from '../../shared/api-args'
 import type { Result } from '../../shared/errors'
-import { toApiError } from '../errors'
+import { toApiError } from '../base/errors'
 
 export const isApiMethod = (m: unknown): m is ApiMethod =>
   typeof m === 'string' && Object.hasOwn(apiArgs, m)

@@ -1,4 +1,4 @@
-import { WorkbenchError } from '../errors'
+import { WorkbenchError } from '../base/errors'
 
 export interface Decoded {
   text: string

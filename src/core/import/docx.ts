@@ -1,7 +1,7 @@
 import JSZip from 'jszip'
 import mammoth from 'mammoth'
 import { Parser } from 'htmlparser2'
-import { WorkbenchError } from '../errors'
+import { WorkbenchError } from '../base/errors'
 import { htmlToDocument } from './html'
 import { metaValue, normalizeDate, type DocumentHints, type ParsedDocument } from './text-blocks'
 

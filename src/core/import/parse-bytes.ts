@@ -1,5 +1,5 @@
 import type { DocumentFormat } from '../../shared/model'
-import { WorkbenchError } from '../errors'
+import { WorkbenchError } from '../base/errors'
 import { decodeText } from './decode'
 import { htmlToDocument } from './html'
 import { markdownToDocument } from './markdown'

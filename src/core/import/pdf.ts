@@ -1,5 +1,5 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
-import { WorkbenchError } from '../errors'
+import { WorkbenchError } from '../base/errors'
 import {
   assemble,
   metaValue,

@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Low } from 'lowdb'
-import { WorkbenchError } from '../errors'
+import { WorkbenchError } from '../base/errors'
 import { SerialQueue } from './durable-write'
 import { commitChange } from './commit'
 import { BackupFolder, DurableJsonFile } from './json-file'

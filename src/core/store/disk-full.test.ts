@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { useTempDirs } from '../../test-support/temp-dir'
-import { toApiError } from '../errors'
+import { toApiError } from '../base/errors'
 import { writeFileDurable, type WriteFs } from './durable-write'
 import * as nodeFs from 'node:fs/promises'
 

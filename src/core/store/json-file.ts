@@ -2,7 +2,7 @@ import { copyFile, readdir, readFile, rename, unlink } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { Adapter } from 'lowdb'
 import type { z } from 'zod'
-import { WorkbenchError } from '../errors'
+import { WorkbenchError } from '../base/errors'
 import { writeFileDurable } from './durable-write'
 
 export interface JsonFileOptions<T> {

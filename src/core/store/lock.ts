@@ -2,7 +2,7 @@ import { readFile, rm } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import lockfile from 'proper-lockfile'
-import { WorkbenchError } from '../errors'
+import { WorkbenchError } from '../base/errors'
 import { writeFileDurable } from './durable-write'
 
 const LOCK = 'workspace.lock'

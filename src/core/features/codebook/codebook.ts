@@ -1,0 +1,246 @@
+import type { Change, NewTag, TagPatch, TagState } from '../../../shared/api'
+import type { Passage, Tag, TagView } from '../../../shared/model'
+import type { CoreContext } from '../../context'
+import { WorkbenchError } from '../../base/errors'
+import {
+  findChild,
+  pathOf,
+  splitPath,
+  subtree,
+  TAG_PALETTE,
+  tagViews
+} from '../../domain/codebook/tree'
+
+/** The codebook (hierarchical tags) and the tags applied to passages. */
+export function codebookOps(ctx: CoreContext) {
+  const { store, annotations } = ctx
+  const tags = (): Tag[] => store.data.codebook.tags
+
+  const findTag = (id: string): Tag => {
+    const tag = tags().find((t) => t.id === id)
+    if (!tag) throw new WorkbenchError('not-found', `No tag with id ${id} in the codebook.`)
+    return tag
+  }
+
+  const validName = (name: string): string => {
+    const clean = name.trim().replace(/\s+/g, ' ')
+    if (!clean) throw new WorkbenchError('invalid-argument', 'A tag needs a name.')
+    if (clean.includes('/'))
+      throw new WorkbenchError(
+        'invalid-argument',
+        `A tag name cannot contain "/" ("${clean}"): "/" separates a tag from its parent.`
+      )
+    if (clean.length > 200)
+      throw new WorkbenchError('invalid-argument', 'A tag name can be at most 200 characters long.')
+    return clean
+  }
+
+  /** The passages of live documents, with the tags they carry. */
+  async function livePassages(): Promise<{ id: string; docId: string; tags: string[] }[]> {
+    const live = new Set(store.data.documents.map((d) => d.id))
+    return (await annotations.all()).filter((f) => live.has(f.docId)).flatMap((f) => f.annotations)
+  }
+
+  async function counts(): Promise<Map<string, number>> {
+    const out = new Map<string, number>()
+    for (const a of await livePassages()) for (const t of a.tags) out.set(t, (out.get(t) ?? 0) + 1)
+    return out
+  }
+
+  async function snapshot(affected: Set<string>): Promise<TagState> {
+    const passages = (await livePassages())
+      .filter((a) => a.tags.some((t) => affected.has(t)))
+      .map((a) => ({ id: a.id, tags: [...a.tags] }))
+    return { tags: structuredClone(tags()), passages }
+  }
+
+  /** Rewrites the tags of many passages, one document file at a time. */
+  async function retag(rewrite: (tags: string[]) => string[], only: Set<string>): Promise<number> {
+    let changed = 0
+    for (const file of await annotations.all()) {
+      if (!file.annotations.some((a) => a.tags.some((t) => only.has(t)))) continue
+      changed += await annotations.update(file.docId, (draft) => {
+        let n = 0
+        for (const a of draft.annotations) {
+          if (!a.tags.some((t) => only.has(t))) continue
+          a.tags = [...new Set(rewrite(a.tags))]
+          n++
+        }
+        return n
+      })
+    }
+    return changed
+  }
+
+  async function applyTagState(state: TagState): Promise<Change<TagState>> {
+    const ids = new Set(state.passages.map((p) => p.id))
+    const before = await snapshot(new Set(tags().map((t) => t.id)))
+    const undo: TagState = {
+      tags: before.tags,
+      passages: (await livePassages())
+        .filter((a) => ids.has(a.id))
+        .map((a) => ({ id: a.id, tags: [...a.tags] }))
+    }
+    await store.update((draft) => {
+      draft.codebook.tags = structuredClone(state.tags)
+    })
+    const wanted = new Map(state.passages.map((p) => [p.id, p.tags]))
+    for (const file of await annotations.all()) {
+      if (!file.annotations.some((a) => wanted.has(a.id))) continue
+      await annotations.update(file.docId, (draft) => {
+        for (const a of draft.annotations) a.tags = wanted.get(a.id) ?? a.tags
+      })
+    }
+    return { value: state, undo: { method: 'applyTagState', args: [undo] } }
+  }
+
+  return {
+    applyTagState,
+
+    async listTags(): Promise<TagView[]> {
+      return tagViews(tags(), await counts())
+    },
+
+    async createTag(input: NewTag): Promise<Change<Tag>> {
+      const names = splitPath(input.path).map(validName)
+      if (names.length === 0) throw new WorkbenchError('invalid-argument', 'A tag needs a name.')
+      const created: Tag[] = []
+      const leaf = await store.update((draft) => {
+        let parent: string | null = null
+        let tag: Tag | undefined
+        names.forEach((name, i) => {
+          const last = i === names.length - 1
+          tag = findChild(draft.codebook.tags, parent, name)
+          if (tag && last)
+            throw new WorkbenchError(
+              'invalid-argument',
+              `The tag "${names.join('/')}" already exists.`
+            )
+          if (!tag) {
+            tag = {
+              id: `t${ctx.newId()}`,
+              name,
+              parent,
+              // A sub-tag takes its parent's colour; a new top-level tag the palette's next one.
+              color:
+                (last && input.color) ||
+                draft.codebook.tags.find((t) => t.id === parent)?.color ||
+                TAG_PALETTE[
+                  draft.codebook.tags.filter((t) => t.parent === null).length % TAG_PALETTE.length
+                ],
+              description: last ? (input.description ?? '') : ''
+            }
+            draft.codebook.tags.push(tag)
+            created.push(tag)
+          }
+          parent = tag.id
+        })
+        return tag as Tag
+      })
+      // Undo removes what this call created: the topmost new tag takes its new children with it.
+      return { value: leaf, undo: { method: 'deleteTag', args: [created[0].id] } }
+    },
+
+    async updateTag(id: string, patch: TagPatch): Promise<Change<Tag>> {
+      const before = findTag(id)
+      const name = patch.name !== undefined ? validName(patch.name) : before.name
+      const parent = patch.parent !== undefined ? patch.parent : before.parent
+      if (parent !== null) {
+        findTag(parent)
+        if (subtree(tags(), id).has(parent))
+          throw new WorkbenchError(
+            'invalid-argument',
+            `"${pathOf(tags(), id)}" cannot move under itself or one of its own sub-tags.`
+          )
+      }
+      const clash = findChild(tags(), parent, name)
+      if (clash && clash.id !== id)
+        throw new WorkbenchError(
+          'invalid-argument',
+          `There is already a tag "${name}" ${parent ? `under "${pathOf(tags(), parent)}"` : 'at the top level'}.`
+        )
+      const after: Tag = {
+        ...before,
+        name,
+        parent,
+        color: patch.color ?? before.color,
+        description: patch.description ?? before.description
+      }
+      await store.update((draft) => {
+        draft.codebook.tags = draft.codebook.tags.map((t) => (t.id === id ? after : t))
+      })
+      const previous: TagPatch = {
+        name: before.name,
+        parent: before.parent,
+        color: before.color,
+        description: before.description
+      }
+      return { value: after, undo: { method: 'updateTag', args: [id, previous] } }
+    },
+
+    async mergeTags(fromId: string, intoId: string): Promise<Change<Tag>> {
+      findTag(fromId)
+      const into = findTag(intoId)
+      if (fromId === intoId)
+        throw new WorkbenchError('invalid-argument', 'A tag cannot be merged into itself.')
+      if (subtree(tags(), fromId).has(intoId))
+        throw new WorkbenchError(
+          'invalid-argument',
+          `"${pathOf(tags(), fromId)}" cannot be merged into one of its own sub-tags.`
+        )
+      const before = await snapshot(new Set([fromId]))
+      await retag((ts) => ts.map((t) => (t === fromId ? intoId : t)), new Set([fromId]))
+      await store.update((draft) => {
+        draft.codebook.tags = draft.codebook.tags
+          .filter((t) => t.id !== fromId)
+          .map((t) => (t.parent === fromId ? { ...t, parent: intoId } : t))
+        // children moved under `into` may now clash by name; keep both, renamed so that nothing is lost
+        const seen = new Set<string>()
+        for (const t of draft.codebook.tags.filter((x) => x.parent === intoId)) {
+          let name = t.name
+          for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${t.name} (${n})`
+          t.name = name
+          seen.add(name.toLowerCase())
+        }
+      })
+      return { value: into, undo: { method: 'applyTagState', args: [before] } }
+    },
+
+    async deleteTag(id: string): Promise<Change<{ tag: Tag; passages: number }>> {
+      const tag = findTag(id)
+      const doomed = subtree(tags(), id)
+      const before = await snapshot(doomed)
+      const passages = await retag((ts) => ts.filter((t) => !doomed.has(t)), doomed)
+      await store.update((draft) => {
+        draft.codebook.tags = draft.codebook.tags.filter((t) => !doomed.has(t.id))
+      })
+      return { value: { tag, passages }, undo: { method: 'applyTagState', args: [before] } }
+    },
+
+    async tagUsage(id: string): Promise<{ passages: number; subTags: number }> {
+      findTag(id)
+      const ids = subtree(tags(), id)
+      const passages = (await livePassages()).filter((a) => a.tags.some((t) => ids.has(t))).length
+      return { passages, subTags: ids.size - 1 }
+    },
+
+    async listPassages(tagId: string): Promise<Passage[]> {
+      findTag(tagId)
+      const ids = subtree(tags(), tagId)
+      const order = new Map(store.data.documents.map((d) => [d.id, d]))
+      const out: Passage[] = []
+      for (const file of await annotations.all()) {
+        const doc = order.get(file.docId)
+        if (!doc) continue
+        for (const a of file.annotations)
+          if (a.tags.some((t) => ids.has(t))) out.push({ annotation: a, docTitle: doc.title })
+      }
+      return out.sort(
+        (x, y) =>
+          (order.get(x.annotation.docId)?.importOrder ?? 0) -
+            (order.get(y.annotation.docId)?.importOrder ?? 0) ||
+          x.annotation.position.start - y.annotation.position.start
+      )
+    }
+  }
+}

@@ -1,0 +1,167 @@
+import { join } from 'node:path'
+import type {
+  Block,
+  DocumentMeta,
+  ExportOptions,
+  ExportResult,
+  StoredRef
+} from '../../../shared/model'
+import type { CoreContext } from '../../context'
+import { WorkbenchError } from '../../base/errors'
+import { writeFileDurable } from '../../store/durable-write'
+import { sha256Hex } from '../../store/workspace-store'
+import { collectExport } from './collect'
+import { renderCsv } from '../../domain/export/csv'
+import { DUMP_VERSION, dumpSchema, renderDump, type Dump } from './dump'
+import { renderMarkdown } from '../../domain/export/markdown'
+import { passageCount } from '../../domain/export/model'
+import { renderW3c } from '../../domain/export/w3c'
+
+interface Deps {
+  getText: (meta: DocumentMeta) => Promise<{ text: string; blocks: Block[] }>
+  afterRestore: () => Promise<void>
+}
+
+const FILES = {
+  md: { ext: 'md', mimeType: 'text/markdown' },
+  json: { ext: 'json', mimeType: 'application/json' },
+  w3c: { ext: 'jsonld', mimeType: 'application/ld+json' },
+  csv: { ext: 'csv', mimeType: 'text/csv' }
+} as const
+
+export function exportOps(ctx: CoreContext, deps: Deps) {
+  async function exportWorkspace(options: ExportOptions): Promise<ExportResult> {
+    const day = ctx.now().toISOString().slice(0, 10)
+    const { ext, mimeType } = FILES[options.format]
+    const filename = `analyst-workbench-${options.format === 'md' ? 'notes' : options.format === 'json' ? 'backup' : options.format === 'w3c' ? 'annotations' : 'passages'}-${day}.${ext}`
+    if (options.format === 'json') {
+      const docs = ctx.store.data.documents
+      const texts: Dump['texts'] = {}
+      const annotations: Dump['annotations'] = {}
+      for (const meta of docs) {
+        texts[meta.textSha256] = await deps.getText(meta)
+        const file = await ctx.annotations.get(meta.id)
+        if (file.annotations.length || file.note) annotations[meta.id] = structuredClone(file)
+      }
+      const { catalogGeneration: _generation, ...workspace } = structuredClone(ctx.store.data)
+      // Where this workspace keeps its texts means nothing in another one.
+      for (const d of workspace.documents) delete d.stored
+      const content = renderDump(ctx.now().toISOString(), workspace, texts, annotations)
+      return {
+        filename,
+        mimeType,
+        content,
+        documents: docs.length,
+        passages: Object.values(annotations).reduce((n, f) => n + f.annotations.length, 0)
+      }
+    }
+    const input = await collectExport(
+      ctx,
+      options,
+      async (docId) => (await deps.getText(ctx.findDocument(docId))).blocks
+    )
+    const content =
+      options.format === 'md'
+        ? renderMarkdown(input)
+        : options.format === 'csv'
+          ? renderCsv(input)
+          : renderW3c(input)
+    return {
+      filename,
+      mimeType,
+      content,
+      documents: input.documents.length,
+      passages: passageCount(input)
+    }
+  }
+
+  /** Fills an empty workspace from a JSON export, checking every text against its checksum first. */
+  async function restore(
+    content: string,
+    source: string
+  ): Promise<{ documents: number; passages: number }> {
+    let raw: unknown
+    try {
+      raw = JSON.parse(content)
+    } catch {
+      throw new WorkbenchError(
+        'invalid-argument',
+        `${source} is not an Analyst Workbench export: it is not JSON.`
+      )
+    }
+    const version = (raw as { version?: unknown } | null)?.version
+    if (typeof version === 'number' && version > DUMP_VERSION) {
+      throw new WorkbenchError(
+        'newer-schema',
+        `${source} was written by a newer version of Analyst Workbench (export version ${version}; this version reads up to ${DUMP_VERSION}).`
+      )
+    }
+    const parsed = dumpSchema.safeParse(raw)
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]
+      throw new WorkbenchError(
+        'invalid-argument',
+        `${source} is not an Analyst Workbench export (at ${issue?.path.join('.') || 'the top'}: ${issue?.message}).`
+      )
+    }
+    const dump = parsed.data
+    const { store } = ctx
+    const current = store.data
+    if (current.documents.length || current.codebook.tags.length || current.memos.length) {
+      throw new WorkbenchError(
+        'invalid-argument',
+        `The workspace ${store.dir} is not empty (${current.documents.length} documents, ${current.codebook.tags.length} tags). Restore only into an empty workspace: choose a new folder with --workspace.`
+      )
+    }
+    for (const meta of dump.workspace.documents) {
+      const t = dump.texts[meta.textSha256]
+      if (!t || sha256Hex(t.text) !== meta.textSha256) {
+        throw new WorkbenchError(
+          'corrupt',
+          `${source} is damaged: the text of "${meta.title}" is missing or does not match its checksum. Nothing was restored.`
+        )
+      }
+    }
+    for (const [docId, file] of Object.entries(dump.annotations)) {
+      if (!/^[A-Za-z0-9_-]+$/.test(docId) || file.docId !== docId)
+        throw new WorkbenchError(
+          'corrupt',
+          `${source} is damaged: bad annotation file for ${docId}. Nothing was restored.`
+        )
+    }
+    // The backup holds texts, not original files: each text is stored with an empty original.
+    const stored = new Map<string, StoredRef>()
+    for (const meta of dump.workspace.documents) {
+      if (stored.has(meta.textSha256)) continue
+      const t = dump.texts[meta.textSha256]
+      const put = await store.putContent({
+        sha256: meta.sha256,
+        ext: '',
+        original: new Uint8Array(0),
+        text: t.text,
+        blocks: t.blocks,
+        textSha256: meta.textSha256
+      })
+      stored.set(meta.textSha256, put.stored)
+    }
+    for (const [docId, file] of Object.entries(dump.annotations)) {
+      await writeFileDurable(join(store.dir, 'annotations', `${docId}.json`), JSON.stringify(file))
+    }
+    await store.update((draft) => {
+      Object.assign(draft, structuredClone(dump.workspace))
+      for (const d of draft.documents) d.stored = stored.get(d.textSha256)
+    })
+    await deps.afterRestore()
+    return {
+      documents: dump.workspace.documents.length,
+      passages: Object.values(dump.annotations).reduce((n, f) => n + f.annotations.length, 0)
+    }
+  }
+
+  return {
+    exportWorkspace,
+    restore,
+    restoreBackup: (file: { name: string; data: Uint8Array }) =>
+      restore(new TextDecoder().decode(file.data), file.name)
+  }
+}

@@ -1,0 +1,75 @@
+import type { Change, MemoInput } from '../../../shared/api'
+import type { Memo } from '../../../shared/model'
+import type { CoreContext } from '../../context'
+import { WorkbenchError } from '../../base/errors'
+
+/** Free-standing memos: a title and text, optionally linked to documents and tags. */
+export function memoOps(ctx: CoreContext) {
+  const { store, now } = ctx
+
+  const validate = (input: MemoInput): Required<MemoInput> => {
+    const title = input.title.trim()
+    if (!title) throw new WorkbenchError('invalid-argument', 'A memo needs a title.')
+    const docIds = [...new Set(input.docIds ?? [])]
+    const tagIds = [...new Set(input.tagIds ?? [])]
+    docIds.forEach(ctx.findDocument)
+    const tags = new Set(store.data.codebook.tags.map((t) => t.id))
+    const unknown = tagIds.find((t) => !tags.has(t))
+    if (unknown) throw new WorkbenchError('not-found', `No tag with id ${unknown} in the codebook.`)
+    return { title, text: input.text, docIds, tagIds }
+  }
+
+  const find = (id: string): Memo => {
+    const memo = store.data.memos.find((m) => m.id === id)
+    if (!memo) throw new WorkbenchError('not-found', `No memo with id ${id}.`)
+    return memo
+  }
+
+  const put = (memo: Memo): Promise<void> =>
+    store.update((draft) => {
+      draft.memos = [...draft.memos.filter((m) => m.id !== memo.id), memo].sort((a, b) =>
+        a.created.localeCompare(b.created)
+      )
+    })
+
+  return {
+    async listMemos(): Promise<Memo[]> {
+      return structuredClone(store.data.memos)
+    },
+    async createMemo(input: MemoInput): Promise<Change<Memo>> {
+      const stamp = now().toISOString()
+      const memo: Memo = {
+        id: `m${ctx.newId()}`,
+        ...validate(input),
+        created: stamp,
+        modified: stamp
+      }
+      await put(memo)
+      return { value: memo, undo: { method: 'deleteMemo', args: [memo.id] } }
+    },
+    async updateMemo(id: string, input: MemoInput): Promise<Change<Memo>> {
+      const before = find(id)
+      const memo: Memo = { ...before, ...validate(input), modified: now().toISOString() }
+      await put(memo)
+      return { value: memo, undo: { method: 'restoreMemo', args: [before] } }
+    },
+    async deleteMemo(id: string): Promise<Change<Memo>> {
+      const before = find(id)
+      await store.update((draft) => {
+        draft.memos = draft.memos.filter((m) => m.id !== id)
+      })
+      return { value: before, undo: { method: 'restoreMemo', args: [before] } }
+    },
+    async restoreMemo(memo: Memo): Promise<Change<Memo>> {
+      const existing = store.data.memos.find((m) => m.id === memo.id)
+      await put({
+        ...memo,
+        docIds: memo.docIds.filter((d) => store.findById(d) !== undefined),
+        tagIds: memo.tagIds.filter((t) => store.data.codebook.tags.some((x) => x.id === t))
+      })
+      return existing
+        ? { value: memo, undo: { method: 'restoreMemo', args: [existing] } }
+        : { value: memo, undo: { method: 'deleteMemo', args: [memo.id] } }
+    }
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * Parser worker thread: reads files sent by the parser pool (parser-pool.ts), one at a time, and
+ * posts back each document with its checksum, word count and passages counted for the index. It runs with a memory limit and is
+ * terminated on timeout by the pool, so a hostile file cannot take the app down.
+ */
+import { createHash } from 'node:crypto'
+import { parentPort } from 'node:worker_threads'
+import { countPassages } from './index-build'
+import { parseBytes } from '../import/parse-bytes'
+import { countWords } from '../import/text-blocks'
+import type { ParseRequest, ParseResponse } from './worker-protocol'
+
+/** Files are read one after another, in the order sent: the pool sends the next ahead of time. */
+let reading: Promise<void> = Promise.resolve()
+
+parentPort?.on('message', (req: ParseRequest) => {
+  reading = reading.then(() => read(req))
+})
+
+async function read(req: ParseRequest): Promise<void> {
+  let res: ParseResponse
+  try {
+    const doc = await parseBytes(req.format, req.bytes, req.maxTextChars)
+    res = {
+      ok: true,
+      parsed: {
+        doc,
+        textSha256: createHash('sha256').update(doc.text).digest('hex'),
+        words: countWords(doc.text),
+        passages: countPassages(doc.text, doc.blocks)
+      }
+    }
+  } catch (err) {
+    res = { ok: false, message: err instanceof Error ? err.message : String(err) }
+  }
+  parentPort?.postMessage(res)
+}
