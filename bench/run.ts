@@ -9,12 +9,9 @@ import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fold } from '../src/core/domain/search/fold'
-import {
-  createWorkbench,
-  IMPORT_CONCURRENCY,
-  mapConcurrent,
-  type Workbench
-} from '../src/core/workbench'
+import { mapConcurrent } from '../src/core/base/map-concurrent'
+import { IMPORT_CONCURRENCY } from '../src/core/features/documents/import-service'
+import { createWorkbench, type Workbench } from '../src/core/workbench'
 import { makePdf } from '../src/test-support/documents'
 import { makeDocument, QUERIES, QUERY_SET } from './corpus'
 import { substringScan, wordScan, type ScanDoc } from './scan'

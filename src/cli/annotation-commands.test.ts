@@ -199,6 +199,40 @@ describe('annotation commands', () => {
   })
 })
 
+describe('naming a tag', () => {
+  it('takes a bare unique name in annotations --tag exactly as search takes it in tag:', async () => {
+    const { ws, id } = await workspaceWithDoc()
+    await cli(
+      '--workspace',
+      ws,
+      'annotate',
+      id,
+      '--quote',
+      'a foreign state',
+      '--tag',
+      'Actors/State'
+    )
+    await cli('--workspace', ws, 'annotate', id, '--quote', 'the attack', '--tag', 'Claims')
+    const listed = JSON.parse(
+      (await cli('--workspace', ws, 'annotations', '--tag', 'state', '--json')).out
+    )
+    expect(listed.map((r: { quote: string }) => r.quote)).toEqual(['a foreign state'])
+    const found = JSON.parse(
+      (await cli('--workspace', ws, 'search', 'foreign tag:state', '--json')).out
+    )
+    expect(found.length).toBeGreaterThan(0)
+    // A name two tags share is ambiguous for both: the whole path is needed.
+    await cli('--workspace', ws, 'tag', 'create', 'Claims/State')
+    const ambiguous = await cli('--workspace', ws, 'annotations', '--tag', 'State')
+    expect(ambiguous.code).toBe(1)
+    expect(ambiguous.err).toContain('"State" is the name of 2 tags')
+    const warned = JSON.parse(
+      (await cli('--workspace', ws, 'search', 'attack tag:State', '--json')).out
+    )
+    expect(warned).toEqual([])
+  })
+})
+
 describe('search command', () => {
   it('prints one row per matching passage, best first, as JSON', async () => {
     const { ws, id } = await workspaceWithDoc()

@@ -1,37 +1,25 @@
 import { readFile } from 'node:fs/promises'
 import type { Command } from 'commander'
-import { InvalidArgumentError, Option } from 'commander'
-import { findByPath, subtree } from '../core/domain/codebook/tree'
+import { Option } from 'commander'
 import { WorkbenchError } from '../core/base/errors'
+import { resolveTagRef, tagScope, taggedWithin } from '../core/domain/codebook/tag-rules'
 import type { Workbench } from '../core/workbench'
 import { HIGHLIGHT_COLORS, type Annotation, type TagView } from '../shared/model'
-import type { CliIo } from './program'
-
-type WithWorkbench = (readOnly: boolean, fn: (wb: Workbench) => Promise<void>) => Promise<void>
-
-const json = (v: unknown): string => JSON.stringify(v, null, 2) + '\n'
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value]
-const positiveInt = (v: string): number => {
-  const n = Number(v)
-  if (!Number.isInteger(n) || n < 1)
-    throw new InvalidArgumentError(`expected a whole number from 1 up, not "${v}"`)
-  return n
-}
-
-/** A tag named by its path ("Actors/Lazarus Group") or its id. */
-function resolveTag(tags: TagView[], ref: string): TagView {
-  const tag = tags.find((t) => t.id === ref) ?? findByPath(tags, ref)
-  if (!tag)
-    throw new WorkbenchError('not-found', `No tag "${ref}" in the codebook (see workbench tags).`)
-  return tags.find((t) => t.id === tag.id) as TagView
-}
+import {
+  collect,
+  json,
+  positiveInt,
+  resolveTagArg as resolveTag,
+  type CliIo,
+  type WithWorkbench
+} from './io'
 
 /** Tags by path, created when new — as the app's Tags box does on Enter. */
 async function ensureTags(wb: Workbench, refs: string[]): Promise<string[]> {
   const ids: string[] = []
   for (const ref of refs) {
     const tags = await wb.listTags()
-    const found = tags.find((t) => t.id === ref) ?? findByPath(tags, ref)
+    const found = resolveTagRef(tags, ref)
     ids.push(found ? found.id : (await wb.createTag({ path: ref })).value.id)
   }
   return ids
@@ -144,11 +132,11 @@ export function registerAnnotationCommands(
         const docIds = opts.doc
           ? [(await wb.getDocument(opts.doc)).meta.id]
           : (await wb.listDocuments()).map((d) => d.id)
-        const only = opts.tag ? subtree(tags, resolveTag(tags, opts.tag).id) : null
+        const only = opts.tag ? tagScope(tags, [resolveTag(tags, opts.tag).id]) : null
         const rows: Record<string, unknown>[] = []
         for (const id of docIds) {
           for (const a of await wb.listAnnotations(id)) {
-            if (!only || a.tags.some((t) => only.has(t))) rows.push(annotationRow(a, tags))
+            if (!only || taggedWithin(a, only)) rows.push(annotationRow(a, tags))
           }
         }
         if (opts.json) io.out(json(rows))

@@ -1,13 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { Option, type Command } from 'commander'
-import { findByPath } from '../core/domain/codebook/tree'
 import { WorkbenchError } from '../core/base/errors'
-import type { Workbench } from '../core/workbench'
 import { EXPORT_FORMATS, type ExportFormat } from '../shared/model'
-import type { CliIo } from './program'
-
-type WithWorkbench = (readOnly: boolean, fn: (wb: Workbench) => Promise<void>) => Promise<void>
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value]
+import { collect, resolveTagArg, type CliIo, type WithWorkbench } from './io'
 
 export function registerExportCommands(
   program: Command,
@@ -44,15 +39,7 @@ export function registerExportCommands(
       }) => {
         await withWorkbench(true, async (wb) => {
           const tags = await wb.listTags()
-          const tagIds = (opts.tag ?? []).map((ref) => {
-            const t = tags.find((x) => x.id === ref) ?? findByPath(tags, ref)
-            if (!t)
-              throw new WorkbenchError(
-                'not-found',
-                `No tag "${ref}" in the codebook (see workbench tags).`
-              )
-            return t.id
-          })
+          const tagIds = (opts.tag ?? []).map((ref) => resolveTagArg(tags, ref).id)
           if (opts.format === 'json' && (opts.doc?.length || tagIds.length)) {
             throw new WorkbenchError(
               'invalid-argument',

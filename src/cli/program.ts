@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises'
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
+import { Command, CommanderError, Option } from 'commander'
 import { toApiError, WorkbenchError } from '../core/base/errors'
 import { registerAnnotationCommands } from './annotation-commands'
 import { registerExportCommands } from './export-commands'
@@ -7,14 +7,9 @@ import type { WorkerSpec } from '../core/workers/worker-protocol'
 import { defaultWorkspaceDir } from '../core/host/paths'
 import { createWorkbench, type Workbench } from '../core/workbench'
 import type { DocumentMeta, ImportLimits } from '../shared/model'
+import { json, positive, type CliIo } from './io'
 
-export interface CliIo {
-  out: (s: string) => void
-  err: (s: string) => void
-  isTTY: boolean
-}
-
-const json = (v: unknown): string => JSON.stringify(v, null, 2) + '\n'
+export type { CliIo } from './io'
 
 /**
  * The `workbench` command: the same core as the app, no Electron. Exit codes: 0 success, 1 when
@@ -177,11 +172,4 @@ function listRow(d: DocumentMeta): Record<string, unknown> {
     words: d.words,
     sha256: d.sha256
   }
-}
-
-function positive(v: string, flag: string): number {
-  const n = Number(v)
-  if (!Number.isFinite(n) || n <= 0)
-    throw new InvalidArgumentError(`${flag} takes a positive number, not "${v}"`)
-  return n
 }

@@ -1,4 +1,5 @@
 import type { DocumentMeta } from '../shared/model'
+import type { ChangeEvents } from './ports'
 import type { AnnotationStore } from './store/annotation-store'
 import type { WorkspaceStore } from './store/workspace-store'
 
@@ -10,4 +11,5 @@ export interface CoreContext {
   newId: () => string
   findDocument: (id: string) => DocumentMeta
   getText: (meta: DocumentMeta) => Promise<string>
+  events: ChangeEvents
 }

@@ -1,6 +1,10 @@
 import type { Tag, TagView } from '../../../shared/model'
 
-/** Pure functions over the codebook: tags form a forest through their `parent` ids. */
+/**
+ * Pure functions over the codebook: tags form a forest through their `parent` ids. Each runs in
+ * time linear in the number of tags (the codebook may hold tens of thousands), so callers that
+ * need many paths build `tagPaths` once rather than calling `pathOf` in a loop.
+ */
 
 export const TAG_PALETTE = [
   '#d97706',
@@ -13,28 +17,68 @@ export const TAG_PALETTE = [
   '#dc2626'
 ]
 
-export function pathOf(tags: readonly Tag[], id: string): string {
+/** Every tag's path ("Actors/Lazarus Group"), by id. A tag in a cycle (never written by us) stops at the repeat. */
+export function tagPaths(tags: readonly Tag[]): Map<string, string> {
   const byId = new Map(tags.map((t) => [t.id, t]))
-  const names: string[] = []
-  for (let t = byId.get(id); t; t = t.parent ? byId.get(t.parent) : undefined) {
-    names.unshift(t.name)
-    if (names.length > tags.length) break // a cycle would be a bug; never loop forever
+  const out = new Map<string, string>()
+  const resolve = (tag: Tag): string => {
+    const known = out.get(tag.id)
+    if (known !== undefined) return known
+    // Walk up iteratively (a chain may be thousands deep), then fill in the paths on the way down.
+    const chain: Tag[] = []
+    const seen = new Set<string>()
+    let base = ''
+    for (let t: Tag | undefined = tag; t; t = t.parent ? byId.get(t.parent) : undefined) {
+      const done = out.get(t.id)
+      if (done !== undefined) {
+        base = done
+        break
+      }
+      if (seen.has(t.id)) break
+      seen.add(t.id)
+      chain.push(t)
+    }
+    for (let i = chain.length - 1; i >= 0; i--) {
+      base = base ? `${base}/${chain[i].name}` : chain[i].name
+      out.set(chain[i].id, base)
+    }
+    return out.get(tag.id) as string
   }
-  return names.join('/')
+  for (const t of tags) resolve(t)
+  return out
+}
+
+export function pathOf(tags: readonly Tag[], id: string): string {
+  const tag = tags.find((t) => t.id === id)
+  return tag ? (tagPaths(tags).get(tag.id) ?? tag.name) : ''
+}
+
+/** The tags under each tag (null: the top level), in codebook order. */
+export function childrenOf(tags: readonly Tag[]): Map<string | null, Tag[]> {
+  const out = new Map<string | null, Tag[]>()
+  for (const t of tags) {
+    const list = out.get(t.parent)
+    if (list) list.push(t)
+    else out.set(t.parent, [t])
+  }
+  return out
 }
 
 /** The tag and every tag below it. */
 export function subtree(tags: readonly Tag[], id: string): Set<string> {
-  const out = new Set([id])
-  let grew = true
-  while (grew) {
-    grew = false
-    for (const t of tags) {
-      if (t.parent && out.has(t.parent) && !out.has(t.id)) {
-        out.add(t.id)
-        grew = true
-      }
-    }
+  return subtrees(tags, [id])
+}
+
+/** The tags and every tag below any of them. */
+export function subtrees(tags: readonly Tag[], ids: Iterable<string>): Set<string> {
+  const children = childrenOf(tags)
+  const out = new Set<string>()
+  const stack = [...ids]
+  while (stack.length) {
+    const id = stack.pop() as string
+    if (out.has(id)) continue
+    out.add(id)
+    for (const c of children.get(id) ?? []) stack.push(c.id)
   }
   return out
 }
@@ -47,7 +91,8 @@ export function splitPath(path: string): string[] {
     .filter(Boolean)
 }
 
-const same = (a: string, b: string): boolean =>
+/** Whether two tag names are the same name: case does not matter, accents do. */
+export const sameName = (a: string, b: string): boolean =>
   a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0
 
 export function findChild(
@@ -55,34 +100,41 @@ export function findChild(
   parent: string | null,
   name: string
 ): Tag | undefined {
-  return tags.find((t) => t.parent === parent && same(t.name, name))
+  return tags.find((t) => t.parent === parent && sameName(t.name, name))
 }
 
 /** Finds a tag by its path (case-insensitive), or undefined. */
 export function findByPath(tags: readonly Tag[], path: string): Tag | undefined {
-  let parent: string | null = null
+  const names = splitPath(path)
+  if (names.length === 0) return undefined
+  const children = childrenOf(tags)
   let found: Tag | undefined
-  for (const name of splitPath(path)) {
-    found = findChild(tags, parent, name)
+  for (const name of names) {
+    found = (children.get(found ? found.id : null) ?? []).find((t) => sameName(t.name, name))
     if (!found) return undefined
-    parent = found.id
   }
   return found
 }
 
 /** Tags as lists show them, in tree order (each parent followed by its children, by name). */
 export function tagViews(tags: readonly Tag[], counts: ReadonlyMap<string, number>): TagView[] {
+  const children = childrenOf(tags)
+  for (const list of children.values())
+    list.sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }))
   const out: TagView[] = []
-  const visit = (parent: string | null, prefix: string): void => {
-    const children = tags
-      .filter((t) => t.parent === parent)
-      .sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }))
-    for (const t of children) {
-      const path = prefix ? `${prefix}/${t.name}` : t.name
-      out.push({ ...t, path, count: counts.get(t.id) ?? 0 })
-      visit(t.id, path)
-    }
+  const seen = new Set<string>()
+  // Depth first, with an explicit stack: a chain thousands deep must not overflow the call stack.
+  const stack: { tag: Tag; prefix: string }[] = (children.get(null) ?? [])
+    .map((tag) => ({ tag, prefix: '' }))
+    .reverse()
+  while (stack.length) {
+    const { tag, prefix } = stack.pop() as { tag: Tag; prefix: string }
+    if (seen.has(tag.id)) continue
+    seen.add(tag.id)
+    const path = prefix ? `${prefix}/${tag.name}` : tag.name
+    out.push({ ...tag, path, count: counts.get(tag.id) ?? 0 })
+    const below = children.get(tag.id) ?? []
+    for (let i = below.length - 1; i >= 0; i--) stack.push({ tag: below[i], prefix: path })
   }
-  visit(null, '')
   return out
 }

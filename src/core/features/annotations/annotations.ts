@@ -1,7 +1,7 @@
 import type { AnnotationPatch, Change, NewAnnotation, TextRange } from '../../../shared/api'
 import type { Annotation } from '../../../shared/model'
 import { describeRange } from '../../domain/anchoring/describe'
-import { byPosition } from '../../store/annotation-store'
+import { byPosition } from '../../domain/anchoring/reanchor'
 import type { CoreContext } from '../../context'
 import { WorkbenchError } from '../../base/errors'
 
@@ -10,6 +10,13 @@ export const docIdOf = (annotationId: string): string => annotationId.split('.')
 
 export function annotationOps(ctx: CoreContext) {
   const { annotations, now } = ctx
+
+  /** Saves a change to a document's highlights or note; search follows once it is saved. */
+  const change: typeof annotations.update = async (docId, fn, topLevelOnly) => {
+    const result = await annotations.update(docId, fn, topLevelOnly)
+    ctx.events.emit({ kind: 'notes-changed', docId })
+    return result
+  }
 
   async function find(id: string): Promise<Annotation> {
     const docId = docIdOf(id)
@@ -47,7 +54,7 @@ export function annotationOps(ctx: CoreContext) {
 
   /** Replaces (or inserts) an annotation in its document's file, keeping reading order. */
   const put = (a: Annotation): Promise<void> =>
-    annotations.update(
+    change(
       a.docId,
       (file) => {
         // A new list (never the saved one changed in place): the store's copy can be shallow.
@@ -104,7 +111,7 @@ export function annotationOps(ctx: CoreContext) {
 
     async deleteAnnotation(id: string): Promise<Change<Annotation>> {
       const before = await find(id)
-      await annotations.update(
+      await change(
         before.docId,
         (file) => {
           file.annotations = file.annotations.filter((a) => a.id !== id)
@@ -151,7 +158,7 @@ export function annotationOps(ctx: CoreContext) {
 
     async setDocumentNote(docId: string, note: string): Promise<Change<string>> {
       ctx.findDocument(docId)
-      const previous = await annotations.update(
+      const previous = await change(
         docId,
         (file) => {
           const old = file.note

@@ -2,6 +2,7 @@ import type { Change, NewTag, TagPatch, TagState } from '../../../shared/api'
 import type { Passage, Tag, TagView } from '../../../shared/model'
 import type { CoreContext } from '../../context'
 import { WorkbenchError } from '../../base/errors'
+import { tagScope, taggedWithin } from '../../domain/codebook/tag-rules'
 import {
   findChild,
   pathOf,
@@ -49,7 +50,7 @@ export function codebookOps(ctx: CoreContext) {
 
   async function snapshot(affected: Set<string>): Promise<TagState> {
     const passages = (await livePassages())
-      .filter((a) => a.tags.some((t) => affected.has(t)))
+      .filter((a) => taggedWithin(a, affected))
       .map((a) => ({ id: a.id, tags: [...a.tags] }))
     return { tags: structuredClone(tags()), passages }
   }
@@ -58,11 +59,11 @@ export function codebookOps(ctx: CoreContext) {
   async function retag(rewrite: (tags: string[]) => string[], only: Set<string>): Promise<number> {
     let changed = 0
     for (const file of await annotations.all()) {
-      if (!file.annotations.some((a) => a.tags.some((t) => only.has(t)))) continue
+      if (!file.annotations.some((a) => taggedWithin(a, only))) continue
       changed += await annotations.update(file.docId, (draft) => {
         let n = 0
         for (const a of draft.annotations) {
-          if (!a.tags.some((t) => only.has(t))) continue
+          if (!taggedWithin(a, only)) continue
           a.tags = [...new Set(rewrite(a.tags))]
           n++
         }
@@ -94,8 +95,17 @@ export function codebookOps(ctx: CoreContext) {
     return { value: state, undo: { method: 'applyTagState', args: [undo] } }
   }
 
+  /** Tag paths are indexed with the notes: after a change to them, search reads every note again, once. */
+  const reindexed =
+    <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      const result = await fn(...args)
+      ctx.events.emit({ kind: 'codebook-changed' })
+      return result
+    }
+
   return {
-    applyTagState,
+    applyTagState: reindexed(applyTagState),
 
     async listTags(): Promise<TagView[]> {
       return tagViews(tags(), await counts())
@@ -141,7 +151,7 @@ export function codebookOps(ctx: CoreContext) {
       return { value: leaf, undo: { method: 'deleteTag', args: [created[0].id] } }
     },
 
-    async updateTag(id: string, patch: TagPatch): Promise<Change<Tag>> {
+    updateTag: reindexed(async (id: string, patch: TagPatch): Promise<Change<Tag>> => {
       const before = findTag(id)
       const name = patch.name !== undefined ? validName(patch.name) : before.name
       const parent = patch.parent !== undefined ? patch.parent : before.parent
@@ -176,9 +186,9 @@ export function codebookOps(ctx: CoreContext) {
         description: before.description
       }
       return { value: after, undo: { method: 'updateTag', args: [id, previous] } }
-    },
+    }),
 
-    async mergeTags(fromId: string, intoId: string): Promise<Change<Tag>> {
+    mergeTags: reindexed(async (fromId: string, intoId: string): Promise<Change<Tag>> => {
       findTag(fromId)
       const into = findTag(intoId)
       if (fromId === intoId)
@@ -204,9 +214,9 @@ export function codebookOps(ctx: CoreContext) {
         }
       })
       return { value: into, undo: { method: 'applyTagState', args: [before] } }
-    },
+    }),
 
-    async deleteTag(id: string): Promise<Change<{ tag: Tag; passages: number }>> {
+    deleteTag: reindexed(async (id: string): Promise<Change<{ tag: Tag; passages: number }>> => {
       const tag = findTag(id)
       const doomed = subtree(tags(), id)
       const before = await snapshot(doomed)
@@ -215,25 +225,25 @@ export function codebookOps(ctx: CoreContext) {
         draft.codebook.tags = draft.codebook.tags.filter((t) => !doomed.has(t.id))
       })
       return { value: { tag, passages }, undo: { method: 'applyTagState', args: [before] } }
-    },
+    }),
 
     async tagUsage(id: string): Promise<{ passages: number; subTags: number }> {
       findTag(id)
-      const ids = subtree(tags(), id)
-      const passages = (await livePassages()).filter((a) => a.tags.some((t) => ids.has(t))).length
+      const ids = tagScope(tags(), [id])
+      const passages = (await livePassages()).filter((a) => taggedWithin(a, ids)).length
       return { passages, subTags: ids.size - 1 }
     },
 
     async listPassages(tagId: string): Promise<Passage[]> {
       findTag(tagId)
-      const ids = subtree(tags(), tagId)
+      const ids = tagScope(tags(), [tagId])
       const order = new Map(store.data.documents.map((d) => [d.id, d]))
       const out: Passage[] = []
       for (const file of await annotations.all()) {
         const doc = order.get(file.docId)
         if (!doc) continue
         for (const a of file.annotations)
-          if (a.tags.some((t) => ids.has(t))) out.push({ annotation: a, docTitle: doc.title })
+          if (taggedWithin(a, ids)) out.push({ annotation: a, docTitle: doc.title })
       }
       return out.sort(
         (x, y) =>

@@ -1,4 +1,3 @@
-import { join } from 'node:path'
 import type {
   Block,
   DocumentMeta,
@@ -8,7 +7,6 @@ import type {
 } from '../../../shared/model'
 import type { CoreContext } from '../../context'
 import { WorkbenchError } from '../../base/errors'
-import { writeFileDurable } from '../../store/durable-write'
 import { sha256Hex } from '../../store/workspace-store'
 import { collectExport } from './collect'
 import { renderCsv } from '../../domain/export/csv'
@@ -19,7 +17,6 @@ import { renderW3c } from '../../domain/export/w3c'
 
 interface Deps {
   getText: (meta: DocumentMeta) => Promise<{ text: string; blocks: Block[] }>
-  afterRestore: () => Promise<void>
 }
 
 const FILES = {
@@ -144,14 +141,18 @@ export function exportOps(ctx: CoreContext, deps: Deps) {
       })
       stored.set(meta.textSha256, put.stored)
     }
+    // Through the annotation store, which keeps each file's backups, journal and generation.
     for (const [docId, file] of Object.entries(dump.annotations)) {
-      await writeFileDurable(join(store.dir, 'annotations', `${docId}.json`), JSON.stringify(file))
+      await ctx.annotations.update(docId, (draft) => {
+        draft.note = file.note
+        draft.annotations = file.annotations
+      })
     }
     await store.update((draft) => {
       Object.assign(draft, structuredClone(dump.workspace))
       for (const d of draft.documents) d.stored = stored.get(d.textSha256)
     })
-    await deps.afterRestore()
+    ctx.events.emit({ kind: 'restored' })
     return {
       documents: dump.workspace.documents.length,
       passages: Object.values(dump.annotations).reduce((n, f) => n + f.annotations.length, 0)

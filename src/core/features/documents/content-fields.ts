@@ -1,0 +1,37 @@
+import type { DocumentFormat, DocumentMeta, StoredRef } from '../../../shared/model'
+import type { ParsedFile } from '../../workers/worker-protocol'
+
+/** The catalog fields that come from a file's content: the same for a first import and a new version. */
+export function contentFields(
+  parsed: { format: DocumentFormat } & ParsedFile,
+  name: string,
+  sha256: string,
+  stored: StoredRef,
+  bytes: number,
+  title: string
+): Omit<DocumentMeta, 'id' | 'importedAt' | 'importOrder'> {
+  const { doc } = parsed
+  return {
+    title,
+    author: doc.hints.author ?? null,
+    published: doc.hints.published ?? null,
+    source: doc.hints.source ?? null,
+    originalName: name,
+    format: parsed.format,
+    sha256,
+    textSha256: parsed.textSha256,
+    stored,
+    bytes,
+    chars: doc.text.length,
+    words: parsed.words
+  }
+}
+
+/** A document's id: the shortest prefix of its file's checksum (10 characters at least) not in use. */
+export function newDocId(sha: string, taken: (id: string) => boolean): string {
+  for (let n = 10; n <= 64; n += 2) {
+    const id = sha.slice(0, n)
+    if (!taken(id)) return id
+  }
+  throw new Error('Could not allocate a document id.')
+}

@@ -1,0 +1,8 @@
+import type { DocumentFormat } from '../../../shared/model'
+import type { ParsedFile } from '../../workers/worker-protocol'
+
+/** Reads a file's bytes into a document (in a parser worker); throws a readable error. */
+export type Parse = (
+  name: string,
+  data: Uint8Array
+) => Promise<{ format: DocumentFormat } & ParsedFile>

@@ -1,0 +1,244 @@
+import type {
+  Annotation,
+  DocumentMeta,
+  SearchHit,
+  SearchOptions,
+  SearchResponse
+} from '../../../shared/model'
+import {
+  describeTagRef,
+  resolveTagRef,
+  tagScope,
+  taggedWithin
+} from '../../domain/codebook/tag-rules'
+import { tagPaths } from '../../domain/codebook/tree'
+import { noteText } from '../../domain/notes/note-text'
+import { matchRanges, phraseMatcher } from '../../domain/search/match-terms'
+import { parseQuery, type ParsedQuery, type Term } from '../../domain/search/parse-query'
+import { makeSnippet } from '../../domain/search/snippet'
+import {
+  KIND_NOTE,
+  MAX_TERMS,
+  type EntryInfo,
+  type Plan,
+  type PlanTerm
+} from '../../engine/inverted-index'
+import type { SearchSources } from '../../ports'
+import { DocumentFilters } from './document-filters'
+import type { IndexMaintainer } from './index-maintainer'
+import { TextCache } from './text-cache'
+
+type TaggedRanges = Map<string, { start: number; end: number; id: string }[]>
+
+const toPlanTerm = (t: Term, fuzzy: boolean): PlanTerm =>
+  t.kind === 'phrase'
+    ? { kind: 'phrase', words: t.words }
+    : t.kind === 'prefix'
+      ? { kind: 'prefix', text: t.text }
+      : { kind: 'word', text: t.text, fuzzy }
+
+/**
+ * Answers searches over passages of every document, with titles, and over the notes and tags of
+ * highlights: parses the query, asks the engine for the best matches, checks phrases word for
+ * word in the text, and shapes hits with snippets.
+ */
+export class SearchService {
+  private readonly filters: DocumentFilters
+  private readonly texts: TextCache
+
+  constructor(
+    private readonly index: IndexMaintainer,
+    private readonly sources: SearchSources
+  ) {
+    this.filters = new DocumentFilters(() => sources.documents())
+    this.texts = new TextCache((meta) => sources.plainText(meta))
+  }
+
+  async search(query: string, options: SearchOptions = {}): Promise<SearchResponse> {
+    await this.index.settled()
+    const engine = this.index.engine
+    const parsed = parseQuery(query)
+    const { warnings } = parsed
+    if (options.typeahead && !/\s$/.test(query)) {
+      const last = parsed.groups[parsed.groups.length - 1]
+      const term = last?.[last.length - 1]
+      if (term?.kind === 'word') last[last.length - 1] = { kind: 'prefix', text: term.text }
+    }
+    if (parsed.groups.length === 0)
+      return { hits: [], total: 0, totalIsLowerBound: false, warnings }
+
+    const tagRefs = [...parsed.filters.tags, ...(options.tagId ? [options.tagId] : [])]
+    const tagIds = this.resolveTags(tagRefs, warnings)
+    const docs = this.filters.byId()
+    const docRefs = [...parsed.filters.docs, ...(options.docId ? [options.docId] : [])]
+    const after = options.after || parsed.filters.after
+    const before = options.before || parsed.filters.before
+    const tagged = tagIds ? await this.taggedRanges(tagIds, docs) : null
+    const filtered =
+      docRefs.length > 0 || parsed.filters.titles.length > 0 || Boolean(after) || Boolean(before)
+    const plan: Plan = {
+      groups: parsed.groups.map((g) => g.map((t) => toPlanTerm(t, true))),
+      exclude: parsed.exclude.filter((t) => t.kind !== 'phrase').map((t) => toPlanTerm(t, false))
+    }
+    if (filtered) {
+      const filter = { docRefs, titles: parsed.filters.titles, after, before }
+      const key = JSON.stringify([filter, this.filters.version()])
+      plan.allowDocs = { key, keys: () => this.filters.where(filter) }
+    }
+    if (tagged) plan.allowEntry = (id) => inTagged(engine.info(id), tagged)
+    if (parsed.groups.flat().length > MAX_TERMS)
+      warnings.push(`Only the first ${MAX_TERMS} words of a query are searched for.`)
+    const matches = engine.search(plan)
+
+    const phrases =
+      parsed.groups.some((g) => g.some((t) => t.kind === 'phrase')) ||
+      parsed.exclude.some((t) => t.kind === 'phrase')
+    const limit = options.limit ?? 50
+    const hits: SearchHit[] = []
+    let total = 0
+    // Only the best matches are sorted. Phrases are checked against the text in that order, until
+    // one match past the limit shows that there are more.
+    const matchers = new Map(
+      [...parsed.groups.flat(), ...parsed.exclude].flatMap((t) =>
+        t.kind === 'phrase' ? [[t, phraseMatcher(t.words)] as const] : []
+      )
+    )
+    // A word of a snippet is marked when the query stood for it in the index.
+    const isMatch = (w: string): boolean => matches.words.has(w)
+    let want = phrases ? limit * 2 : limit
+    let totalIsLowerBound = false
+    let done = 0
+    scan: for (;;) {
+      const order = engine.top(matches, want)
+      for (; done < order.length; done++) {
+        const i = order[done]
+        const r = engine.info(matches.ids[i])
+        const text =
+          r.kind === KIND_NOTE
+            ? await this.noteHitText(r)
+            : phrases || hits.length < limit
+              ? (await this.texts.get(docs.get(r.doc))).slice(r.start, r.end)
+              : ''
+        if (phrases && !satisfies(matches.masks[i], text, parsed, matchers)) continue
+        total++
+        if (hits.length < limit) hits.push(toHit(r, matches.scores[i], text, isMatch, docs))
+        if (!phrases && hits.length >= limit) break scan
+        if (phrases && total > limit) {
+          totalIsLowerBound = true
+          break scan
+        }
+      }
+      if (order.length < want || order.length >= matches.count) break
+      want *= 4
+    }
+    if (!phrases) total = matches.count
+    else if (totalIsLowerBound) total = hits.length
+    if (matches.capped) {
+      totalIsLowerBound = true
+      warnings.push(
+        `This search matches more than ${this.index.candidates.toLocaleString('en-US')} passages: the newest of them are shown. Add a word, a phrase or a filter to narrow it.`
+      )
+    }
+    return { hits, total, totalIsLowerBound, warnings }
+  }
+
+  async findInDocument(docId: string, query: string): Promise<{ start: number; end: number }[]> {
+    await this.index.settled()
+    const text = await this.texts.get(this.filters.byId().get(docId))
+    return matchRanges(text, parseQuery(query))
+  }
+
+  /** Resolves tag references to the set of tag ids they cover, sub-tags included. */
+  private resolveTags(refs: string[], warnings: string[]): Set<string> | null {
+    if (refs.length === 0) return null
+    const tags = this.sources.tags()
+    const found: string[] = []
+    for (const ref of refs) {
+      const tag = resolveTagRef(tags, ref)
+      if (tag) found.push(tag.id)
+      else warnings.push(`${describeTagRef(tags, ref)}; nothing can match it.`)
+    }
+    return new Set(tagScope(tags, found))
+  }
+
+  private async noteHitText(r: EntryInfo): Promise<string> {
+    const { annotations, note } = await this.sources.notes(r.doc)
+    if (!r.annotationId) return note
+    const a = annotations.find((x) => x.id === r.annotationId)
+    return a ? noteText(a, tagPaths(this.sources.tags())) : ''
+  }
+
+  private async taggedRanges(
+    scope: Set<string>,
+    docs: Map<string, DocumentMeta>
+  ): Promise<TaggedRanges> {
+    const out: TaggedRanges = new Map()
+    for (const docId of docs.keys()) {
+      let annotations: readonly Annotation[]
+      try {
+        ;({ annotations } = await this.sources.notes(docId))
+      } catch {
+        continue // a damaged annotation file: reported where it is opened, not a reason to fail the search
+      }
+      const ranges = annotations
+        .filter((a) => taggedWithin(a, scope))
+        .map((a) => ({ start: a.position.start, end: a.position.end, id: a.id }))
+      if (ranges.length) out.set(docId, ranges)
+    }
+    return out
+  }
+}
+
+/** Whether a match holds: each group has a word it matched, or a phrase found word for word in the text. */
+function satisfies(
+  mask: number,
+  text: string,
+  parsed: ParsedQuery,
+  matchers: Map<Term, (text: string) => boolean>
+): boolean {
+  const has = (t: Term): boolean => matchers.get(t)?.(text) ?? false
+  let bit = 0
+  const groupOk = (g: Term[]): boolean => {
+    let ok = false
+    for (const t of g) {
+      const matched = bit < MAX_TERMS && (mask & (1 << bit)) !== 0
+      bit++
+      if (matched && (t.kind !== 'phrase' || has(t))) ok = true
+    }
+    return ok
+  }
+  // Every group is visited, so that each term's bit is counted in order.
+  const results = parsed.groups.map(groupOk)
+  if (!results.every(Boolean)) return false
+  return !parsed.exclude.some((t) => t.kind === 'phrase' && has(t))
+}
+
+function toHit(
+  r: EntryInfo,
+  score: number,
+  text: string,
+  isMatch: (word: string) => boolean,
+  docs: Map<string, DocumentMeta>
+): SearchHit {
+  const { snippet, marks } = makeSnippet(text, isMatch)
+  const hit: SearchHit = {
+    kind: r.kind === KIND_NOTE ? 'note' : 'passage',
+    docId: r.doc,
+    title: docs.get(r.doc)?.title ?? '',
+    score,
+    start: r.start,
+    end: r.end,
+    snippet,
+    marks
+  }
+  if (r.annotationId) hit.annotationId = r.annotationId
+  return hit
+}
+
+function inTagged(r: EntryInfo, tagged: TaggedRanges): boolean {
+  const ranges = tagged.get(r.doc)
+  if (!ranges) return false
+  if (r.kind === KIND_NOTE)
+    return r.annotationId ? ranges.some((x) => x.id === r.annotationId) : false
+  return ranges.some((x) => x.start < r.end && x.end > r.start)
+}
