@@ -1,5 +1,6 @@
 // @ts-check
 import js from '@eslint/js'
+import { createNodeResolver, importX } from 'eslint-plugin-import-x'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
@@ -15,6 +16,68 @@ const electronAndReactPatterns = [
     message: 'core and shared stay free of Electron and React.'
   }
 ]
+
+/** Folders of src/core, and the layers each one may not import (see README, "How it is built"). */
+const nodeModules = {
+  group: ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads'],
+  message:
+    'base/, domain/ and engine/ are pure: no Node modules (side effects come in through ports).'
+}
+const layer = (folders, why) => ({
+  group: folders.flatMap((f) => [`**/${f}/**`, `**/${f}`]),
+  message: why
+})
+const CORE_LAYERS = {
+  base: [
+    nodeModules,
+    layer(
+      ['domain', 'engine', 'store', 'features', 'workers', 'import', 'host', 'ports', 'workbench'],
+      'base/ is the bottom layer: it imports nothing else of core.'
+    )
+  ],
+  domain: [
+    nodeModules,
+    layer(
+      ['engine', 'store', 'features', 'workers', 'import', 'host', 'ports', 'workbench'],
+      'domain/ holds pure rules: it imports only base/ and domain/.'
+    )
+  ],
+  engine: [
+    nodeModules,
+    layer(
+      ['store', 'features', 'workers', 'import', 'host', 'ports', 'workbench'],
+      'engine/ is the search engine: it imports only base/, domain/ and engine/.'
+    )
+  ],
+  store: [
+    layer(
+      ['features', 'engine', 'workers', 'import', 'host', 'ports', 'workbench'],
+      'store/ knows files, not features: it imports only base/, domain/ and store/.'
+    )
+  ],
+  import: [
+    layer(
+      ['store', 'features', 'engine', 'workers', 'host', 'ports', 'workbench'],
+      'import/ holds the format readers only.'
+    )
+  ],
+  workers: [
+    layer(
+      ['features', 'host', 'ports', 'workbench'],
+      'workers/ run readers and index builds; they know no features.'
+    )
+  ],
+  features: [
+    layer(
+      ['store', 'host', 'workbench'],
+      'features/ reach the store only through the interfaces in ports.ts.'
+    )
+  ]
+}
+const outsideCore = {
+  group: ['**/main/**', '**/cli/**', '**/renderer/**', '**/preload/**'],
+  message: 'src/core is used by the hosts; it never imports them.'
+}
 
 export default tseslint.config(
   {
@@ -41,13 +104,59 @@ export default tseslint.config(
     }
   },
   {
-    files: ['src/core/**/*.ts', 'src/shared/**/*.ts', 'src/cli/**/*.ts'],
+    files: ['src/**/*.{ts,tsx}', 'e2e/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs'] })]
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] }
+  },
+  {
+    files: ['src/core/**/*.ts', 'src/shared/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: electronAndReact, patterns: electronAndReactPatterns }
+        { paths: electronAndReact, patterns: [...electronAndReactPatterns, outsideCore] }
       ]
     }
+  },
+  {
+    files: ['src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: electronAndReact,
+          patterns: [
+            ...electronAndReactPatterns,
+            {
+              group: ['**/main/**', '**/renderer/**'],
+              message: 'The CLI is a host of the core alone.'
+            }
+          ]
+        }
+      ]
+    }
+  },
+  ...Object.entries(CORE_LAYERS).map(([folder, patterns]) => ({
+    files: [`src/core/${folder}/**/*.ts`],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: electronAndReact,
+          patterns: [...electronAndReactPatterns, outsideCore, ...patterns]
+        }
+      ]
+    }
+  })),
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: { 'max-lines': ['warn', { max: 400, skipBlankLines: true, skipComments: true }] }
   },
   {
     files: ['src/shared/**/*.ts'],

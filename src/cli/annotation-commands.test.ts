@@ -316,3 +316,69 @@ describe('export and restore commands', () => {
     expect(fromBackup).toEqual(fromExport)
   })
 })
+
+describe('untrusted text on the terminal', () => {
+  const ESCAPES = /[\u001b\u0007\u009b]/
+
+  it('never prints the control characters of titles, file names, tags or notes', async () => {
+    const ws = await tempDir()
+    const src = await tempDir()
+    const name = join(src, 'evil\u001b[2Jname.txt')
+    await writeFile(name, 'Title \u009b31m here\nThe harbour systems failed.')
+    const imported = await cli('--workspace', ws, 'import', name)
+    expect(imported.out).toContain('evil\\x1B[2Jname.txt')
+    const id = JSON.parse((await cli('--workspace', ws, 'list', '--json')).out)[0].id
+    await cli('--workspace', ws, 'tag', 'create', 'Evil\u001b]0;owned\u0007')
+    const note = '\u001b[31mred\u001b[0m'
+    await cli('--workspace', ws, 'annotate', id, '--quote', 'harbour', '--note', note)
+    for (const args of [
+      ['list'],
+      ['tags'],
+      ['annotations'],
+      ['search', 'harbour'],
+      ['show', id],
+      ['annotations', '--json'],
+      ['list', '--json']
+    ]) {
+      const { out, err } = await cli('--workspace', ws, ...args)
+      expect(out + err, args.join(' ')).not.toMatch(ESCAPES)
+    }
+    const rows = JSON.parse((await cli('--workspace', ws, 'annotations', '--json')).out)
+    expect(rows[0].note).toBe(note)
+  })
+})
+
+describe('search queries', () => {
+  it('takes a word starting with - as an exclusion, not an option', async () => {
+    const ws = await tempDir()
+    const src = await tempDir()
+    // Paragraphs long enough to be passages of their own.
+    const filler = ' Cranes stood still and trucks queued at the gates.'.repeat(9)
+    await writeFile(
+      join(src, 'two.txt'),
+      `Harbour systems failed.${filler}\n\nThe blog blamed the harbour.${filler}`
+    )
+    await cli('--workspace', ws, 'import', join(src, 'two.txt'))
+    const all = JSON.parse((await cli('--workspace', ws, 'search', 'harbour', '--json')).out)
+    expect(all.length).toBe(2)
+    for (const args of [
+      ['harbour', '-blog', '--json'],
+      ['-blog', 'harbour', '--json'],
+      ['--json', '-blog', 'harbour', '--limit', '5']
+    ]) {
+      const res = await cli('--workspace', ws, 'search', ...args)
+      expect(res.code).toBe(0)
+      const snippets = JSON.parse(res.out).map((h: { snippet: string }) => h.snippet)
+      expect(snippets).toEqual([expect.stringContaining('Harbour systems failed.')])
+    }
+  })
+
+  it('refuses a query longer than the app takes, with a clear message', async () => {
+    const { ws } = await workspaceWithDoc()
+    const res = await cli('--workspace', ws, 'search', 'x'.repeat(98_000))
+    expect(res).toMatchObject({ code: 1, out: '' })
+    expect(res.err).toBe(
+      'workbench: The query is 98,000 characters long; a query can be at most 2,000.\n'
+    )
+  })
+})

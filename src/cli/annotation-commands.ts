@@ -150,10 +150,11 @@ export function registerAnnotationCommands(
     .description(
       'search every document, note and tag: words, "phrases", prefix*, -exclude, OR, tag:, doc:, title:, after:, before:'
     )
-    .argument('<query>', 'what to look for')
+    .argument('<query...>', 'what to look for (words starting with - exclude: -harbour)')
     .option('--limit <n>', 'at most this many passages', positiveInt, 20)
     .option('--json', 'print JSON')
-    .action(async (query: string, opts: { limit: number; json?: boolean }) => {
+    .action(async (words: string[], opts: { limit: number; json?: boolean }) => {
+      const query = words.join(' ')
       await withWorkbench(true, async (wb) => {
         const { hits, total, totalIsLowerBound, warnings } = await wb.search(query, {
           limit: opts.limit

@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from 'commander'
 import { WorkbenchError } from '../core/base/errors'
 import { describeTagRef, resolveTagRef } from '../core/domain/codebook/tag-rules'
+import { safeJson, terminalSafe } from '../core/domain/text/control-chars'
 import type { Workbench } from '../core/workbench'
 import type { TagView } from '../shared/model'
 
@@ -17,7 +18,7 @@ export type WithWorkbench = (
   fn: (wb: Workbench) => Promise<void>
 ) => Promise<void>
 
-export const json = (v: unknown): string => JSON.stringify(v, null, 2) + '\n'
+export const json = (v: unknown): string => safeJson(v, 2) + '\n'
 
 /** For options given more than once. */
 export const collect = (value: string, previous: string[] = []): string[] => [...previous, value]
@@ -42,4 +43,58 @@ export function resolveTagArg(tags: TagView[], ref: string): TagView {
   if (!tag)
     throw new WorkbenchError('not-found', `${describeTagRef(tags, ref)} (see workbench tags).`)
   return tags.find((t) => t.id === tag.id) as TagView
+}
+
+/** Clears the terminal line: the start of a progress line on standard error. */
+export const CLEAR_LINE = '\r\x1b[K'
+
+/**
+ * The same output, with every control character in it shown as its code: titles, tags, notes and
+ * file names come from untrusted documents and must never drive the terminal. Only the CLI's own
+ * progress lines (which start by clearing the line) keep that one sequence.
+ */
+export function terminalIo(io: CliIo): CliIo {
+  return {
+    isTTY: io.isTTY,
+    out: (s) => io.out(terminalSafe(s)),
+    err: (s) =>
+      io.err(
+        s.startsWith(CLEAR_LINE)
+          ? CLEAR_LINE + terminalSafe(s.slice(CLEAR_LINE.length))
+          : terminalSafe(s)
+      )
+  }
+}
+
+/** The options of `search`, with whether each takes a value. */
+const SEARCH_OPTIONS = new Map([
+  ['--limit', true],
+  ['--json', false],
+  ['-h', false],
+  ['--help', false]
+])
+
+/**
+ * `search -harbour attack`: a word that starts with "-" excludes it from the results, so it is
+ * part of the query, not an option. The command's own options are put before "--" and everything
+ * else after it, where the option parser leaves it alone.
+ */
+export function queryAfterOptions(argv: string[]): string[] {
+  // The command is the first word that is neither a global option nor the workspace folder.
+  let at = 0
+  while (at < argv.length && argv[at].startsWith('-'))
+    at += argv[at] === '-w' || argv[at] === '--workspace' ? 2 : 1
+  if (argv[at] !== 'search' || argv.includes('--')) return argv
+  const options: string[] = []
+  const query: string[] = []
+  for (let i = at + 1; i < argv.length; i++) {
+    const [name] = argv[i].split('=')
+    const takesValue = SEARCH_OPTIONS.get(name)
+    if (takesValue === undefined) query.push(argv[i])
+    else {
+      options.push(argv[i])
+      if (takesValue && !argv[i].includes('=') && i + 1 < argv.length) options.push(argv[++i])
+    }
+  }
+  return [...argv.slice(0, at + 1), ...options, '--', ...query]
 }

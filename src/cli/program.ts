@@ -7,7 +7,7 @@ import type { WorkerSpec } from '../core/workers/worker-protocol'
 import { defaultWorkspaceDir } from '../core/host/paths'
 import { createWorkbench, type Workbench } from '../core/workbench'
 import type { DocumentMeta, ImportLimits } from '../shared/model'
-import { json, positive, type CliIo } from './io'
+import { CLEAR_LINE, json, positive, queryAfterOptions, terminalIo, type CliIo } from './io'
 
 export type { CliIo } from './io'
 
@@ -22,9 +22,10 @@ export async function runCli(
   indexWorker?: WorkerSpec
 ): Promise<number> {
   let failed = false
+  io = terminalIo(io)
   const program = buildProgram(io, worker, () => (failed = true), indexWorker)
   try {
-    await program.parseAsync(argv, { from: 'user' })
+    await program.parseAsync(queryAfterOptions(argv), { from: 'user' })
     return failed ? 1 : 0
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2
@@ -86,9 +87,9 @@ function buildProgram(
         false,
         async (wb) => {
           const report = await wb.importPaths(paths, (done, total, path) => {
-            if (io.isTTY && !opts.json) io.err(`\r\x1b[Kimporting ${done}/${total} ${path}`)
+            if (io.isTTY && !opts.json) io.err(`${CLEAR_LINE}importing ${done}/${total} ${path}`)
           })
-          if (io.isTTY && !opts.json) io.err('\r\x1b[K')
+          if (io.isTTY && !opts.json) io.err(CLEAR_LINE)
           if (opts.json) io.out(json(report))
           else {
             for (const d of report.imported) io.out(`imported   ${d.id}  ${d.title}  (${d.path})\n`)

@@ -12,4 +12,6 @@ export interface CoreContext {
   findDocument: (id: string) => DocumentMeta
   getText: (meta: DocumentMeta) => Promise<string>
   events: ChangeEvents
+  /** The checksum that identifies content (SHA-256, hex). */
+  checksum: (data: Uint8Array | string) => string
 }

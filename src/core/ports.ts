@@ -45,8 +45,10 @@ export interface SearchSources {
   tags(): readonly Tag[]
   /** The documents among `live` whose highlights or note were saved at or after `sinceMs`. */
   notesChangedSince(sinceMs: number, live: ReadonlySet<string>): Promise<string[]>
-  /** The folder of the index's own files (index/). */
-  indexDir: string
+  /** The index's snapshot as last saved (throws when there is none). */
+  readSnapshot(): Promise<Uint8Array>
+  /** Saves the index's snapshot durably (derived data: losing it means a rebuild, not lost work). */
+  writeSnapshot(bytes: Uint8Array): Promise<void>
   /** The workspace folder, whose stored texts a rebuild worker reads. */
   workspaceDir: string
   /** Where the rebuild worker is; without it a rebuild runs on this thread. */

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { CoreApi } from '../shared/api'
 import type { ImportLimits, WorkspaceInfo } from '../shared/model'
@@ -9,6 +10,7 @@ import { documentsFeature } from './features/documents/documents'
 import type { PathImportReport } from './features/documents/import-service'
 import { exportOps } from './features/export/export-ops'
 import { memoOps } from './features/memos/memos'
+import { SNAPSHOT_FILE } from './features/search/index-snapshot'
 import { searchFeature } from './features/search/search'
 import {
   ChangeEvents,
@@ -19,6 +21,7 @@ import {
 } from './ports'
 import { AnnotationStore } from './store/annotation-store'
 import { annotationFilesChangedSince } from './store/changed-since'
+import { writeFileDurable } from './store/durable-write'
 import { LAYOUT, sha256Hex, WorkspaceStore } from './store/workspace-store'
 import { parseFile } from './workers/parse-file'
 import { ParserPool } from './workers/parser-pool'
@@ -116,7 +119,8 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
     tags: () => store.data.codebook.tags,
     notesChangedSince: (since, live) =>
       annotationFilesChangedSince(join(dir, LAYOUT.annotations), since, live),
-    indexDir: join(dir, LAYOUT.index),
+    readSnapshot: () => readFile(join(dir, LAYOUT.index, SNAPSHOT_FILE)),
+    writeSnapshot: (bytes) => writeFileDurable(join(dir, LAYOUT.index, SNAPSHOT_FILE), bytes),
     workspaceDir: dir,
     rebuildWorker: options.indexWorker,
     persist: !store.readOnly,
@@ -147,7 +151,8 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
     newId: clock.newId,
     findDocument,
     getText: async (meta) => (await store.getText(meta)).text,
-    events
+    events,
+    checksum: sha256Hex
   }
   const exporting = exportOps(ctx, { getText: (meta) => store.getText(meta) })
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { ApiMethod, ApiSpec } from './api'
-import { EXPORT_FORMATS, HIGHLIGHT_COLORS } from './model'
+import { EXPORT_FORMATS, HIGHLIGHT_COLORS, MAX_QUERY_CHARS } from './model'
 import { annotationSchema, memoSchema, tagSchema } from './model-schemas'
 
 const id = z.string().min(1).max(200)
@@ -89,9 +89,9 @@ export const apiArgs = {
   tagUsage: z.tuple([id]),
   listPassages: z.tuple([id]),
   search: z.union([
-    z.tuple([z.string().max(2000)]),
+    z.tuple([z.string().max(MAX_QUERY_CHARS)]),
     z.tuple([
-      z.string().max(2000),
+      z.string().max(MAX_QUERY_CHARS),
       z
         .object({
           tagId: id.optional(),

@@ -189,6 +189,9 @@ export interface SearchFilters {
   before?: string
 }
 
+/** The longest query searched, in characters (every host refuses a longer one). */
+export const MAX_QUERY_CHARS = 2000
+
 export interface SearchOptions extends SearchFilters {
   limit?: number
   /** Treat the last word as a prefix, for results as you type. */

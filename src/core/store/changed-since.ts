@@ -14,7 +14,7 @@ export async function annotationFilesChangedSince(
   sinceMs: number,
   live: ReadonlySet<string>
 ): Promise<string[]> {
-  let names: string[] = []
+  let names: string[]
   try {
     names = await readdir(annotationsDir)
   } catch {

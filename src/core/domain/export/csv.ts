@@ -1,13 +1,26 @@
+import { withoutControls } from '../text/control-chars'
 import type { ExportInput } from './model'
 
-/** Formula characters that make a spreadsheet program run a cell; such cells are prefixed with '. */
-const FORMULA = /^[=+\-@\t\r]/
+/**
+ * A cell that a spreadsheet program would run as a formula: one starting (after any spaces) with
+ * = + - @, a tab or a line break, or their fullwidth forms (＝ ＋ － ＠), which some programs
+ * take for the same. Such cells are prefixed with '.
+ */
+const FORMULA = /^[\s\u3000]*[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/
 
-function cell(value: string | number): string {
-  let s = String(value)
+/**
+ * Quoted when it holds a quote, a line break, or any separator a spreadsheet may be set to use
+ * (comma, semicolon, tab): then no part of it can become a cell of its own, whatever the separator.
+ */
+const NEEDS_QUOTES = /[",;\t\r\n]/
+
+export function csvCell(value: string | number): string {
+  let s = typeof value === 'string' ? withoutControls(value) : String(value)
   if (typeof value === 'string' && FORMULA.test(s)) s = `'${s}`
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+  return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s
 }
+
+const cell = csvCell
 
 /**
  * One row per tagged passage and tag (document, tag path, quote, note, start, end), quoted per

@@ -40,7 +40,10 @@ const HOSTILE = [
   'hard break  \nnext',
   '[ref]: http://example.com "title"\n[ref]',
   '://example.com at the start of a line, and a\\://b',
-  'U.S. officials said 3.5 million (about 1/4) were lost; 100% sure? #hashtag'
+  'U.S. officials said 3.5 million (about 1/4) were lost; 100% sure? #hashtag',
+  'Math $E = mc^2$ and $$\\int x$$ inline',
+  'A claim with a block id ^abc123',
+  'status:: confirmed, and a:::b'
 ]
 
 describe('escaping source text', () => {
@@ -94,6 +97,21 @@ describe('escaping source text', () => {
       .replace(/&quot;/g, '"')
       .replace(/&#39;/g, "'")
     expect(text.replace(/\s+/g, ' ').trim()).toBe(normalize(source))
+  })
+
+  it.each([
+    ['math', 'Revenue rose $5 to $7 and $$x$$ too', (md: string) => /(?<!\\)\$/.test(md)],
+    ['a block id', 'The port reopened ^abc123', (md: string) => /\s\^[\w-]+$/m.test(md)],
+    ['a Dataview field', 'status:: confirmed', (md: string) => md.includes('::')]
+  ])('leaves no Obsidian %s active', (_what, source, active) => {
+    expect(active(source)).toBe(true)
+    expect(active(blockquote(source))).toBe(false)
+    expect(active(escapeInline(source))).toBe(false)
+  })
+
+  it('drops control characters that a terminal or editor would act on', () => {
+    const source = 'Title\x1b[31m red\x9b2J\x07 end'
+    expect(escapeInline(source)).toBe('Title\\[31m red2J end')
   })
 
   it.each([

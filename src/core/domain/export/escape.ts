@@ -5,9 +5,12 @@
  * start or close a construct, wherever it stands, and the few that matter only at a line's start.
  */
 
+import { withoutControls } from '../text/control-chars'
+
 // Anywhere in a line: emphasis, code, links and images, HTML and autolinks, entities, tables,
-// strikethrough, escapes, and # (a heading's closing sequence; an Obsidian tag).
-const INLINE = /[\\`*_[\]<>&|~!#]/g
+// strikethrough, escapes, # (a heading's closing sequence; an Obsidian tag), and Obsidian's
+// $math$ and ^block-ids.
+const INLINE = /[\\`*_[\]<>&|~!#$^]/g
 // At a line's start: block quotes, list markers, setext and thematic breaks, GFM table rows (:--).
 const LINE_START = /^([>+\-=:])/
 const ORDERED = /^(\d{1,9})([.)])/
@@ -23,20 +26,24 @@ export function escapeLine(line: string): string {
   out = out.replace(LINE_START, '\\$1').replace(ORDERED, '$1\\$2')
   // GitHub-style Markdown links bare URLs, www. and e-mail addresses. (A colon that starts the
   // line is escaped already: escaping it again would show a backslash.)
-  return out
-    .replace(/(?<!\\):(?=\/\/)/g, '\\:')
-    .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\\.`)
-    .replace(/@/g, '\\@')
+  return (
+    out
+      .replace(/(?<!\\):(?=\/\/)/g, '\\:')
+      // Dataview's inline fields (key:: value): no two colons in a row.
+      .replace(/(?<=:):/g, '\\:')
+      .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\\.`)
+      .replace(/@/g, '\\@')
+  )
 }
 
 /** Escapes source text for use inside a paragraph or block quote; line breaks are kept. */
 export function escapeText(text: string): string {
-  return text.replace(/\r\n?/g, '\n').split('\n').map(escapeLine).join('\n')
+  return withoutControls(text).split('\n').map(escapeLine).join('\n')
 }
 
 /** Escapes text for one line (a heading or a list item): line breaks become spaces. */
 export function escapeInline(text: string): string {
-  return escapeLine(text.replace(/\s+/g, ' '))
+  return escapeLine(withoutControls(text).replace(/\s+/g, ' '))
 }
 
 /** A block quote of source text: every line prefixed, blank lines kept as empty quote lines. */

@@ -67,10 +67,17 @@ export function renderMarkdown(input: ExportInput): string {
     for (const doc of input.documents) {
       for (const p of doc.passages) {
         if (p.tagPaths.length === 0) untagged.push({ doc, p })
-        for (const path of p.tagPaths) byTag.set(path, [...(byTag.get(path) ?? []), { doc, p }])
+        for (const path of p.tagPaths) {
+          const items = byTag.get(path)
+          if (items) items.push({ doc, p })
+          else byTag.set(path, [{ doc, p }])
+        }
       }
     }
-    const sections: [string, { doc: ExportDocument; p: ExportPassage }[]][] = input.tagOrder
+    // Codebook order; a tag the order does not know (it never drops a passage) comes after, by path.
+    const known = new Set(input.tagOrder)
+    const order = [...input.tagOrder, ...[...byTag.keys()].filter((t) => !known.has(t)).sort()]
+    const sections: [string, { doc: ExportDocument; p: ExportPassage }[]][] = order
       .filter((t) => byTag.has(t))
       .map((t) => [escapeInline(t), byTag.get(t) ?? []])
     if (untagged.length) sections.push(['Untagged', untagged])

@@ -1,3 +1,4 @@
+import { safeJson } from '../text/control-chars'
 import type { ExportInput } from './model'
 
 const URN = 'urn:analyst-workbench'
@@ -55,5 +56,5 @@ export function renderW3c(input: ExportInput): string {
     generated: input.exportedAt,
     first: { id: `${URN}:export:page1`, type: 'AnnotationPage', startIndex: 0, items }
   }
-  return JSON.stringify(collection, null, 2) + '\n'
+  return safeJson(collection, 2) + '\n'
 }

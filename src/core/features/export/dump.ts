@@ -1,3 +1,4 @@
+import { safeJson } from '../../domain/text/control-chars'
 import { z } from 'zod'
 import {
   annotationFileSchema,
@@ -37,5 +38,5 @@ export function renderDump(
     texts,
     annotations
   }
-  return JSON.stringify(dump, null, 1) + '\n'
+  return safeJson(dump, 1) + '\n'
 }

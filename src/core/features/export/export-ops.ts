@@ -7,7 +7,6 @@ import type {
 } from '../../../shared/model'
 import type { CoreContext } from '../../context'
 import { WorkbenchError } from '../../base/errors'
-import { sha256Hex } from '../../store/workspace-store'
 import { collectExport } from './collect'
 import { renderCsv } from '../../domain/export/csv'
 import { DUMP_VERSION, dumpSchema, renderDump, type Dump } from './dump'
@@ -112,7 +111,7 @@ export function exportOps(ctx: CoreContext, deps: Deps) {
     }
     for (const meta of dump.workspace.documents) {
       const t = dump.texts[meta.textSha256]
-      if (!t || sha256Hex(t.text) !== meta.textSha256) {
+      if (!t || ctx.checksum(t.text) !== meta.textSha256) {
         throw new WorkbenchError(
           'corrupt',
           `${source} is damaged: the text of "${meta.title}" is missing or does not match its checksum. Nothing was restored.`

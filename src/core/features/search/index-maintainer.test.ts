@@ -1,3 +1,5 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Annotation, Block, DocumentMeta, Tag } from '../../../shared/model'
 import { useTempDirs } from '../../../test-support/temp-dir'
@@ -61,7 +63,8 @@ class FakeWorkspace {
         [...this.notesSaved]
           .filter(([id, at]) => live.has(id) && at >= since - 1000)
           .map(([id]) => id),
-      indexDir: this.indexDir,
+      readSnapshot: () => readFile(join(this.indexDir, 'search.idx')),
+      writeSnapshot: (bytes) => writeFile(join(this.indexDir, 'search.idx'), bytes),
       workspaceDir: this.indexDir,
       persist: true,
       onWarning: (m) => this.warnings.push(m)

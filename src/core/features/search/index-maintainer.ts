@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import type { DocumentMeta } from '../../../shared/model'
 import { SerialQueue } from '../../store/durable-write'
 import { tagPaths } from '../../domain/codebook/tree'
@@ -13,14 +11,13 @@ import {
   type IndexLimits
 } from '../../engine/inverted-index'
 import type { ChangeEvent, SearchSources } from '../../ports'
-import { writeFileDurable } from '../../store/durable-write'
 import {
   buildInWorker,
   countPassages,
   indexPassages,
   type CountedPassages
 } from '../../workers/index-build'
-import { decodeSnapshot, encodeSnapshot, SNAPSHOT_FILE } from './index-snapshot'
+import { decodeSnapshot, encodeSnapshot } from './index-snapshot'
 
 const SAVE_DELAY_MS = 2000
 /** New documents are added to the index in batches of up to this many, waiting this long for more. */
@@ -119,15 +116,11 @@ export class IndexMaintainer {
     return new InvertedIndex(this.limits())
   }
 
-  private get file(): string {
-    return join(this.sources.indexDir, SNAPSHOT_FILE)
-  }
-
   /** Loads the snapshot when it is of this format and catches up with what changed since; else rebuilds. */
   private async open(): Promise<void> {
     let loaded = false
     try {
-      const { meta, engine } = await decodeSnapshot(await readFile(this.file))
+      const { meta, engine } = await decodeSnapshot(await this.sources.readSnapshot())
       engine.setLimits(this.limits())
       this.current = engine
       this.docShas = new Map(Object.entries(meta.docs))
@@ -341,7 +334,7 @@ export class IndexMaintainer {
             this.current
           )
         )
-        await writeFileDurable(this.file, bytes)
+        await this.sources.writeSnapshot(bytes)
       } catch (err) {
         this.sources.onWarning(
           `The search index could not be saved (${(err as Error).message}); it will be rebuilt next time.`

@@ -1,3 +1,5 @@
+import { WorkbenchError } from '../../base/errors'
+import { MAX_QUERY_CHARS } from '../../../shared/model'
 import type {
   Annotation,
   DocumentMeta,
@@ -55,6 +57,11 @@ export class SearchService {
   }
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchResponse> {
+    if (query.length > MAX_QUERY_CHARS)
+      throw new WorkbenchError(
+        'invalid-argument',
+        `The query is ${query.length.toLocaleString('en-US')} characters long; a query can be at most ${MAX_QUERY_CHARS.toLocaleString('en-US')}.`
+      )
     await this.index.settled()
     const engine = this.index.engine
     const parsed = parseQuery(query)
