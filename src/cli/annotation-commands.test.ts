@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { useTempDirs } from '../test-support/temp-dir'
 import { cli } from '../test-support/cli'
+import { CONTROL_CHARS } from '../core/domain/text/control-chars'
 
 const tempDir = useTempDirs()
 
@@ -318,7 +319,7 @@ describe('export and restore commands', () => {
 })
 
 describe('untrusted text on the terminal', () => {
-  const ESCAPES = /[\u001b\u0007\u009b]/
+  const ESCAPES = new RegExp(CONTROL_CHARS.source)
 
   it('never prints the control characters of titles, file names, tags or notes', async () => {
     const ws = await tempDir()

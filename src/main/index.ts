@@ -12,7 +12,7 @@ import { bindApi } from './ipc'
 import { installMenu } from './menu'
 import { registerAppProtocol, rendererIndexUrl } from './protocol'
 import { APP_SCHEME, hardenSession, hardenWebContents } from './security'
-import { mainWindowOptions } from './window'
+import { createMainWindow } from './window'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const devServer = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
@@ -25,9 +25,7 @@ let mainWindow: BrowserWindow | null = null
 let workbench: Workbench | null = null
 
 function createWindow(): void {
-  mainWindow = new BrowserWindow(
-    mainWindowOptions(join(here, '../preload/index.cjs'), !app.isPackaged)
-  )
+  mainWindow = createMainWindow(join(here, '../preload/index.cjs'), !app.isPackaged)
   mainWindow.once('ready-to-show', () => mainWindow?.show())
   mainWindow.on('closed', () => (mainWindow = null))
   void mainWindow.loadURL(devServer ?? rendererIndexUrl())

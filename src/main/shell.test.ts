@@ -5,10 +5,13 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { API_METHODS, ipcChannel, type CoreApi } from '../shared/api'
 
 vi.mock('electron', () => ({
-  Menu: { buildFromTemplate: vi.fn((t: unknown) => t), setApplicationMenu: vi.fn() }
+  Menu: { buildFromTemplate: vi.fn((t: unknown) => t), setApplicationMenu: vi.fn() },
+  BrowserWindow: vi.fn(function (this: { options: unknown }, options: unknown) {
+    this.options = options
+  })
 }))
 
-const { mainWindowOptions } = await import('./window')
+const { createMainWindow } = await import('./window')
 const { CSP, hardenSession, hardenWebContents, isAllowedRequest, isTrustedSender } =
   await import('./security')
 const { registerAppProtocol, resolveAppPath } = await import('./protocol')
@@ -18,7 +21,10 @@ const electron = await import('electron')
 
 describe('main window', () => {
   it('runs the renderer isolated and sandboxed, without Node, webviews or spellchecker downloads', () => {
-    const { webPreferences } = mainWindowOptions('/app/out/preload/index.cjs', false)
+    const made = createMainWindow('/app/out/preload/index.cjs', false) as unknown as {
+      options: { webPreferences: Record<string, unknown> }
+    }
+    const { webPreferences } = made.options
     expect(webPreferences).toMatchObject({
       preload: '/app/out/preload/index.cjs',
       contextIsolation: true,

@@ -1,11 +1,12 @@
-import type { BrowserWindowConstructorOptions } from 'electron'
+import { BrowserWindow } from 'electron'
 
-/** The main window's options: the renderer is sandboxed and isolated, with no Node and no spellchecker downloads. */
-export function mainWindowOptions(
-  preload: string,
-  devTools: boolean
-): BrowserWindowConstructorOptions {
-  return {
+/**
+ * Opens the main window: the renderer is sandboxed and isolated, with no Node and no spellchecker
+ * downloads. The options are written out here, where the window is made, so that security
+ * scanners (Electronegativity) read them as they are; src/main/shell.test.ts asserts them.
+ */
+export function createMainWindow(preload: string, devTools: boolean): BrowserWindow {
+  return new BrowserWindow({
     width: 1400,
     height: 900,
     minWidth: 760,
@@ -32,5 +33,5 @@ export function mainWindowOptions(
       safeDialogs: true,
       devTools
     }
-  }
+  })
 }
