@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises'
+import { stat } from 'node:fs/promises'
 import { basename, extname } from 'node:path'
 import type { FilePayload } from '../../../shared/api'
 import { ByteBudget } from '../../../shared/byte-budget'
@@ -7,7 +7,7 @@ import { toApiError } from '../../base/errors'
 import { mapConcurrent } from '../../base/map-concurrent'
 import { Turns, type Turn } from '../../base/turns'
 import { chooseTitle } from '../../import/title'
-import { expandPaths } from '../../import/walk'
+import { expandPaths, readFileWithin } from '../../import/walk'
 import type { ChangeEvents, Clock, DocumentCatalog, DocumentContents } from '../../ports'
 import { checkFileSize } from '../../workers/parse-file'
 import { contentFields, newDocId } from './content-fields'
@@ -125,7 +125,8 @@ export class ImportService {
         const { size } = await stat(path)
         checkFileSize(size, limits)
         give = await budget.take(size)
-        outcome = await this.importWithTurn({ name: path, data: await readFile(path) }, turn, give)
+        const data = await readFileWithin(path, limits.maxFileBytes)
+        outcome = await this.importWithTurn({ name: path, data }, turn, give)
       } catch (err) {
         turn.pass()
         outcome = { status: 'failed', name: path, error: toApiError(err).message }
@@ -150,7 +151,12 @@ export class ImportService {
     const { files } = await expandPaths([dir])
     const outcomes: ImportOutcome[] = []
     for (const path of files)
-      outcomes.push(await this.importFile({ name: path, data: await readFile(path) }))
+      outcomes.push(
+        await this.importFile({
+          name: path,
+          data: await readFileWithin(path, this.deps.limits.maxFileBytes)
+        })
+      )
     return outcomes
   }
 }
