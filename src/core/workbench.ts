@@ -29,7 +29,7 @@ import type { ParsedFile } from './workers/worker-protocol'
 import { chooseTitle } from './import/title'
 import { expandPaths } from './import/walk'
 import type { WorkerSpec } from './workers/worker-protocol'
-import { SerialQueue } from './store/durable-write'
+import { SerialQueue } from './base/serial-queue'
 import { LAYOUT, sha256Hex, WorkspaceStore } from './store/workspace-store'
 
 /**

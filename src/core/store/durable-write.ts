@@ -124,14 +124,3 @@ export async function removeStaleTempFiles(dir: string): Promise<number> {
   }
   return removed
 }
-
-/** Runs tasks one after another; one queue per file keeps writes to it in order. */
-export class SerialQueue {
-  private tail: Promise<unknown> = Promise.resolve()
-
-  run<T>(task: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(task, task)
-    this.tail = result.catch(() => undefined)
-    return result
-  }
-}

@@ -1,7 +1,8 @@
 import { open, readdir, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { StoredRef } from '../../shared/model'
-import { syncDirShared, SerialQueue } from './durable-write'
+import { SerialQueue } from '../base/serial-queue'
+import { syncDirShared } from './durable-write'
 
 /**
  * Document content packs. Each imported document's text, its structure (JSON) and the original

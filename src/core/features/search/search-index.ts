@@ -11,7 +11,8 @@ import type {
   Tag
 } from '../../../shared/model'
 import { findByPath, pathOf, subtree } from '../../domain/codebook/tree'
-import { SerialQueue, writeFileDurable } from '../../store/durable-write'
+import { SerialQueue } from '../../base/serial-queue'
+import { writeFileDurable } from '../../store/durable-write'
 import type { WorkerSpec } from '../../workers/worker-protocol'
 import {
   buildInWorker,
