@@ -30,7 +30,8 @@ import { chooseTitle } from './import/title'
 import { expandPaths } from './import/walk'
 import type { WorkerSpec } from './workers/worker-protocol'
 import { SerialQueue } from './base/serial-queue'
-import { LAYOUT, sha256Hex, WorkspaceStore } from './store/workspace-store'
+import { LAYOUT, sha256Hex } from './store/layout'
+import { WorkspaceStore } from './store/workspace-store'
 
 /**
  * How many files an import works on at once (parsing some while others are saved: they share

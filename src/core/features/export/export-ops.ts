@@ -9,7 +9,7 @@ import type {
 import type { CoreContext } from '../../context'
 import { WorkbenchError } from '../../base/errors'
 import { writeFileDurable } from '../../store/durable-write'
-import { sha256Hex } from '../../store/workspace-store'
+import { sha256Hex } from '../../store/layout'
 import { collectExport } from './collect'
 import { renderCsv } from '../../domain/export/csv'
 import { DUMP_VERSION, dumpSchema, renderDump, type Dump } from './dump'
@@ -43,9 +43,12 @@ export function exportOps(ctx: CoreContext, deps: Deps) {
         const file = await ctx.annotations.get(meta.id)
         if (file.annotations.length || file.note) annotations[meta.id] = structuredClone(file)
       }
-      const { catalogGeneration: _generation, ...workspace } = structuredClone(ctx.store.data)
+      const { catalogGeneration: _generation, ...catalog } = structuredClone(ctx.store.data)
       // Where this workspace keeps its texts means nothing in another one.
-      for (const d of workspace.documents) delete d.stored
+      const workspace = {
+        ...catalog,
+        documents: catalog.documents.map(({ stored: _stored, ...d }) => d)
+      }
       const content = renderDump(ctx.now().toISOString(), workspace, texts, annotations)
       return {
         filename,
@@ -147,9 +150,9 @@ export function exportOps(ctx: CoreContext, deps: Deps) {
     for (const [docId, file] of Object.entries(dump.annotations)) {
       await writeFileDurable(join(store.dir, 'annotations', `${docId}.json`), JSON.stringify(file))
     }
-    await store.update((draft) => {
+    await store.rewriteCatalog((draft) => {
       Object.assign(draft, structuredClone(dump.workspace))
-      for (const d of draft.documents) d.stored = stored.get(d.textSha256)
+      for (const d of draft.documents) d.stored = stored.get(d.textSha256) as StoredRef // all put above
     })
     await deps.afterRestore()
     return {
