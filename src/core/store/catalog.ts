@@ -142,8 +142,8 @@ export class Catalog {
   }
 
   private async commit(batch: readonly CatalogChange[]): Promise<Outcome<unknown>[]> {
-    const { data, bySha, byId } = { data: this.db.data, ...this.lookups() }
-    const plan = planCommit({ data, bySha, byId }, batch, {
+    const { bySha, byId } = this.lookups()
+    const plan = planCommit({ data: this.db.data, bySha, byId }, batch, {
       documents: this.journalDocuments,
       bytes: this.journal.bytes,
       broken: this.journal.broken
