@@ -1,5 +1,5 @@
-import type { Annotation, Block, DocumentMeta, StoredRef, Tag } from '../shared/model'
-import type { AnnotationFile } from './store/schema'
+import type { Annotation, Block, DocumentMeta, Memo, StoredRef, Tag } from '../shared/model'
+import type { AnnotationFile, WorkspaceFile } from './store/schema'
 import type { CountedPassages } from './workers/index-build'
 import type { WorkerSpec } from './workers/worker-protocol'
 
@@ -117,3 +117,47 @@ export interface Clock {
   /** The random part of new ids. */
   newId: () => string
 }
+
+/** The codebook: tags form a tree through their parent ids. */
+export interface CodebookStore {
+  tags(): readonly Tag[]
+  /** Changes the codebook on a copy, saved before it is seen. */
+  update<R>(change: (draft: { codebook: { tags: Tag[] } }) => R): Promise<R>
+}
+
+/** Free-standing memos. */
+export interface MemoStore {
+  memos(): readonly Memo[]
+  update<R>(change: (draft: { memos: Memo[] }) => R): Promise<R>
+}
+
+/** The whole catalog at once: what a full backup holds and a restore replaces. */
+export interface WholeCatalog {
+  /** The workspace folder (for messages). */
+  dir: string
+  data(): Readonly<WorkspaceFile>
+  /** Replaces anything in the catalog, on a copy; the catalog file is rewritten. */
+  rewrite<R>(change: (draft: WorkspaceFile) => R): Promise<R>
+}
+
+/** What every feature may reach: the ports above, the clock, and change events. */
+export interface FeatureContext {
+  catalog: DocumentCatalog
+  contents: DocumentContents
+  annotations: AnnotationFiles
+  codebook: CodebookStore
+  memos: MemoStore
+  whole: WholeCatalog
+  events: ChangeEvents
+  clock: Clock
+  /** The document with this id; throws a not-found error naming the id. */
+  findDocument(id: string): DocumentMeta
+}
+
+/** The shapes of workspace data, which the backup format embeds. */
+export {
+  annotationFileSchema,
+  blocksSchema,
+  portableWorkspaceSchema,
+  type AnnotationFile
+} from './store/schema'

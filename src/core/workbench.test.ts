@@ -1,4 +1,4 @@
-import { mkdir, open as openFile, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, open as openFile, readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { makeDocx, makePdf } from '../test-support/documents'
@@ -123,29 +123,6 @@ describe('importing documents', () => {
       documents: [{ id: outcome.document.id, sha256, stored }]
     })
     expect(await readdir(dir)).not.toContain('workspace.journal')
-  })
-
-  it('reads documents stored by earlier versions, one file each under texts/ and originals/', async () => {
-    const dir = await tempDir()
-    let wb = await open(dir)
-    const outcome = await wb.importFile({ name: 'memo.md', data: enc('# Memo\n\nShips wait.') })
-    if (outcome.status !== 'imported') throw new Error('expected an import')
-    const { stored: _stored, ...old } = outcome.document
-    const { text, blocks } = await wb.getDocument(old.id)
-    await wb.close()
-    const catalog = JSON.parse(await readFile(join(dir, 'workspace.json'), 'utf8'))
-    catalog.documents = [old]
-    await writeFile(join(dir, 'workspace.json'), JSON.stringify(catalog))
-    await rm(join(dir, 'texts', 'pack-000001.awp'))
-    await writeFile(join(dir, 'texts', `${old.textSha256}.txt`), text)
-    await writeFile(join(dir, 'texts', `${old.textSha256}.blocks.json`), JSON.stringify(blocks))
-    await mkdir(join(dir, 'originals'))
-    await writeFile(join(dir, 'originals', `${old.sha256}.md`), '# Memo\n\nShips wait.')
-    wb = await open(dir)
-    expect(await wb.getDocument(old.id)).toMatchObject({ text, blocks })
-    expect(new TextDecoder().decode(await wb.getOriginal(old.id))).toBe('# Memo\n\nShips wait.')
-    expect((await wb.search('ships')).hits).toHaveLength(1)
-    await wb.close()
   })
 
   it('reports the same content imported again as a duplicate and stores nothing new', async () => {

@@ -3,7 +3,6 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { CoreApi } from '../shared/api'
 import type { ImportLimits, WorkspaceInfo } from '../shared/model'
-import type { CoreContext } from './context'
 import { annotationOps } from './features/annotations/annotations'
 import { codebookOps } from './features/codebook/codebook'
 import { documentsFeature } from './features/documents/documents'
@@ -17,12 +16,14 @@ import {
   type AnnotationFiles,
   type DocumentCatalog,
   type DocumentContents,
+  type FeatureContext,
   type SearchSources
 } from './ports'
 import { AnnotationStore } from './store/annotation-store'
 import { annotationFilesChangedSince } from './store/changed-since'
 import { writeFileDurable } from './store/durable-write'
-import { LAYOUT, sha256Hex, WorkspaceStore } from './store/workspace-store'
+import { LAYOUT, sha256Hex } from './store/layout'
+import { WorkspaceStore } from './store/workspace-store'
 import { parseFile } from './workers/parse-file'
 import { ParserPool } from './workers/parser-pool'
 import type { WorkerSpec } from './workers/worker-protocol'
@@ -117,8 +118,7 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
     plainText: (meta) => store.getPlainText(meta),
     notes: (docId) => annotationStore.peek(docId),
     tags: () => store.data.codebook.tags,
-    notesChangedSince: (since, live) =>
-      annotationFilesChangedSince(join(dir, LAYOUT.annotations), since, live),
+    notesChangedSince: (since, live) => annotationFilesChangedSince(dir, since, live),
     readSnapshot: () => readFile(join(dir, LAYOUT.index, SNAPSHOT_FILE)),
     writeSnapshot: (bytes) => writeFileDurable(join(dir, LAYOUT.index, SNAPSHOT_FILE), bytes),
     workspaceDir: dir,
@@ -144,17 +144,25 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
     sampleDir: options.sampleDir
   })
   const { findDocument } = documents
-  const ctx: CoreContext = {
-    store,
-    annotations: annotationStore,
-    now: clock.now,
-    newId: clock.newId,
-    findDocument,
-    getText: async (meta) => (await store.getText(meta)).text,
+  const ctx: FeatureContext = {
+    catalog,
+    contents,
+    annotations,
+    codebook: {
+      tags: () => store.data.codebook.tags,
+      update: (change) => store.updateCodebook(change)
+    },
+    memos: { memos: () => store.data.memos, update: (change) => store.updateMemos(change) },
+    whole: {
+      dir,
+      data: () => store.data,
+      rewrite: (change) => store.rewriteCatalog(change)
+    },
     events,
-    checksum: sha256Hex
+    clock,
+    findDocument
   }
-  const exporting = exportOps(ctx, { getText: (meta) => store.getText(meta) })
+  const exporting = exportOps(ctx)
 
   const api: Workbench = {
     dir,

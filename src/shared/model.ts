@@ -41,12 +41,8 @@ export interface DocumentMeta {
   sha256: string
   /** SHA-256 of the normalized text. */
   textSha256: string
-  /**
-   * Where the text, its structure and the original file are kept: a record in a pack file under
-   * texts/. Absent for documents imported by earlier versions, whose files are
-   * texts/<textSha256>.txt (with .blocks.json) and originals/<sha256>.<ext>.
-   */
-  stored?: StoredRef
+  /** Where the text, its structure and the original file are kept: a record in a pack file under texts/. */
+  stored: StoredRef
   bytes: number
   chars: number
   words: number

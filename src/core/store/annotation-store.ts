@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Low } from 'lowdb'
 import { WorkbenchError } from '../base/errors'
-import { SerialQueue } from './durable-write'
+import { SerialQueue } from '../base/serial-queue'
 import { commitChange } from './commit'
 import { BackupFolder, DurableJsonFile } from './json-file'
 import { z } from 'zod'
@@ -10,7 +10,7 @@ import type { Annotation } from '../../shared/model'
 import { annotationSchema } from '../../shared/model-schemas'
 import { Journal } from './journal'
 import { annotationFileSchema, SCHEMA_VERSION, type AnnotationFile } from './schema'
-import { LAYOUT } from './workspace-store'
+import { annotationFileName, annotationJournalName, isSafeId, LAYOUT } from './layout'
 
 interface OpenFile {
   db: Low<AnnotationFile>
@@ -40,8 +40,6 @@ const entrySchema = z.object({
 
 /** A journal longer than this is folded into its file at the next change. */
 const JOURNAL_MAX_BYTES = 256 * 1024
-
-const SAFE_ID = /^[A-Za-z0-9_-]+$/
 
 /** Reading order: by start, then end (a sort that keeps equal ones in their order). */
 export const byPosition = (x: Annotation, y: Annotation): number =>
@@ -74,13 +72,13 @@ export class AnnotationStore {
   }
 
   private open(docId: string): Promise<OpenFile> {
-    if (!SAFE_ID.test(docId))
+    if (!isSafeId(docId))
       throw new WorkbenchError('invalid-argument', `Invalid document id ${docId}.`)
     let file = this.files.get(docId)
     if (!file) {
       file = (async () => {
         const adapter = new DurableJsonFile<AnnotationFile>({
-          file: join(this.dir, LAYOUT.annotations, `${docId}.json`),
+          file: join(this.dir, LAYOUT.annotations, annotationFileName(docId)),
           schema: annotationFileSchema,
           schemaVersion: SCHEMA_VERSION,
           backupsDir: join(this.dir, LAYOUT.backups),
@@ -92,7 +90,7 @@ export class AnnotationStore {
         const db = new Low<AnnotationFile>(adapter, emptyFile(docId))
         await db.read()
         const journal = new Journal(
-          join(this.dir, LAYOUT.annotations, `${docId}.journal`),
+          join(this.dir, LAYOUT.annotations, annotationJournalName(docId)),
           entrySchema,
           'changes to highlights saved in it are missing'
         )
@@ -117,13 +115,14 @@ export class AnnotationStore {
    * it: its empty content is returned. For readers that visit every document, as indexing does.
    */
   async peek(docId: string): Promise<Readonly<AnnotationFile>> {
-    if (this.files.has(docId) || !SAFE_ID.test(docId)) return this.get(docId)
+    if (this.files.has(docId) || !isSafeId(docId)) return this.get(docId)
     // The folder is listed once; files written since are opened through `update`, so in `files`.
     this.onDisk ??= readdir(join(this.dir, LAYOUT.annotations)).then(
       (names) => new Set(names),
       () => new Set<string>()
     )
-    if (!(await this.onDisk).has(`${docId}.json`) && !this.files.has(docId)) return emptyFile(docId)
+    if (!(await this.onDisk).has(annotationFileName(docId)) && !this.files.has(docId))
+      return emptyFile(docId)
     return this.get(docId)
   }
 

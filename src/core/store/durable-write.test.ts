@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { useTempDirs } from '../../test-support/temp-dir'
-import { removeStaleTempFiles, SerialQueue, writeFileDurable } from './durable-write'
+import { removeStaleTempFiles, writeFileDurable } from './durable-write'
 
 const tempDir = useTempDirs()
 
@@ -35,25 +35,5 @@ describe('removeStaleTempFiles', () => {
     await writeFile(join(dir, 'workspace.json'), '{}')
     expect(await removeStaleTempFiles(dir)).toBe(1)
     expect((await readdir(dir)).sort()).toEqual(['notes.tmp', 'workspace.json'])
-  })
-})
-
-describe('SerialQueue', () => {
-  it('runs tasks in order even when one fails', async () => {
-    const q = new SerialQueue()
-    const seen: number[] = []
-    const slow = q.run(async () => {
-      await new Promise((r) => setTimeout(r, 20))
-      seen.push(1)
-    })
-    const failing = q.run(async () => {
-      seen.push(2)
-      throw new Error('boom')
-    })
-    const last = q.run(async () => seen.push(3))
-    await slow
-    await expect(failing).rejects.toThrow('boom')
-    await last
-    expect(seen).toEqual([1, 2, 3])
   })
 })

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import * as nodeFs from 'node:fs/promises'
 import { readdir } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
+import { GroupCommit, succeeded } from '../base/group-commit'
 
 const TMP_SUFFIX = '.tmp'
 
@@ -75,32 +76,25 @@ export async function writeFileDurable(
   }
 }
 
-/** Per folder: a flush that has been asked for but not started yet, which later renames can share. */
-const waitingSyncs = new Map<string, Promise<void>>()
-const runningSyncs = new Map<string, Promise<void>>()
+/** Per folder: the flushes of its entry table, shared by the renames done when each begins. */
+const folderSyncs = new Map<string, GroupCommit<void, void>>()
 
 /**
  * Flushes a folder's entry table on behalf of every caller whose rename is done: callers that
- * arrive while a flush is under way share the next one, which starts after it. Many files written
- * at once (an import of many documents) then cost a few folder flushes, not one each.
+ * arrive while a flush is under way share the next one, which starts after it (group commit).
+ * Many files written at once (an import of many documents) then cost a few folder flushes, not
+ * one each.
  */
 export function syncDirShared(dir: string): Promise<void> {
-  const waiting = waitingSyncs.get(dir)
-  if (waiting) return waiting
-  const next = (async () => {
-    await runningSyncs.get(dir)?.catch(() => undefined)
-    // From here on, a new caller's rename may come after this flush began: it must wait for another.
-    waitingSyncs.delete(dir)
-    const run = fsyncDir(dir)
-    runningSyncs.set(dir, run)
-    try {
-      await run
-    } finally {
-      if (runningSyncs.get(dir) === run) runningSyncs.delete(dir)
-    }
-  })()
-  waitingSyncs.set(dir, next)
-  return next
+  let syncs = folderSyncs.get(dir)
+  if (!syncs) {
+    syncs = new GroupCommit<void, void>(async (callers) => {
+      await fsyncDir(dir)
+      return callers.map(() => succeeded(undefined))
+    })
+    folderSyncs.set(dir, syncs)
+  }
+  return syncs.add(undefined)
 }
 
 /** Whether a failed durable write had already replaced the file (only the final flush failed). */
@@ -123,15 +117,4 @@ export async function removeStaleTempFiles(dir: string): Promise<number> {
     }
   }
   return removed
-}
-
-/** Runs tasks one after another; one queue per file keeps writes to it in order. */
-export class SerialQueue {
-  private tail: Promise<unknown> = Promise.resolve()
-
-  run<T>(task: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(task, task)
-    this.tail = result.catch(() => undefined)
-    return result
-  }
 }

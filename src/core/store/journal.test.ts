@@ -18,6 +18,7 @@ const meta = (n: number): DocumentMeta => ({
   format: 'txt',
   sha256: String(n).padStart(64, '0'),
   textSha256: String(n).padStart(64, 'a'),
+  stored: { pack: 'pack-000001.awp', at: n * 100, text: 10, blocks: 2, original: 10 },
   bytes: 10,
   chars: 10,
   words: 2,

@@ -4,9 +4,10 @@ import { join } from 'node:path'
 import lockfile from 'proper-lockfile'
 import { WorkbenchError } from '../base/errors'
 import { writeFileDurable } from './durable-write'
+import { LAYOUT } from './layout'
 
-const LOCK = 'workspace.lock'
-const OWNER = 'workspace.lock-owner.json'
+const LOCK = LAYOUT.lock
+const OWNER = LAYOUT.lockOwner
 
 interface Owner {
   pid: number

@@ -1,7 +1,9 @@
 import { open, readdir, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { StoredRef } from '../../shared/model'
-import { syncDirShared, SerialQueue } from './durable-write'
+import { GroupCommit, succeeded, type Outcome } from '../base/group-commit'
+import { SerialQueue } from '../base/serial-queue'
+import { syncDirShared } from './durable-write'
 
 /**
  * Document content packs. Each imported document's text, its structure (JSON) and the original
@@ -42,19 +44,19 @@ interface Pending {
   parts: Buffer[]
   bytes: number
   lengths: { header: number; text: number; blocks: number; original: number }
-  resolve: (ref: StoredRef) => void
-  reject: (err: unknown) => void
 }
 
 /**
  * Appends records to the current pack. Records asked for while an append is under way are written
- * together by the next one: one write, one fdatasync, one folder flush when a pack is begun. Each
- * caller learns where its record is only once the record is on disk.
+ * together by the next one (group commit): one write, one fdatasync, one folder flush when a pack
+ * is begun. Each caller learns where its record is only once the record is on disk.
  */
 export class PackWriter {
-  private pending: Pending[] = []
-  private scheduled = false
   private readonly queue = new SerialQueue()
+  private readonly commits = new GroupCommit<Pending, StoredRef>(
+    (batch) => this.append(batch),
+    this.queue
+  )
   private current: { name: string; number: number; fh: FileHandle; size: number } | null = null
 
   constructor(
@@ -85,36 +87,21 @@ export class PackWriter {
       record.original.byteLength
     )
     const parts = [prefix, header, text, blocks, original]
-    return new Promise<StoredRef>((resolve, reject) => {
-      this.pending.push({
-        parts,
-        bytes: parts.reduce((n, p) => n + p.length, 0),
-        lengths: {
-          header: 8 + header.length,
-          text: text.length,
-          blocks: blocks.length,
-          original: original.length
-        },
-        resolve,
-        reject
-      })
-      if (this.scheduled) return
-      this.scheduled = true
-      void this.queue.run(() => {
-        this.scheduled = false
-        return this.append(this.pending.splice(0))
-      })
+    return this.commits.add({
+      parts,
+      bytes: parts.reduce((n, p) => n + p.length, 0),
+      lengths: {
+        header: 8 + header.length,
+        text: text.length,
+        blocks: blocks.length,
+        original: original.length
+      }
     })
   }
 
-  private async append(batch: Pending[]): Promise<void> {
-    let pack: NonNullable<PackWriter['current']>
-    try {
-      pack = await this.packFor()
-    } catch (err) {
-      for (const p of batch) p.reject(err)
-      return
-    }
+  /** Writes a batch of records at the end of the pack; throws, having acknowledged none, if it fails. */
+  private async append(batch: readonly Pending[]): Promise<Outcome<StoredRef>[]> {
+    const pack = await this.packFor()
     const start = pack.size
     const refs: StoredRef[] = []
     let at = start
@@ -137,11 +124,10 @@ export class PackWriter {
       await pack.fh.truncate(start).catch(() => undefined)
       const e = err as NodeJS.ErrnoException
       if (e && typeof e === 'object' && e.code && !e.path) e.path = join(this.dir, pack.name)
-      for (const p of batch) p.reject(err)
-      return
+      throw err
     }
     pack.size = at
-    batch.forEach((p, i) => p.resolve(refs[i]))
+    return refs.map(succeeded)
   }
 
   /** The pack to append to: the newest one while it has room, else a new one. */
@@ -170,7 +156,7 @@ export class PackWriter {
 
   /** Waits for pending appends and closes the pack. */
   async close(): Promise<void> {
-    while (this.scheduled || this.pending.length) await this.queue.run(async () => undefined)
+    await this.commits.idle()
     await this.queue.run(async () => {
       await this.current?.fh.close()
       this.current = null

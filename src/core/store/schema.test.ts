@@ -135,6 +135,7 @@ describe('catalog entries', () => {
       format: 'txt',
       sha256: 'a'.repeat(64),
       textSha256: 'b'.repeat(64),
+      stored: { pack: 'pack-000001.awp', at: 0, text: 10, blocks: 2, original: 10 },
       bytes: 10,
       chars: 10,
       words: 2,

@@ -19,15 +19,13 @@ export const documentMetaSchema = z.object({
   format: z.enum(SUPPORTED_FORMATS),
   sha256,
   textSha256: sha256,
-  stored: z
-    .object({
-      pack: z.string().regex(/^pack-\d{6}\.awp$/),
-      at: z.number().int().nonnegative(),
-      text: z.number().int().nonnegative(),
-      blocks: z.number().int().nonnegative(),
-      original: z.number().int().nonnegative()
-    })
-    .optional(),
+  stored: z.object({
+    pack: z.string().regex(/^pack-\d{6}\.awp$/),
+    at: z.number().int().nonnegative(),
+    text: z.number().int().nonnegative(),
+    blocks: z.number().int().nonnegative(),
+    original: z.number().int().nonnegative()
+  }),
   bytes: z.number().int().nonnegative(),
   chars: z.number().int().nonnegative(),
   words: z.number().int().nonnegative(),
@@ -42,12 +40,41 @@ const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as nu
 const isText = (v: unknown): v is string => typeof v === 'string'
 const isTextOrNull = (v: unknown): v is string | null => v === null || typeof v === 'string'
 
+/** A document as it is kept in another workspace or a backup: where its text is kept is left out. */
+export type PortableDocumentMeta = Omit<DocumentMeta, 'stored'>
+
 /**
  * One document of the catalog, checked as `documentMetaSchema` would, by hand: the catalog of a
  * large workspace lists 100,000 documents, and the schema library took about a second over them
  * on every open. The document, or what is wrong with it (named by its field).
  */
 export function parseDocumentMeta(value: unknown): DocumentMeta | { problem: string } {
+  const meta = parsePortableDocumentMeta(value)
+  if ('problem' in meta) return meta
+  const r = (value as { stored?: unknown }).stored as Partial<Record<keyof StoredRef, unknown>>
+  // Every document names the pack record holding its text (only a pre-release layout did not).
+  if (r === undefined) return { problem: 'stored: missing (where the text is kept, in texts/)' }
+  if (typeof r !== 'object' || r === null || Array.isArray(r))
+    return { problem: 'stored: expected an object' }
+  if (!isText(r.pack) || !PACK_NAME.test(r.pack))
+    return { problem: 'stored.pack: expected a pack file name' }
+  for (const key of ['at', 'text', 'blocks', 'original'] as const)
+    if (!isCount(r[key])) return { problem: `stored.${key}: expected a whole number, 0 or more` }
+  const stored: StoredRef = {
+    pack: r.pack,
+    at: r.at as number,
+    text: r.text as number,
+    blocks: r.blocks as number,
+    original: r.original as number
+  }
+  // The object was made just now: completed in place (a copy for each of 100,000 documents costs).
+  return Object.assign(meta, { stored })
+}
+
+/** A document of a backup, checked as `parseDocumentMeta` checks one of the catalog, less `stored`. */
+export function parsePortableDocumentMeta(
+  value: unknown
+): PortableDocumentMeta | { problem: string } {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     return { problem: 'not an object' }
   const v = value as Partial<Record<keyof DocumentMeta, unknown>>
@@ -64,27 +91,12 @@ export function parseDocumentMeta(value: unknown): DocumentMeta | { problem: str
   if (!isText(v.sha256) || !SHA256.test(v.sha256)) return bad('sha256', 'a SHA-256 in hex')
   if (!isText(v.textSha256) || !SHA256.test(v.textSha256))
     return bad('textSha256', 'a SHA-256 in hex')
-  let stored: StoredRef | undefined
-  if (v.stored !== undefined) {
-    const r = v.stored as Partial<Record<keyof StoredRef, unknown>> | null
-    if (typeof r !== 'object' || r === null || Array.isArray(r)) return bad('stored', 'an object')
-    if (!isText(r.pack) || !PACK_NAME.test(r.pack)) return bad('stored.pack', 'a pack file name')
-    for (const key of ['at', 'text', 'blocks', 'original'] as const)
-      if (!isCount(r[key])) return bad(`stored.${key}`, 'a whole number, 0 or more')
-    stored = {
-      pack: r.pack,
-      at: r.at as number,
-      text: r.text as number,
-      blocks: r.blocks as number,
-      original: r.original as number
-    }
-  }
   for (const key of ['bytes', 'chars', 'words'] as const)
     if (!isCount(v[key])) return bad(key, 'a whole number, 0 or more')
   if (!isText(v.importedAt)) return bad('importedAt', 'a string')
   if (!isCount(v.importOrder) || v.importOrder === 0)
     return bad('importOrder', 'a whole number, 1 or more')
-  const meta: DocumentMeta = {
+  return {
     id: v.id,
     title: v.title,
     author: v.author,
@@ -100,33 +112,37 @@ export function parseDocumentMeta(value: unknown): DocumentMeta | { problem: str
     importedAt: v.importedAt,
     importOrder: v.importOrder
   }
-  if (stored) meta.stored = stored
-  return meta
 }
 
-/** The catalog's list of documents, each checked by `parseDocumentMeta`. */
-const documentListSchema = z.array(z.unknown()).transform((list, ctx) => {
-  const out: DocumentMeta[] = new Array(list.length)
-  for (let i = 0; i < list.length; i++) {
-    const meta = parseDocumentMeta(list[i])
-    if ('problem' in meta) {
-      ctx.addIssue({ code: 'custom', path: [i], message: meta.problem })
-      return z.NEVER
+/** A list of documents, each checked by `parse` (one of the functions above). */
+const documentList = <T>(parse: (value: unknown) => T | { problem: string }) =>
+  z.array(z.unknown()).transform((list, ctx) => {
+    const out: T[] = new Array(list.length)
+    for (let i = 0; i < list.length; i++) {
+      const meta = parse(list[i])
+      if (typeof meta === 'object' && meta !== null && 'problem' in meta) {
+        ctx.addIssue({ code: 'custom', path: [i], message: meta.problem })
+        return z.NEVER
+      }
+      out[i] = meta as T
     }
-    out[i] = meta
-  }
-  return out
-})
+    return out
+  })
 
 export const workspaceFileSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   nextImportOrder: z.number().int().positive(),
-  documents: documentListSchema,
+  documents: documentList(parseDocumentMeta),
   codebook: z.object({ tags: z.array(tagSchema) }),
   memos: z.array(memoSchema).default([]),
   /** Raised by every rewrite of this file; journal lines of other generations are ignored. */
   catalogGeneration: z.number().int().nonnegative().default(0)
 })
+
+/** The catalog as exported to a backup: its documents without `stored`, without its generation. */
+export const portableWorkspaceSchema = workspaceFileSchema
+  .omit({ catalogGeneration: true })
+  .extend({ documents: documentList(parsePortableDocumentMeta) })
 export type WorkspaceFile = z.infer<typeof workspaceFileSchema>
 
 export const emptyWorkspace = (): WorkspaceFile => ({

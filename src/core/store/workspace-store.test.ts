@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { useTempDirs } from '../../test-support/temp-dir'
@@ -32,5 +32,78 @@ describe('group commit', () => {
     await store.close()
     const saved = JSON.parse(await readFile(join(dir, 'workspace.json'), 'utf8'))
     expect(saved.codebook.tags.map((t: { id: string }) => t.id)).toEqual(['a', 'b', 'c'])
+  })
+})
+
+describe('the catalog', () => {
+  it('saves a change to the codebook alone, or to the memos alone, as a journal line of just that', async () => {
+    const dir = await tempDir()
+    const store = await WorkspaceStore.open(dir)
+    await store.updateCodebook((d) => d.codebook.tags.push(tag('a')))
+    await store.updateMemos((d) => {
+      d.memos = [
+        { id: 'm', title: 'M', text: '', docIds: [], tagIds: [], created: 'x', modified: 'x' }
+      ]
+    })
+    const lines = (await readFile(join(dir, 'workspace.journal'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l.slice(17)))
+    expect(lines.map((l) => [Boolean(l.tags), Boolean(l.memos)])).toEqual([
+      [true, false],
+      [false, true]
+    ])
+    await store.close()
+    const reopened = await WorkspaceStore.open(dir)
+    expect(reopened.data.codebook.tags.map((t) => t.id)).toEqual(['a'])
+    expect(reopened.data.memos.map((m) => m.id)).toEqual(['m'])
+    await reopened.close()
+  })
+
+  it('rewrites the catalog file for a change to anything, and empties the journal', async () => {
+    const dir = await tempDir()
+    const store = await WorkspaceStore.open(dir)
+    await store.update((d) => d.codebook.tags.push(tag('a')))
+    const generation = store.data.catalogGeneration
+    expect(
+      await store.rewriteCatalog((d) => {
+        d.nextImportOrder = 7
+        return 'done'
+      })
+    ).toBe('done')
+    const saved = JSON.parse(await readFile(join(dir, 'workspace.json'), 'utf8'))
+    expect(saved).toMatchObject({ nextImportOrder: 7, catalogGeneration: generation + 1 })
+    expect(saved.codebook.tags.map((t: Tag) => t.id)).toEqual(['a'])
+    await expect(readFile(join(dir, 'workspace.journal'))).rejects.toThrow()
+    await store.close()
+  })
+
+  it('refuses a catalog whose documents do not say where their texts are kept, naming the field', async () => {
+    const dir = await tempDir()
+    await (await WorkspaceStore.open(dir)).close()
+    const catalog = JSON.parse(await readFile(join(dir, 'workspace.json'), 'utf8'))
+    catalog.documents = [
+      {
+        id: 'd1',
+        title: 'Port report',
+        author: null,
+        published: null,
+        source: null,
+        originalName: 'port.txt',
+        format: 'txt',
+        sha256: 'a'.repeat(64),
+        textSha256: 'b'.repeat(64),
+        bytes: 10,
+        chars: 10,
+        words: 2,
+        importedAt: '2025-03-06T09:00:00.000Z',
+        importOrder: 1
+      }
+    ]
+    await writeFile(join(dir, 'workspace.json'), JSON.stringify(catalog))
+    await rm(join(dir, 'backups'), { recursive: true })
+    await expect(WorkspaceStore.open(dir)).rejects.toThrow(
+      /workspace\.json is damaged \(unexpected content at documents\.0: stored: missing \(where the text is kept, in texts\/\)\) and there is no good backup/
+    )
   })
 })

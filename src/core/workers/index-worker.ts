@@ -5,7 +5,8 @@
 import { parentPort } from 'node:worker_threads'
 import { join } from 'node:path'
 import { PackReader } from '../store/pack-store'
-import { LAYOUT, readStoredText } from '../store/workspace-store'
+import { LAYOUT } from '../store/layout'
+import { readStoredText } from '../store/texts'
 import { countPassages, indexPassages, type BuildRequest, type BuildResponse } from './index-build'
 import { InvertedIndex } from '../engine/inverted-index'
 
@@ -19,7 +20,7 @@ parentPort?.once('message', async (req: BuildRequest) => {
     try {
       for (const doc of req.documents) {
         try {
-          const { text, blocks } = await readStoredText(req.dir, doc, false, reader)
+          const { text, blocks } = await readStoredText(doc, reader, false)
           indexPassages(engine, doc, countPassages(text, blocks))
           built.push(doc.id)
         } catch (err) {

@@ -2,14 +2,15 @@ import type { AnnotationPatch, Change, NewAnnotation, TextRange } from '../../..
 import type { Annotation } from '../../../shared/model'
 import { describeRange } from '../../domain/anchoring/describe'
 import { byPosition } from '../../domain/anchoring/reanchor'
-import type { CoreContext } from '../../context'
+import type { FeatureContext } from '../../ports'
 import { WorkbenchError } from '../../base/errors'
 
 /** The document an annotation belongs to is part of its id ("<docId>.<n>"), so no index is needed to find it. */
 export const docIdOf = (annotationId: string): string => annotationId.split('.')[0]
 
-export function annotationOps(ctx: CoreContext) {
-  const { annotations, now } = ctx
+export function annotationOps(ctx: FeatureContext) {
+  const { annotations } = ctx
+  const now = ctx.clock.now
 
   /** Saves a change to a document's highlights or note; search follows once it is saved. */
   const change: typeof annotations.update = async (docId, fn, topLevelOnly) => {
@@ -27,7 +28,7 @@ export function annotationOps(ctx: CoreContext) {
   }
 
   function checkTags(tags: string[]): void {
-    const known = new Set(ctx.store.data.codebook.tags.map((t) => t.id))
+    const known = new Set(ctx.codebook.tags().map((t) => t.id))
     const unknown = tags.find((t) => !known.has(t))
     if (unknown) throw new WorkbenchError('not-found', `No tag with id ${unknown} in the codebook.`)
   }
@@ -37,7 +38,7 @@ export function annotationOps(ctx: CoreContext) {
     start: number,
     end: number
   ): Promise<Pick<Annotation, 'quote' | 'position'>> {
-    const text = await ctx.getText(ctx.findDocument(docId))
+    const { text } = await ctx.contents.text(ctx.findDocument(docId))
     if (!(start >= 0 && end <= text.length && start < end)) {
       throw new WorkbenchError(
         'invalid-argument',
@@ -78,7 +79,7 @@ export function annotationOps(ctx: CoreContext) {
       checkTags(tags)
       const stamp = now().toISOString()
       const annotation: Annotation = {
-        id: `${input.docId}.${ctx.newId()}`,
+        id: `${input.docId}.${ctx.clock.newId()}`,
         docId: input.docId,
         ...(await selectorsFor(input.docId, input.start, input.end)),
         status: 'anchored',
@@ -132,7 +133,7 @@ export function annotationOps(ctx: CoreContext) {
         (a) => a.id === annotation.id
       )
       // Tags deleted from the codebook since are left out rather than refused.
-      const known = new Set(ctx.store.data.codebook.tags.map((t) => t.id))
+      const known = new Set(ctx.codebook.tags().map((t) => t.id))
       await put({ ...annotation, tags: annotation.tags.filter((t) => known.has(t)) })
       return existing
         ? { value: annotation, undo: { method: 'restoreAnnotation', args: [existing] } }

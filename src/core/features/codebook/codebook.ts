@@ -1,6 +1,6 @@
 import type { Change, NewTag, TagPatch, TagState } from '../../../shared/api'
 import type { Passage, Tag, TagView } from '../../../shared/model'
-import type { CoreContext } from '../../context'
+import type { FeatureContext } from '../../ports'
 import { WorkbenchError } from '../../base/errors'
 import { tagScope, taggedWithin } from '../../domain/codebook/tag-rules'
 import {
@@ -13,9 +13,9 @@ import {
 } from '../../domain/codebook/tree'
 
 /** The codebook (hierarchical tags) and the tags applied to passages. */
-export function codebookOps(ctx: CoreContext) {
-  const { store, annotations } = ctx
-  const tags = (): Tag[] => store.data.codebook.tags
+export function codebookOps(ctx: FeatureContext) {
+  const { annotations, codebook } = ctx
+  const tags = (): readonly Tag[] => codebook.tags()
 
   const findTag = (id: string): Tag => {
     const tag = tags().find((t) => t.id === id)
@@ -38,7 +38,7 @@ export function codebookOps(ctx: CoreContext) {
 
   /** The passages of live documents, with the tags they carry. */
   async function livePassages(): Promise<{ id: string; docId: string; tags: string[] }[]> {
-    const live = new Set(store.data.documents.map((d) => d.id))
+    const live = new Set(ctx.catalog.documents().map((d) => d.id))
     return (await annotations.all()).filter((f) => live.has(f.docId)).flatMap((f) => f.annotations)
   }
 
@@ -52,7 +52,7 @@ export function codebookOps(ctx: CoreContext) {
     const passages = (await livePassages())
       .filter((a) => taggedWithin(a, affected))
       .map((a) => ({ id: a.id, tags: [...a.tags] }))
-    return { tags: structuredClone(tags()), passages }
+    return { tags: structuredClone([...tags()]), passages }
   }
 
   /** Rewrites the tags of many passages, one document file at a time. */
@@ -82,7 +82,7 @@ export function codebookOps(ctx: CoreContext) {
         .filter((a) => ids.has(a.id))
         .map((a) => ({ id: a.id, tags: [...a.tags] }))
     }
-    await store.update((draft) => {
+    await codebook.update((draft) => {
       draft.codebook.tags = structuredClone(state.tags)
     })
     const wanted = new Map(state.passages.map((p) => [p.id, p.tags]))
@@ -115,7 +115,7 @@ export function codebookOps(ctx: CoreContext) {
       const names = splitPath(input.path).map(validName)
       if (names.length === 0) throw new WorkbenchError('invalid-argument', 'A tag needs a name.')
       const created: Tag[] = []
-      const leaf = await store.update((draft) => {
+      const leaf = await codebook.update((draft) => {
         let parent: string | null = null
         let tag: Tag | undefined
         names.forEach((name, i) => {
@@ -128,7 +128,7 @@ export function codebookOps(ctx: CoreContext) {
             )
           if (!tag) {
             tag = {
-              id: `t${ctx.newId()}`,
+              id: `t${ctx.clock.newId()}`,
               name,
               parent,
               // A sub-tag takes its parent's colour; a new top-level tag the palette's next one.
@@ -176,7 +176,7 @@ export function codebookOps(ctx: CoreContext) {
         color: patch.color ?? before.color,
         description: patch.description ?? before.description
       }
-      await store.update((draft) => {
+      await codebook.update((draft) => {
         draft.codebook.tags = draft.codebook.tags.map((t) => (t.id === id ? after : t))
       })
       const previous: TagPatch = {
@@ -200,7 +200,7 @@ export function codebookOps(ctx: CoreContext) {
         )
       const before = await snapshot(new Set([fromId]))
       await retag((ts) => ts.map((t) => (t === fromId ? intoId : t)), new Set([fromId]))
-      await store.update((draft) => {
+      await codebook.update((draft) => {
         draft.codebook.tags = draft.codebook.tags
           .filter((t) => t.id !== fromId)
           .map((t) => (t.parent === fromId ? { ...t, parent: intoId } : t))
@@ -221,7 +221,7 @@ export function codebookOps(ctx: CoreContext) {
       const doomed = subtree(tags(), id)
       const before = await snapshot(doomed)
       const passages = await retag((ts) => ts.filter((t) => !doomed.has(t)), doomed)
-      await store.update((draft) => {
+      await codebook.update((draft) => {
         draft.codebook.tags = draft.codebook.tags.filter((t) => !doomed.has(t.id))
       })
       return { value: { tag, passages }, undo: { method: 'applyTagState', args: [before] } }
@@ -237,7 +237,7 @@ export function codebookOps(ctx: CoreContext) {
     async listPassages(tagId: string): Promise<Passage[]> {
       findTag(tagId)
       const ids = tagScope(tags(), [tagId])
-      const order = new Map(store.data.documents.map((d) => [d.id, d]))
+      const order = new Map(ctx.catalog.documents().map((d) => [d.id, d]))
       const out: Passage[] = []
       for (const file of await annotations.all()) {
         const doc = order.get(file.docId)

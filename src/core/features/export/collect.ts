@@ -1,20 +1,20 @@
 import type { ExportOptions } from '../../../shared/model'
 import { tagScope, taggedWithin, type TagScope } from '../../domain/codebook/tag-rules'
 import { tagPaths, tagViews } from '../../domain/codebook/tree'
-import type { CoreContext } from '../../context'
+import type { FeatureContext } from '../../ports'
 import { WorkbenchError } from '../../base/errors'
 import type { ExportDocument, ExportInput } from '../../domain/export/model'
 
 /** Gathers what an export shows, in a stable order: documents by import order, passages by position. */
 export async function collectExport(
-  ctx: CoreContext,
+  ctx: FeatureContext,
   options: ExportOptions,
   getBlocks: (docId: string) => Promise<{ start: number }[]>
 ): Promise<ExportInput> {
-  const tags = ctx.store.data.codebook.tags
+  const tags = ctx.codebook.tags()
   const docs = options.docIds?.length
     ? options.docIds.map(ctx.findDocument)
-    : [...ctx.store.data.documents]
+    : [...ctx.catalog.documents()]
   docs.sort((a, b) => a.importOrder - b.importOrder)
   let within: TagScope | null = null
   if (options.tagIds?.length) {
@@ -56,7 +56,7 @@ export async function collectExport(
         ? `${options.docIds.length} document${options.docIds.length === 1 ? '' : 's'}`
         : 'the whole workspace'
   return {
-    exportedAt: ctx.now().toISOString(),
+    exportedAt: ctx.clock.now().toISOString(),
     scope,
     groupBy: options.groupBy ?? 'doc',
     fragment: options.fragment ?? false,

@@ -3,16 +3,16 @@ import { z } from 'zod'
 import {
   annotationFileSchema,
   blocksSchema,
-  workspaceFileSchema,
+  portableWorkspaceSchema,
   type AnnotationFile
-} from '../../store/schema'
+} from '../../ports'
 
 /** The full-fidelity export: everything in the workspace but the original files, in one versioned JSON file. */
 export const DUMP_FORMAT = 'analyst-workbench-export'
 export const DUMP_VERSION = 1
 
-/** The catalog as exported: without its generation, which is bookkeeping of the workspace's own files. */
-const dumpedWorkspaceSchema = workspaceFileSchema.omit({ catalogGeneration: true })
+/** The catalog as exported: without where its texts are and its generation (this workspace's bookkeeping). */
+const dumpedWorkspaceSchema = portableWorkspaceSchema
 
 export const dumpSchema = z.object({
   format: z.literal(DUMP_FORMAT),

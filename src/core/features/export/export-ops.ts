@@ -1,11 +1,5 @@
-import type {
-  Block,
-  DocumentMeta,
-  ExportOptions,
-  ExportResult,
-  StoredRef
-} from '../../../shared/model'
-import type { CoreContext } from '../../context'
+import type { ExportOptions, ExportResult, StoredRef } from '../../../shared/model'
+import type { FeatureContext } from '../../ports'
 import { WorkbenchError } from '../../base/errors'
 import { collectExport } from './collect'
 import { renderCsv } from '../../domain/export/csv'
@@ -14,10 +8,6 @@ import { renderMarkdown } from '../../domain/export/markdown'
 import { passageCount } from '../../domain/export/model'
 import { renderW3c } from '../../domain/export/w3c'
 
-interface Deps {
-  getText: (meta: DocumentMeta) => Promise<{ text: string; blocks: Block[] }>
-}
-
 const FILES = {
   md: { ext: 'md', mimeType: 'text/markdown' },
   json: { ext: 'json', mimeType: 'application/json' },
@@ -25,24 +15,27 @@ const FILES = {
   csv: { ext: 'csv', mimeType: 'text/csv' }
 } as const
 
-export function exportOps(ctx: CoreContext, deps: Deps) {
+export function exportOps(ctx: FeatureContext) {
   async function exportWorkspace(options: ExportOptions): Promise<ExportResult> {
-    const day = ctx.now().toISOString().slice(0, 10)
+    const day = ctx.clock.now().toISOString().slice(0, 10)
     const { ext, mimeType } = FILES[options.format]
     const filename = `analyst-workbench-${options.format === 'md' ? 'notes' : options.format === 'json' ? 'backup' : options.format === 'w3c' ? 'annotations' : 'passages'}-${day}.${ext}`
     if (options.format === 'json') {
-      const docs = ctx.store.data.documents
+      const docs = ctx.catalog.documents()
       const texts: Dump['texts'] = {}
       const annotations: Dump['annotations'] = {}
       for (const meta of docs) {
-        texts[meta.textSha256] = await deps.getText(meta)
+        texts[meta.textSha256] = await ctx.contents.text(meta)
         const file = await ctx.annotations.get(meta.id)
         if (file.annotations.length || file.note) annotations[meta.id] = structuredClone(file)
       }
-      const { catalogGeneration: _generation, ...workspace } = structuredClone(ctx.store.data)
+      const { catalogGeneration: _generation, ...catalog } = structuredClone(ctx.whole.data())
       // Where this workspace keeps its texts means nothing in another one.
-      for (const d of workspace.documents) delete d.stored
-      const content = renderDump(ctx.now().toISOString(), workspace, texts, annotations)
+      const workspace = {
+        ...catalog,
+        documents: catalog.documents.map(({ stored: _stored, ...d }) => d)
+      }
+      const content = renderDump(ctx.clock.now().toISOString(), workspace, texts, annotations)
       return {
         filename,
         mimeType,
@@ -54,7 +47,7 @@ export function exportOps(ctx: CoreContext, deps: Deps) {
     const input = await collectExport(
       ctx,
       options,
-      async (docId) => (await deps.getText(ctx.findDocument(docId))).blocks
+      async (docId) => (await ctx.contents.text(ctx.findDocument(docId))).blocks
     )
     const content =
       options.format === 'md'
@@ -101,17 +94,16 @@ export function exportOps(ctx: CoreContext, deps: Deps) {
       )
     }
     const dump = parsed.data
-    const { store } = ctx
-    const current = store.data
+    const current = ctx.whole.data()
     if (current.documents.length || current.codebook.tags.length || current.memos.length) {
       throw new WorkbenchError(
         'invalid-argument',
-        `The workspace ${store.dir} is not empty (${current.documents.length} documents, ${current.codebook.tags.length} tags). Restore only into an empty workspace: choose a new folder with --workspace.`
+        `The workspace ${ctx.whole.dir} is not empty (${current.documents.length} documents, ${current.codebook.tags.length} tags). Restore only into an empty workspace: choose a new folder with --workspace.`
       )
     }
     for (const meta of dump.workspace.documents) {
       const t = dump.texts[meta.textSha256]
-      if (!t || ctx.checksum(t.text) !== meta.textSha256) {
+      if (!t || ctx.contents.checksum(t.text) !== meta.textSha256) {
         throw new WorkbenchError(
           'corrupt',
           `${source} is damaged: the text of "${meta.title}" is missing or does not match its checksum. Nothing was restored.`
@@ -130,7 +122,7 @@ export function exportOps(ctx: CoreContext, deps: Deps) {
     for (const meta of dump.workspace.documents) {
       if (stored.has(meta.textSha256)) continue
       const t = dump.texts[meta.textSha256]
-      const put = await store.putContent({
+      const put = await ctx.contents.put({
         sha256: meta.sha256,
         ext: '',
         original: new Uint8Array(0),
@@ -147,9 +139,9 @@ export function exportOps(ctx: CoreContext, deps: Deps) {
         draft.annotations = file.annotations
       })
     }
-    await store.update((draft) => {
+    await ctx.whole.rewrite((draft) => {
       Object.assign(draft, structuredClone(dump.workspace))
-      for (const d of draft.documents) d.stored = stored.get(d.textSha256)
+      for (const d of draft.documents) d.stored = stored.get(d.textSha256) as StoredRef // all put above
     })
     ctx.events.emit({ kind: 'restored' })
     return {

@@ -1,11 +1,12 @@
 import type { Change, MemoInput } from '../../../shared/api'
 import type { Memo } from '../../../shared/model'
-import type { CoreContext } from '../../context'
+import type { FeatureContext } from '../../ports'
 import { WorkbenchError } from '../../base/errors'
 
 /** Free-standing memos: a title and text, optionally linked to documents and tags. */
-export function memoOps(ctx: CoreContext) {
-  const { store, now } = ctx
+export function memoOps(ctx: FeatureContext) {
+  const { memos } = ctx
+  const now = ctx.clock.now
 
   const validate = (input: MemoInput): Required<MemoInput> => {
     const title = input.title.trim()
@@ -13,20 +14,20 @@ export function memoOps(ctx: CoreContext) {
     const docIds = [...new Set(input.docIds ?? [])]
     const tagIds = [...new Set(input.tagIds ?? [])]
     docIds.forEach(ctx.findDocument)
-    const tags = new Set(store.data.codebook.tags.map((t) => t.id))
+    const tags = new Set(ctx.codebook.tags().map((t) => t.id))
     const unknown = tagIds.find((t) => !tags.has(t))
     if (unknown) throw new WorkbenchError('not-found', `No tag with id ${unknown} in the codebook.`)
     return { title, text: input.text, docIds, tagIds }
   }
 
   const find = (id: string): Memo => {
-    const memo = store.data.memos.find((m) => m.id === id)
+    const memo = memos.memos().find((m) => m.id === id)
     if (!memo) throw new WorkbenchError('not-found', `No memo with id ${id}.`)
     return memo
   }
 
   const put = (memo: Memo): Promise<void> =>
-    store.update((draft) => {
+    memos.update((draft) => {
       draft.memos = [...draft.memos.filter((m) => m.id !== memo.id), memo].sort((a, b) =>
         a.created.localeCompare(b.created)
       )
@@ -34,12 +35,12 @@ export function memoOps(ctx: CoreContext) {
 
   return {
     async listMemos(): Promise<Memo[]> {
-      return structuredClone(store.data.memos)
+      return structuredClone([...memos.memos()])
     },
     async createMemo(input: MemoInput): Promise<Change<Memo>> {
       const stamp = now().toISOString()
       const memo: Memo = {
-        id: `m${ctx.newId()}`,
+        id: `m${ctx.clock.newId()}`,
         ...validate(input),
         created: stamp,
         modified: stamp
@@ -55,17 +56,17 @@ export function memoOps(ctx: CoreContext) {
     },
     async deleteMemo(id: string): Promise<Change<Memo>> {
       const before = find(id)
-      await store.update((draft) => {
+      await memos.update((draft) => {
         draft.memos = draft.memos.filter((m) => m.id !== id)
       })
       return { value: before, undo: { method: 'restoreMemo', args: [before] } }
     },
     async restoreMemo(memo: Memo): Promise<Change<Memo>> {
-      const existing = store.data.memos.find((m) => m.id === memo.id)
+      const existing = memos.memos().find((m) => m.id === memo.id)
       await put({
         ...memo,
-        docIds: memo.docIds.filter((d) => store.findById(d) !== undefined),
-        tagIds: memo.tagIds.filter((t) => store.data.codebook.tags.some((x) => x.id === t))
+        docIds: memo.docIds.filter((d) => ctx.catalog.findById(d) !== undefined),
+        tagIds: memo.tagIds.filter((t) => ctx.codebook.tags().some((x) => x.id === t))
       })
       return existing
         ? { value: memo, undo: { method: 'restoreMemo', args: [existing] } }

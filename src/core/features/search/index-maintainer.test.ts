@@ -60,9 +60,7 @@ class FakeWorkspace {
       notes: async (docId) => this.notes.get(docId) ?? { annotations: [], note: '' },
       tags: () => this.tags,
       notesChangedSince: async (since, live) =>
-        [...this.notesSaved]
-          .filter(([id, at]) => live.has(id) && at >= since - 1000)
-          .map(([id]) => id),
+        [...this.notesSaved].filter(([id, at]) => live.has(id) && at >= since).map(([id]) => id),
       readSnapshot: () => readFile(join(this.indexDir, 'search.idx')),
       writeSnapshot: (bytes) => writeFile(join(this.indexDir, 'search.idx'), bytes),
       workspaceDir: this.indexDir,

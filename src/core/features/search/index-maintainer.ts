@@ -1,5 +1,5 @@
 import type { DocumentMeta } from '../../../shared/model'
-import { SerialQueue } from '../../store/durable-write'
+import { SerialQueue } from '../../base/serial-queue'
 import { tagPaths } from '../../domain/codebook/tree'
 import { noteText } from '../../domain/notes/note-text'
 import {
@@ -205,7 +205,8 @@ export class IndexMaintainer {
     }
     const startedAt = Date.now()
     // A document's notes changed since the snapshot when its annotation file or journal did.
-    const stale = await this.sources.notesChangedSince(this.notesStamp, new Set(live.keys()))
+    // One second of slack: a file written in the same instant as the stamp is read again.
+    const stale = await this.sources.notesChangedSince(this.notesStamp - 1000, new Set(live.keys()))
     for (const docId of stale) {
       try {
         await this.setNotesNow(docId)

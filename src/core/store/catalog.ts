@@ -1,0 +1,208 @@
+import { stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { Low } from 'lowdb'
+import type { DocumentMeta } from '../../shared/model'
+import { failed, GroupCommit, type Outcome } from '../base/group-commit'
+import {
+  planCommit,
+  type AddDocumentResult,
+  type BuildDocument,
+  type CatalogChange,
+  type CatalogEdit,
+  type CommitPlan
+} from './append-planner'
+import { wasWritten } from './durable-write'
+import { catalogEntrySchema, Journal, type JournalEntry } from './journal'
+import { DurableJsonFile } from './json-file'
+import { LAYOUT } from './layout'
+import { replayCatalog } from './replay'
+import { emptyWorkspace, SCHEMA_VERSION, workspaceFileSchema, type WorkspaceFile } from './schema'
+
+export interface CatalogOptions {
+  readOnly: boolean
+  onWarning: (message: string) => void
+  /** Throws unless this process may write (it holds the writer lock and has not lost it). */
+  assertWritable: () => void
+}
+
+/**
+ * The catalog: workspace.json (documents, codebook, memos), held in memory by lowdb and read and
+ * written through our durable adapter, with its journal beside it (workspace.journal). Changes
+ * are group-committed: those asked for while a commit is under way are saved together by the
+ * next, in order, most often as one line appended to the journal (see append-planner.ts), else by
+ * rewriting the file. A change becomes visible only once it is on disk: if the write fails,
+ * memory and disk still agree. Each caller learns of its own result once it is saved; a change
+ * that fails is left out whole and the others are kept.
+ */
+export class Catalog {
+  private readonly commits = new GroupCommit<CatalogChange, unknown>((batch) => this.commit(batch))
+  /** Documents added to the journal since it was last emptied. */
+  private journalDocuments = 0
+  private lookup: {
+    list: readonly DocumentMeta[]
+    bySha: Map<string, DocumentMeta>
+    byId: Map<string, DocumentMeta>
+  } | null = null
+
+  private constructor(
+    private readonly db: Low<WorkspaceFile>,
+    private readonly adapter: DurableJsonFile<WorkspaceFile>,
+    private readonly journal: Journal<JournalEntry>,
+    private readonly assertWritable: () => void
+  ) {}
+
+  /**
+   * Reads the catalog and the changes its journal holds (saved since it was last rewritten: a
+   * crash). A writer then rewrites the file with them, so that the next start reads one file, and
+   * takes the session's backup.
+   */
+  static async open(dir: string, options: CatalogOptions): Promise<Catalog> {
+    const file = join(dir, LAYOUT.catalog)
+    const adapter = new DurableJsonFile<WorkspaceFile>({
+      file,
+      schema: workspaceFileSchema,
+      schemaVersion: SCHEMA_VERSION,
+      backupsDir: join(dir, LAYOUT.backups),
+      onWarning: options.onWarning,
+      readOnly: options.readOnly
+    })
+    const db = new Low(adapter, emptyWorkspace())
+    const journal = new Journal(
+      join(dir, LAYOUT.journal),
+      catalogEntrySchema,
+      'documents imported in that batch may be missing from the library (their files are still in the workspace)'
+    )
+    await db.read()
+    const entries = await journal.read(db.data.catalogGeneration, options.onWarning)
+    if (entries.length) db.data = replayCatalog(db.data, entries)
+    const catalog = new Catalog(db, adapter, journal, options.assertWritable)
+    if (!options.readOnly) {
+      // Writes the catalog (a new workspace gets its file now), and empties the journal.
+      if (entries.length || !(await exists(file))) await catalog.fold()
+      else await journal.clear()
+      await adapter.backup()
+    }
+    return catalog
+  }
+
+  get data(): Readonly<WorkspaceFile> {
+    return this.db.data
+  }
+
+  /** Look-ups into the catalog's documents, built once per list (each save gives a new list). */
+  private lookups(): NonNullable<Catalog['lookup']> {
+    const list = this.db.data.documents
+    if (this.lookup?.list !== list)
+      this.lookup = {
+        list,
+        bySha: new Map(list.map((d) => [d.sha256, d])),
+        byId: new Map(list.map((d) => [d.id, d]))
+      }
+    return this.lookup
+  }
+
+  findById(id: string): DocumentMeta | undefined {
+    return this.lookups().byId.get(id)
+  }
+
+  findBySha(sha: string): DocumentMeta | undefined {
+    return this.lookups().bySha.get(sha)
+  }
+
+  addDocument(sha: string, build: BuildDocument): Promise<AddDocumentResult> {
+    return this.enqueue({ kind: 'add', sha, build }) as Promise<AddDocumentResult>
+  }
+
+  removeDocument(id: string): Promise<DocumentMeta> {
+    return this.enqueue({ kind: 'remove', id }) as Promise<DocumentMeta>
+  }
+
+  replaceDocument(id: string, fields: Partial<DocumentMeta>): Promise<DocumentMeta> {
+    return this.enqueue({ kind: 'replace', id, fields }) as Promise<DocumentMeta>
+  }
+
+  /** A change to the codebook and/or the memos, saved by appending to the journal. */
+  edit<R>(touches: (keyof CatalogEdit)[], change: (draft: CatalogEdit) => R): Promise<R> {
+    return this.enqueue({ kind: 'edit', touches, change }) as Promise<R>
+  }
+
+  /** A change to anything in the catalog, made on a copy of it; saved by rewriting the file. */
+  rewrite<R>(change: (draft: WorkspaceFile) => R): Promise<R> {
+    return this.enqueue({ kind: 'rewrite', change }) as Promise<R>
+  }
+
+  /** Rewrites the catalog file with everything in memory, and empties the journal. */
+  private fold(): Promise<unknown> {
+    return this.rewrite(() => undefined)
+  }
+
+  private enqueue(change: CatalogChange): Promise<unknown> {
+    this.assertWritable()
+    return this.commits.add(change)
+  }
+
+  private async commit(batch: readonly CatalogChange[]): Promise<Outcome<unknown>[]> {
+    const { bySha, byId } = this.lookups()
+    const plan = planCommit({ data: this.db.data, bySha, byId }, batch, {
+      documents: this.journalDocuments,
+      bytes: this.journal.bytes,
+      broken: this.journal.broken
+    })
+    if (plan.write === 'append') return this.append(plan)
+    if (plan.write === 'rewrite') return this.rewriteFile(plan)
+    return plan.outcomes
+  }
+
+  /** Saves a batch as one line of the journal; the catalog in memory follows once it is on disk. */
+  private async append(plan: CommitPlan & { write: 'append' }): Promise<Outcome<unknown>[]> {
+    try {
+      await this.journal.append(plan.entry)
+    } catch (err) {
+      return plan.outcomes.map((o) => (o.ok ? failed(err) : o))
+    }
+    this.journalDocuments += plan.entry.documents.length
+    const lookup = this.lookups()
+    this.db.data = plan.data
+    if (plan.grown) {
+      // The look-ups grow with the list instead of being built again.
+      for (const meta of plan.grown) {
+        lookup.bySha.set(meta.sha256, meta)
+        lookup.byId.set(meta.id, meta)
+      }
+      lookup.list = plan.data.documents
+    }
+    return plan.outcomes
+  }
+
+  /** Saves a batch by rewriting the whole catalog file, which voids the journal's lines. */
+  private async rewriteFile(plan: CommitPlan & { write: 'rewrite' }): Promise<Outcome<unknown>[]> {
+    try {
+      await this.adapter.write(plan.data)
+    } catch (err) {
+      if (wasWritten(err)) this.db.data = plan.data // the file holds the new data: memory follows it
+      return plan.outcomes.map((o) => (o.ok ? failed(err) : o))
+    }
+    this.db.data = plan.data
+    // The file's new generation voids the journal's lines even if emptying it fails.
+    await this.journal.clear()
+    this.journalDocuments = 0
+    return plan.outcomes
+  }
+
+  /** Waits for the changes asked for; a writer folds the journal into the file (the next start reads one file). */
+  async close(fold: boolean): Promise<void> {
+    await this.commits.idle()
+    if (fold && this.journal.bytes > 0) await this.fold().catch(() => undefined)
+    await this.commits.idle()
+    await this.journal.close()
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await stat(file)
+    return true
+  } catch {
+    return false
+  }
+}
