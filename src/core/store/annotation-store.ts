@@ -38,7 +38,7 @@ const entrySchema = z.object({
   note: z.string().optional()
 })
 
-/** A journal longer than this is folded into its file at the next change. */
+/** A journal longer than this is checkpointed into its file at the next change. */
 const JOURNAL_MAX_BYTES = 256 * 1024
 
 /** Reading order: by start, then end (a sort that keeps equal ones in their order). */
@@ -50,7 +50,7 @@ export const byPosition = (x: Annotation, y: Annotation): number =>
  * a journal beside it (annotations/<docId>.journal). A save rewrites at most that document's file,
  * so it costs the same however large the workspace grows; and most saves only append a line to
  * the journal, so they cost the same however many highlights the document has. The journal is
- * folded into the file at the first change of a session (after the file's backup is taken), when
+ * checkpointed into the file at the first change of a session (after the file's backup is taken), when
  * it grows long, and on close. Files are opened on first use and kept in memory.
  */
 export class AnnotationStore {
@@ -211,7 +211,7 @@ export class AnnotationStore {
     return result
   }
 
-  /** Folds every journal into its file (on close: the next start reads one file each). */
+  /** Checkpoints every journal: writes its lines into its file (on close: the next start reads one file each). */
   async close(): Promise<void> {
     for (const opening of this.files.values()) {
       const file = await opening.catch(() => null)

@@ -56,7 +56,7 @@ export interface JournalState {
   broken: boolean
 }
 
-/** The journal is folded into the catalog file once it holds this many documents (or a quarter of the catalog)… */
+/** The journal is checkpointed into the catalog file once it holds this many documents (or a quarter of the catalog)… */
 export const JOURNAL_MAX_DOCUMENTS = 2000
 /** …or this many bytes (each change to the codebook appends the whole codebook). */
 export const JOURNAL_MAX_BYTES = 8 * 1024 * 1024

@@ -78,7 +78,7 @@ export class Catalog {
     const catalog = new Catalog(db, adapter, journal, options.assertWritable)
     if (!options.readOnly) {
       // Writes the catalog (a new workspace gets its file now), and empties the journal.
-      if (entries.length || !(await exists(file))) await catalog.fold()
+      if (entries.length || !(await exists(file))) await catalog.checkpoint()
       else await journal.clear()
       await adapter.backup()
     }
@@ -132,7 +132,7 @@ export class Catalog {
   }
 
   /** Rewrites the catalog file with everything in memory, and empties the journal. */
-  private fold(): Promise<unknown> {
+  private checkpoint(): Promise<unknown> {
     return this.rewrite(() => undefined)
   }
 
@@ -189,10 +189,10 @@ export class Catalog {
     return plan.outcomes
   }
 
-  /** Waits for the changes asked for; a writer folds the journal into the file (the next start reads one file). */
-  async close(fold: boolean): Promise<void> {
+  /** Waits for the changes asked for; a writer checkpoints the journal into the file (the next start reads one file). */
+  async close(checkpoint: boolean): Promise<void> {
     await this.commits.idle()
-    if (fold && this.journal.bytes > 0) await this.fold().catch(() => undefined)
+    if (checkpoint && this.journal.bytes > 0) await this.checkpoint().catch(() => undefined)
     await this.commits.idle()
     await this.journal.close()
   }

@@ -73,7 +73,7 @@ describe('the catalog journal', () => {
     expect(damaged).toEqual([expect.stringMatching(/workspace\.journal: line 2 is damaged/)])
   })
 
-  it('keeps imports that were never folded into the catalog (a crash), and folds them in on open', async () => {
+  it('keeps imports that were never checkpointed into the catalog (a crash), and checkpoints them on open', async () => {
     const dir = await tempDir()
     const wb = await openTestWorkbench(dir)
     const a = await importText(wb, 'a.txt', 'First report about the harbour.')

@@ -169,7 +169,7 @@ export class WorkspaceStore {
 
   async close(): Promise<void> {
     await this.texts.close()
-    // Folds the journal into the catalog file, unless this process may not write (any more).
+    // Checkpoints the journal into the catalog file, unless this process may not write (any more).
     await this.catalog.close(this.refusal() === null)
     await this.release?.()
   }

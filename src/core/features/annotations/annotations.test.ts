@@ -52,7 +52,7 @@ describe('saving highlights', () => {
     expect(expected.map((a) => a.id)).toEqual([first.value.id, second.value.id])
     const crashed = await crashCopy(dir)
     await wb.close()
-    // Closing folded the journal into the file.
+    // Closing checkpointed the journal into the file.
     expect(await readdir(join(dir, 'annotations'))).not.toContain(`${doc.id}.journal`)
 
     for (const where of [dir, crashed]) {
