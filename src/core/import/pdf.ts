@@ -70,6 +70,7 @@ export async function pdfToDocument(
     return {
       ...assemble(blocks),
       pages: pdf.numPages,
+      warnings: [],
       hints: {
         title: metaValue(str('Title')),
         author: metaValue(str('Author')),

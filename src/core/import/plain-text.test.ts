@@ -64,7 +64,7 @@ describe('chooseTitle', () => {
     ],
     [
       'the file name when there is nothing else',
-      chooseTitle({ text: '', blocks: [], hints: {} }, '/in/some-file.txt'),
+      chooseTitle({ text: '', blocks: [], hints: {}, warnings: [] }, '/in/some-file.txt'),
       'some-file'
     ]
   ])('uses %s', (_, actual, expected) => expect(actual).toBe(expected))

@@ -48,5 +48,5 @@ export function plainTextToDocument(input: string): ParsedDocument {
       else blocks.push({ kind: 'paragraph', text: line.trim() })
     })
   })
-  return { ...assemble(blocks), hints: {} }
+  return { ...assemble(blocks), hints: {}, warnings: [] }
 }
