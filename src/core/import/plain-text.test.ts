@@ -56,11 +56,35 @@ describe('chooseTitle', () => {
       'Harbour reopens after flood'
     ],
     [
-      'the start of a long first sentence, cut at a word',
+      'a long title-like first line, before a later sub-heading',
       title(
-        'The fourth meeting of the working group on river safety, held in Averly last month, highlighted the need for better warnings.'
+        'Flood defences on the Averly: what the council promised, what it built, and what the river did to both of them\nThe council voted for new walls in 2019.\n\nWhat went wrong\n\nThe walls were built too low.'
       ),
-      'The fourth meeting of the working group on river safety, held in Averly last month…'
+      'Flood defences on the Averly: what the council promised, what it built, and what the river did to both of them'
+    ],
+    [
+      'the opening clause of a long first sentence, not a cut-off',
+      title(
+        'The fourth meeting of the working group on river safety and flood warnings in the lower valley, held in Averly last month, highlighted the need for better warnings.'
+      ),
+      'The fourth meeting of the working group on river safety and flood warnings in the lower valley'
+    ],
+    [
+      'a short first sentence whole',
+      title('The ferry runs again. Tickets are sold on board until the office reopens.'),
+      'The ferry runs again'
+    ],
+    [
+      'the first substantial paragraph, not a notice or a generic heading',
+      title(
+        `[Notice] This summary was put together from several sources. Check them before you quote it.\nNews Summary\nThe text below was published elsewhere and is summarised here.\nThe second river safety meeting took place in Averly on 3 and 4 March, with delegates from every town along the valley, ${'and a long agenda of works to plan and pay for before the spring floods arrive in the lower town '.repeat(2)}.\nBackground\nMore text.`
+      ),
+      'The second river safety meeting took place in Averly on 3 and 4 March'
+    ],
+    [
+      'a heading near the top when the first line is a sentence',
+      title('Posted today.\nFlood closes the quay\nThe quay is shut.'),
+      'Flood closes the quay'
     ],
     [
       'the file name when there is nothing else',

@@ -1,5 +1,6 @@
 import type { ParsedDocument, RawBlock } from './text-blocks'
 import { assemble, cleanText } from './text-blocks'
+import { isTitleLike } from './title'
 
 const BULLET = /^\s*(?:[-*•‣◦]|\d{1,3}[.)])\s+/
 
@@ -43,6 +44,8 @@ export function plainTextToDocument(input: string): ParsedDocument {
       const next = lines[i + 1] ?? chunks[c + 1]
       if (BULLET.test(line))
         blocks.push({ kind: 'list-item', level: 1, text: line.replace(BULLET, '').trim() })
+      else if (blocks.length === 0 && next !== undefined && isTitleLike(line))
+        blocks.push({ kind: 'heading', level: 1, text: line.trim() })
       else if (looksLikeHeading(line, next))
         blocks.push({ kind: 'heading', level: blocks.length === 0 ? 1 : 2, text: line.trim() })
       else blocks.push({ kind: 'paragraph', text: line.trim() })
