@@ -108,3 +108,114 @@ export async function makeDocx(
   )
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' })
 }
+
+const W_NS =
+  'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"'
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships'
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+
+const run = (text: string): string =>
+  `<w:r><w:t xml:space="preserve">${xmlEscape(text)}</w:t></w:r>`
+const para = (inner: string, pPr = ''): string =>
+  `<w:p>${pPr ? `<w:pPr>${pPr}</w:pPr>` : ''}${inner}</w:p>`
+const listItem = (text: string, level: number, numId = 1): string =>
+  para(run(text), `<w:numPr><w:ilvl w:val="${level}"/><w:numId w:val="${numId}"/></w:numPr>`)
+
+/** A 1×1 PNG, for a picture that only needs to exist. */
+const PNG = Uint8Array.from(
+  atob(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='
+  ),
+  (c) => c.charCodeAt(0)
+)
+
+/**
+ * A Word document with what Word writes and readers lose: its main part somewhere else than
+ * word/document.xml (named by _rels/.rels), numbered lists ("1.", "a)") that restart, a footnote,
+ * an endnote, a comment, tracked changes (an insertion and a deletion) and a picture with alt text.
+ * `expectedText` is what an import must read from it.
+ */
+export async function makeWordFixture(): Promise<{ bytes: Uint8Array; expectedText: string }> {
+  const zip = new JSZip()
+  const main = 'content/report-body.xml'
+  zip.file(
+    '[Content_Types].xml',
+    `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Override PartName="/${main}" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/content/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/><Override PartName="/content/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/><Override PartName="/content/endnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml"/><Override PartName="/content/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>`
+  )
+  zip.file(
+    '_rels/.rels',
+    `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="/${main}"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>`
+  )
+  zip.file(
+    'content/_rels/report-body.xml.rels',
+    `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdN" Type="${REL}/numbering" Target="numbering.xml"/><Relationship Id="rIdF" Type="${REL}/footnotes" Target="footnotes.xml"/><Relationship Id="rIdE" Type="${REL}/endnotes" Target="endnotes.xml"/><Relationship Id="rIdC" Type="${REL}/comments" Target="comments.xml"/><Relationship Id="rIdImg" Type="${REL}/image" Target="media/quay.png"/></Relationships>`
+  )
+  zip.file('content/media/quay.png', PNG)
+  const level = (ilvl: number, fmt: string, text: string): string =>
+    `<w:lvl w:ilvl="${ilvl}"><w:start w:val="1"/><w:numFmt w:val="${fmt}"/><w:lvlText w:val="${text}"/></w:lvl>`
+  zip.file(
+    'content/numbering.xml',
+    `${XML_HEAD}<w:numbering ${W_NS}><w:abstractNum w:abstractNumId="0">${level(0, 'decimal', '%1.')}${level(1, 'lowerLetter', '%2)')}${level(2, 'lowerRoman', '(%3)')}</w:abstractNum><w:abstractNum w:abstractNumId="1">${level(0, 'bullet', '•')}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num><w:num w:numId="3"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num></w:numbering>`
+  )
+  const notePart = (tag: 'footnote' | 'endnote', id: number, text: string): string =>
+    `${XML_HEAD}<w:${tag}s ${W_NS}><w:${tag} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:${tag}><w:${tag} w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:${tag}><w:${tag} w:id="${id}">${para(run(text))}</w:${tag}></w:${tag}s>`
+  zip.file(
+    'content/footnotes.xml',
+    notePart('footnote', 1, 'Measured at the old tide gauge in 2023.')
+  )
+  zip.file('content/endnotes.xml', notePart('endnote', 1, 'Figures from the port authority.'))
+  zip.file(
+    'content/comments.xml',
+    `${XML_HEAD}<w:comments ${W_NS}><w:comment w:id="0" w:author="Mara Quist" w:initials="MQ">${para(run('Check this date with the harbour master.'))}</w:comment></w:comments>`
+  )
+  const picture = `<w:r><w:drawing><wp:inline><wp:extent cx="952500" cy="952500"/><wp:docPr id="1" name="Picture 1" descr="The new quay at low tide"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="0" name="quay.png"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="rIdImg"/></pic:blipFill><pic:spPr/></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`
+  const body = [
+    para(run('Harbour works report'), '<w:pStyle w:val="Heading1"/>'),
+    para(
+      `${run('The quay was raised by forty centimetres')}<w:r><w:footnoteReference w:id="1"/></w:r>${run(' over two winters.')}`
+    ),
+    listItem('Survey the old wall', 0),
+    listItem('Order the stone', 1),
+    listItem('Check the quarry', 2),
+    listItem('Hire the masons', 1),
+    listItem('Rebuild the wall', 0),
+    listItem('A bullet point', 0, 2),
+    listItem('A list that starts again', 0, 3),
+    para(
+      `${run('The budget was ')}<w:del w:id="10" w:author="Mara Quist"><w:r><w:delText>two</w:delText></w:r></w:del><w:ins w:id="11" w:author="Mara Quist">${run('three')}</w:ins>${run(' million euros.')}`
+    ),
+    `<w:p><w:pPr><w:rPr><w:del w:id="12" w:author="Mara Quist"/></w:rPr></w:pPr><w:del w:id="13" w:author="Mara Quist"><w:r><w:delText>A deleted paragraph.</w:delText></w:r></w:del></w:p>`,
+    para(
+      `<w:commentRangeStart w:id="0"/>${run('Work ended on 12 March.')}<w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r>`
+    ),
+    para(picture),
+    para(`${run('Costs were shared')}<w:r><w:endnoteReference w:id="1"/></w:r>${run('.')}`)
+  ].join('')
+  zip.file(main, `${XML_HEAD}<w:document ${W_NS}><w:body>${body}<w:sectPr/></w:body></w:document>`)
+  zip.file(
+    'docProps/core.xml',
+    `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>Harbour works report</dc:title><dc:creator>Port of Averly</dc:creator></cp:coreProperties>`
+  )
+  const expectedText = [
+    'Harbour works report',
+    'The quay was raised by forty centimetres[1] over two winters.',
+    '1. Survey the old wall',
+    'a) Order the stone',
+    '(i) Check the quarry',
+    'b) Hire the masons',
+    '2. Rebuild the wall',
+    'A bullet point',
+    '1. A list that starts again',
+    'The budget was three million euros.',
+    'Work ended on 12 March.[MQ1]',
+    '[Image: The new quay at low tide]',
+    'Costs were shared[2].',
+    '1. Measured at the old tide gauge in 2023.',
+    '2. Figures from the port authority.',
+    '[MQ1] Mara Quist: Check this date with the harbour master.'
+  ].join('\n\n')
+  return {
+    bytes: await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }),
+    expectedText
+  }
+}

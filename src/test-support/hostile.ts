@@ -40,8 +40,11 @@ export const HOSTILE_HTML = `<!doctype html>
 <template><script>alert('template')</script></template>
 </body></html>`
 
-async function zipBomb(megabytes: number): Promise<Uint8Array> {
-  // One entry, word/document.xml, of `megabytes` MB of zeros: a few hundred KB compressed.
+/**
+ * One entry, word/document.xml, of `megabytes` MB of zeros: a few hundred KB compressed. With
+ * `declaredBytes`, its headers lie and say it holds that many bytes.
+ */
+export async function zipBomb(megabytes: number, declaredBytes?: number): Promise<Uint8Array> {
   const deflate = createDeflateRaw({ level: 9 })
   const parts: Buffer[] = []
   deflate.on('data', (c: Buffer) => parts.push(c))
@@ -55,7 +58,7 @@ async function zipBomb(megabytes: number): Promise<Uint8Array> {
   await once(deflate, 'end')
   const data = Buffer.concat(parts)
   const name = Buffer.from('word/document.xml')
-  const size = megabytes * 1024 * 1024
+  const size = declaredBytes ?? megabytes * 1024 * 1024
   const local = Buffer.alloc(30)
   local.writeUInt32LE(0x04034b50, 0)
   local.writeUInt16LE(20, 4)
@@ -112,6 +115,7 @@ export async function makeHostileFixtures(dir: string, overLimitMb = 6): Promise
       )
     ],
     ['zip-bomb.docx', await zipBomb(600)],
+    ['lying-zip-bomb.docx', await zipBomb(700, 4096)],
     ['over-the-limit.txt', 'x'.repeat(overLimitMb * 1024 * 1024)],
     [
       'invalid-utf8.txt',
@@ -139,6 +143,12 @@ export async function makeHostileFixtures(dir: string, overLimitMb = 6): Promise
       name: 'zip-bomb.docx',
       expect: 'refuse',
       reason: /^the \.docx would expand to 600 MB, more than the 512 MB allowed$/
+    },
+    {
+      name: 'lying-zip-bomb.docx',
+      expect: 'refuse',
+      reason:
+        /^the \.docx expands to more than 256 MB of text and markup \(more than its archive says\): it may be a zip bomb$/
     },
     {
       name: 'over-the-limit.txt',

@@ -178,6 +178,8 @@ export function htmlToDocument(html: string, opts: HtmlOptions = {}): ParsedDocu
   /** The next block starts a note (mammoth writes the note's number as the list's). */
   let noteNumber = 0
   let notePrefix = ''
+  /** Inside a comment's heading (mammoth's <dt>): its text becomes the comment's prefix. */
+  let commentHeading = false
   let pendingRole: BlockRole | undefined
 
   const current = (): Frame => kinds[kinds.length - 1] ?? { kind: 'paragraph' }
@@ -244,6 +246,7 @@ export function htmlToDocument(html: string, opts: HtmlOptions = {}): ParsedDocu
           const note = NOTE_IDS.find(([re]) => re.test(attribs.id))
           if (note) {
             pendingRole = note[1]
+            if (name === 'dt') commentHeading = true
             noteNumber = name === 'li' ? noteNumber + 1 : 0
             if (name === 'li') notePrefix = `${noteNumber}. `
           }
@@ -280,6 +283,12 @@ export function htmlToDocument(html: string, opts: HtmlOptions = {}): ParsedDocu
         }
         if (!BLOCK.has(name) || VOID.has(name)) return
         void isImplied
+        if (commentHeading && name === 'dt') {
+          commentHeading = false
+          const label = collapseWhitespace(buffer)
+          notePrefix = label ? `${label}: ` : ''
+          buffer = ''
+        }
         flush()
         kinds.pop()
         if (name === 'li' || name === 'dd') pendingRole = undefined
