@@ -5,8 +5,8 @@
 import { once } from 'node:events'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { createDeflateRaw, crc32 } from 'node:zlib'
-import { makePdf } from './documents'
+import { createDeflate, createDeflateRaw, crc32 } from 'node:zlib'
+import { makePdf, makePdfFixture } from './documents'
 
 /** Strings that must never appear in imported text: they only exist inside active content. */
 export const FORBIDDEN_IN_TEXT = [
@@ -86,6 +86,18 @@ export async function zipBomb(megabytes: number, declaredBytes?: number): Promis
   return new Uint8Array(Buffer.concat([local, name, data, central, name, end]))
 }
 
+/** A one-page PDF whose content stream is a few hundred KB that inflate to `megabytes` MB of spaces. */
+export async function pdfBomb(megabytes: number): Promise<Uint8Array> {
+  const deflate = createDeflate({ level: 9 })
+  const parts: Buffer[] = []
+  deflate.on('data', (c: Buffer) => parts.push(c))
+  const chunk = Buffer.alloc(1024 * 1024, 0x20)
+  for (let i = 0; i < megabytes; i++) if (!deflate.write(chunk)) await once(deflate, 'drain')
+  deflate.end()
+  await once(deflate, 'end')
+  return makePdfFixture([{ flateContent: new Uint8Array(Buffer.concat(parts)) }])
+}
+
 export interface HostileFixture {
   name: string
   /** 'import': becomes plain text; 'refuse': refused with a one-line reason. */
@@ -116,6 +128,7 @@ export async function makeHostileFixtures(dir: string, overLimitMb = 6): Promise
     ],
     ['zip-bomb.docx', await zipBomb(600)],
     ['lying-zip-bomb.docx', await zipBomb(700, 4096)],
+    ['compression-bomb.pdf', await pdfBomb(400)],
     ['over-the-limit.txt', 'x'.repeat(overLimitMb * 1024 * 1024)],
     [
       'invalid-utf8.txt',
@@ -149,6 +162,12 @@ export async function makeHostileFixtures(dir: string, overLimitMb = 6): Promise
       expect: 'refuse',
       reason:
         /^the \.docx expands to more than 256 MB of text and markup \(more than its archive says\): it may be a zip bomb$/
+    },
+    {
+      name: 'compression-bomb.pdf',
+      expect: 'refuse',
+      reason:
+        /^the PDF's compressed contents expand to more than 256 MB: it may be a compression bomb$/
     },
     {
       name: 'over-the-limit.txt',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { plainTextToDocument } from './plain-text'
+import { MAX_BLOCKS } from './text-blocks'
 import { chooseTitle } from './title'
 
 const kinds = (input: string): [string, string][] => {
@@ -92,4 +93,14 @@ describe('chooseTitle', () => {
       'some-file'
     ]
   ])('uses %s', (_, actual, expected) => expect(actual).toBe(expected))
+})
+
+describe('very many lines', () => {
+  it('a 13 MB text with one character per line makes a bounded structure, its lines kept', () => {
+    const input = 'a\n'.repeat(6_500_000)
+    const doc = plainTextToDocument(input)
+    expect(doc.blocks.length).toBeLessThanOrEqual(MAX_BLOCKS)
+    expect(doc.text.replace(/\n+/g, '')).toBe('a'.repeat(6_500_000))
+    expect(doc.blocks.every((b) => b.kind === 'paragraph')).toBe(true)
+  })
 })
