@@ -14,6 +14,11 @@ export interface DecodeOptions {
   encoding?: string
   /** Look for an HTML `<meta charset>` / `http-equiv` or an XML declaration. */
   markup?: boolean
+  /**
+   * Leave out the check for implausible letters (mojibake), for a caller that checks the text it
+   * makes of the decoded one (the text of a page, not its markup, scripts and styles).
+   */
+  skipPlausibility?: boolean
 }
 
 const notText = (why: string): WorkbenchError =>
@@ -52,7 +57,8 @@ export function decodeText(bytes: Uint8Array, opts: DecodeOptions = {}): Decoded
   }
   if (decoded.text.charCodeAt(0) === 0xfeff) decoded.text = decoded.text.slice(1)
   if (looksBinary(decoded.text)) throw notText('it is mostly control characters')
-  decoded.warnings.push(...plausibilityWarnings(decoded.text, decoded.encoding.name))
+  if (!opts.skipPlausibility)
+    decoded.warnings.push(...plausibilityWarnings(decoded.text, decoded.encoding.name))
   return decoded
 }
 

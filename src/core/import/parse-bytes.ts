@@ -1,6 +1,6 @@
 import type { DocumentFormat, ReadOptions } from '../../shared/model'
 import { WorkbenchError } from '../base/errors'
-import { decodeText, type Decoded } from './decode'
+import { decodeText, plausibilityWarnings, type Decoded } from './decode'
 import { markdownToDocument } from './markdown'
 import { plainTextToDocument } from './plain-text'
 import type { ParsedDocument } from './text-blocks'
@@ -23,11 +23,16 @@ export async function parseBytes(
 ): Promise<ParsedDocument> {
   let doc: ParsedDocument
   const decoded = (markup = false): Decoded =>
-    decodeText(bytes, { encoding: options.encoding, markup })
+    decodeText(bytes, { encoding: options.encoding, markup, skipPlausibility: true })
+  // Mojibake is looked for in the text made of the file (not in a page's markup and scripts).
   const withEncoding = (d: Decoded, read: (text: string) => ParsedDocument): ParsedDocument => {
     const parsed = read(d.text)
     parsed.hints.encoding = d.encoding
-    parsed.warnings = [...d.warnings, ...parsed.warnings]
+    parsed.warnings = [
+      ...d.warnings,
+      ...plausibilityWarnings(parsed.text, d.encoding.name),
+      ...parsed.warnings
+    ]
     return parsed
   }
   switch (format) {

@@ -83,6 +83,16 @@ describe('chooseTitle', () => {
       'The second river safety meeting took place in Averly on 3 and 4 March'
     ],
     [
+      'the first sentence of a Chinese text',
+      title('昨天晚上，市议会在港口召开会议。议员们讨论了码头的修复工作。'),
+      '昨天晚上，市议会在港口召开会议'
+    ],
+    [
+      'the first sentence of an Arabic text',
+      title('اجتمع مجلس المدينة مساء أمس في الميناء. ناقش الأعضاء إصلاح الرصيف.'),
+      'اجتمع مجلس المدينة مساء أمس في الميناء'
+    ],
+    [
       'a heading near the top when the first line is a sentence',
       title('Posted today.\nFlood closes the quay\nThe quay is shut.'),
       'Flood closes the quay'

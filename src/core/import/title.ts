@@ -30,7 +30,7 @@ export function isTitleLike(line: string): boolean {
   return (
     t.length > 0 &&
     t.length <= MAX_TITLE_LINE &&
-    !/[.!?,;:…"”'’)]$/.test(t) &&
+    !/[.!?,;:…"”'’)。！？؟،]$/.test(t) &&
     !NOTICE.test(t) &&
     !/^\s*(?:[-*•‣◦]|\d{1,3}[.)])\s/.test(t) &&
     !GENERIC.test(t)
@@ -72,9 +72,11 @@ export function chooseTitle(doc: ParsedDocument, fileName: string): string {
 
 /** The first sentence when short enough, else its first clause, else its first words. */
 function openingWords(paragraph: string): string {
-  const sentence = /^.+?[.!?](?=\s+["“‘(]?\p{Lu}|\s*$)/u.exec(paragraph)?.[0]
-  if (sentence && sentence.length <= 120) return sentence.replace(/[.]$/, '')
-  const clause = /^[^,;:()]+/.exec(paragraph)?.[0].trim()
+  // A sentence ends before a capital, or any letter of a script without case (Arabic, Hebrew,
+  // Thai); Chinese and Japanese full stops end one wherever they are.
+  const sentence = /^.+?(?:[.!?؟](?=\s+["“‘(]?[^\p{Ll}\s]|\s*$)|[。！？])/u.exec(paragraph)?.[0]
+  if (sentence && sentence.length <= 120) return sentence.replace(/[.。]$/, '')
+  const clause = /^[^,;:()，、；：]+/.exec(paragraph)?.[0].trim()
   if (clause && clause.length <= MAX_TITLE_LINE && words(clause) >= 4) return clause
   return shorten(paragraph)
 }
