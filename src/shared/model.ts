@@ -19,10 +19,14 @@ export type BlockKind = 'heading' | 'paragraph' | 'list-item' | 'quote' | 'prefo
 
 /**
  * What a block is besides the document's running text, when it is not plain body text:
- * - 'form-field': the value of a PDF form field, as "Label: value" (after the page it is on);
- * - 'comment': a PDF annotation's or a Word comment's text, as "Author: text" when the author is known;
- * - 'footnote', 'endnote': a Word note, at the end of the document, starting with its number ("1. …");
- * - 'alt-text': a picture's description, as "[Image: …]", when the picture stands alone in its paragraph.
+ * - 'form-field': the value of a PDF form field, as "Label: value", after the page it is on;
+ * - 'comment': a PDF annotation's text, as "Author: text" (or the text alone), after its page; a
+ *   Word comment, at the end of the document, as "[MQ1] Author: text", where [MQ1] is the marker
+ *   left in the text it comments on;
+ * - 'footnote', 'endnote': a Word note, at the end of the document, starting with its number
+ *   ("1. …"), the number the text refers to as [1];
+ * - 'alt-text': a picture's description, as "[Image: …]", when the picture stands alone in its
+ *   paragraph (Word).
  * Absent for body text. The reader and exports may show these blocks apart from the text.
  */
 export const BLOCK_ROLES = ['form-field', 'comment', 'footnote', 'endnote', 'alt-text'] as const
