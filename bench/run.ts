@@ -14,6 +14,7 @@ import { IMPORT_CONCURRENCY } from '../src/core/features/documents/import-servic
 import { createWorkbench, type Workbench } from '../src/core/workbench'
 import { makePdf } from '../src/test-support/documents'
 import { makeDocument, QUERIES, QUERY_SET } from './corpus'
+import { benchHtmlImport } from './html-import'
 import { substringScan, wordScan, type ScanDoc } from './scan'
 
 const WORKER = { file: join(import.meta.dirname, '../out/main/parse-worker.js') }
@@ -382,6 +383,7 @@ async function benchLargeDocument(): Promise<void> {
 
 const started = new Date().toISOString()
 await benchPdf()
+rows.push(...(await benchHtmlImport()))
 await benchLargeDocument()
 for (const n of SIZES) await benchSize(n)
 // The browser figures: the reader with a 5 MB document and 5,000 highlights (bench/browser).

@@ -17,6 +17,21 @@ export const EXTENSION_FORMATS: Readonly<Record<string, DocumentFormat>> = {
 
 export type BlockKind = 'heading' | 'paragraph' | 'list-item' | 'quote' | 'preformatted'
 
+/**
+ * What a block is besides the document's running text, when it is not plain body text:
+ * - 'form-field': the value of a PDF form field, as "Label: value", after the page it is on;
+ * - 'comment': a PDF annotation's text, as "Author: text" (or the text alone), after its page; a
+ *   Word comment, at the end of the document, as "[MQ1] Author: text", where [MQ1] is the marker
+ *   left in the text it comments on;
+ * - 'footnote', 'endnote': a Word note, at the end of the document, starting with its number
+ *   ("1. …"), the number the text refers to as [1];
+ * - 'alt-text': a picture's description, as "[Image: …]", when the picture stands alone in its
+ *   paragraph (Word).
+ * Absent for body text. The reader and exports may show these blocks apart from the text.
+ */
+export const BLOCK_ROLES = ['form-field', 'comment', 'footnote', 'endnote', 'alt-text'] as const
+export type BlockRole = (typeof BLOCK_ROLES)[number]
+
 /** A structural block of a document, as a range [start, end) of JavaScript string indices into its text. */
 export interface Block {
   kind: BlockKind
@@ -24,7 +39,75 @@ export interface Block {
   end: number
   /** Heading level 1–6 for headings; nesting depth (1 = top) for list items. */
   level?: number
+  /** What the block is when it is not body text (see BlockRole). */
+  role?: BlockRole
+  /** For PDF documents: the page the block is on, 1-based (for citations and page marks). */
+  page?: number
 }
+
+/**
+ * How to read a file, for an import or a "Read again as…". Both default to what an import does
+ * without them: the article of a web page, and the encoding the file declares or appears to have.
+ */
+export interface ReadOptions {
+  /** Web pages: keep the whole page (menus and other page furniture aside), not only its article. */
+  wholePage?: boolean
+  /** Text, Markdown and web pages: decode with this encoding (a WHATWG label, e.g. "windows-1251"). */
+  encoding?: string
+}
+
+/** How a text was decoded: the encoding's WHATWG name, and whether (and how surely) it was guessed. */
+export interface TextEncodingInfo {
+  /** e.g. "utf-8", "windows-1251", "shift_jis", "utf-16le", "utf-32be". */
+  name: string
+  /** True when nothing in the file named it (no byte order mark, no declaration): detected from the bytes. */
+  guessed: boolean
+  /** 0–1: how sure the detection is (1 when the file says, or when the bytes allow nothing else). */
+  confidence: number
+}
+
+/** Encodings a text can be read again as ("Read again as…"), by their WHATWG names. */
+export const TEXT_ENCODINGS = [
+  'utf-8',
+  'utf-16le',
+  'utf-16be',
+  'utf-32le',
+  'utf-32be',
+  'windows-1252',
+  'iso-8859-15',
+  'windows-1250',
+  'iso-8859-2',
+  'windows-1251',
+  'koi8-r',
+  'koi8-u',
+  'iso-8859-5',
+  'ibm866',
+  'x-mac-cyrillic',
+  'windows-1253',
+  'iso-8859-7',
+  'windows-1254',
+  'windows-1255',
+  'iso-8859-8',
+  'windows-1256',
+  'iso-8859-6',
+  'windows-1257',
+  'iso-8859-4',
+  'iso-8859-13',
+  'windows-1258',
+  'windows-874',
+  'iso-8859-3',
+  'iso-8859-10',
+  'iso-8859-14',
+  'iso-8859-16',
+  'macintosh',
+  'gb18030',
+  'gbk',
+  'big5',
+  'shift_jis',
+  'euc-jp',
+  'iso-2022-jp',
+  'euc-kr'
+] as const
 
 /** One document in the workspace catalog. */
 export interface DocumentMeta {

@@ -5,8 +5,8 @@
 import { once } from 'node:events'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { createDeflateRaw, crc32 } from 'node:zlib'
-import { makePdf } from './documents'
+import { createDeflate, createDeflateRaw, crc32 } from 'node:zlib'
+import { makePdf, makePdfFixture } from './documents'
 
 /** Strings that must never appear in imported text: they only exist inside active content. */
 export const FORBIDDEN_IN_TEXT = [
@@ -40,8 +40,11 @@ export const HOSTILE_HTML = `<!doctype html>
 <template><script>alert('template')</script></template>
 </body></html>`
 
-async function zipBomb(megabytes: number): Promise<Uint8Array> {
-  // One entry, word/document.xml, of `megabytes` MB of zeros: a few hundred KB compressed.
+/**
+ * One entry, word/document.xml, of `megabytes` MB of zeros: a few hundred KB compressed. With
+ * `declaredBytes`, its headers lie and say it holds that many bytes.
+ */
+export async function zipBomb(megabytes: number, declaredBytes?: number): Promise<Uint8Array> {
   const deflate = createDeflateRaw({ level: 9 })
   const parts: Buffer[] = []
   deflate.on('data', (c: Buffer) => parts.push(c))
@@ -55,7 +58,7 @@ async function zipBomb(megabytes: number): Promise<Uint8Array> {
   await once(deflate, 'end')
   const data = Buffer.concat(parts)
   const name = Buffer.from('word/document.xml')
-  const size = megabytes * 1024 * 1024
+  const size = declaredBytes ?? megabytes * 1024 * 1024
   const local = Buffer.alloc(30)
   local.writeUInt32LE(0x04034b50, 0)
   local.writeUInt16LE(20, 4)
@@ -81,6 +84,18 @@ async function zipBomb(megabytes: number): Promise<Uint8Array> {
   end.writeUInt32LE(central.length + name.length, 12)
   end.writeUInt32LE(centralStart, 16)
   return new Uint8Array(Buffer.concat([local, name, data, central, name, end]))
+}
+
+/** A one-page PDF whose content stream is a few hundred KB that inflate to `megabytes` MB of spaces. */
+export async function pdfBomb(megabytes: number): Promise<Uint8Array> {
+  const deflate = createDeflate({ level: 9 })
+  const parts: Buffer[] = []
+  deflate.on('data', (c: Buffer) => parts.push(c))
+  const chunk = Buffer.alloc(1024 * 1024, 0x20)
+  for (let i = 0; i < megabytes; i++) if (!deflate.write(chunk)) await once(deflate, 'drain')
+  deflate.end()
+  await once(deflate, 'end')
+  return makePdfFixture([{ flateContent: new Uint8Array(Buffer.concat(parts)) }])
 }
 
 export interface HostileFixture {
@@ -112,6 +127,8 @@ export async function makeHostileFixtures(dir: string, overLimitMb = 6): Promise
       )
     ],
     ['zip-bomb.docx', await zipBomb(600)],
+    ['lying-zip-bomb.docx', await zipBomb(700, 4096)],
+    ['compression-bomb.pdf', await pdfBomb(400)],
     ['over-the-limit.txt', 'x'.repeat(overLimitMb * 1024 * 1024)],
     [
       'invalid-utf8.txt',
@@ -139,6 +156,18 @@ export async function makeHostileFixtures(dir: string, overLimitMb = 6): Promise
       name: 'zip-bomb.docx',
       expect: 'refuse',
       reason: /^the \.docx would expand to 600 MB, more than the 512 MB allowed$/
+    },
+    {
+      name: 'lying-zip-bomb.docx',
+      expect: 'refuse',
+      reason:
+        /^the \.docx expands to more than 256 MB of text and markup \(more than its archive says\): it may be a zip bomb$/
+    },
+    {
+      name: 'compression-bomb.pdf',
+      expect: 'refuse',
+      reason:
+        /^the PDF's compressed contents expand to more than 256 MB: it may be a compression bomb$/
     },
     {
       name: 'over-the-limit.txt',

@@ -1,5 +1,5 @@
 import { Parser } from 'htmlparser2'
-import type { BlockKind } from '../../shared/model'
+import type { BlockKind, BlockRole } from '../../shared/model'
 import {
   assemble,
   collapseWhitespace,
@@ -23,8 +23,12 @@ const SKIP = new Set([
   'embed',
   'applet',
   'svg',
-  'math',
   'canvas',
+  // MathML keeps its text (its tokens are inline elements); the TeX or MathML source beside it is
+  // not text a reader sees.
+  'annotation',
+  'annotation-xml',
+  'textarea',
   'nav',
   'select',
   'button',
@@ -119,10 +123,42 @@ const SOURCE_META = [
 ]
 
 /**
- * Converts HTML to plain text with headings, paragraphs and list items as ranges. Nothing in the
- * document is executed or kept as markup: scripts, styles, frames and their contents are dropped.
+ * Text a browser does not show: `hidden`, `aria-hidden="true"`, an inline `display: none` or
+ * `visibility: hidden`, a hidden input. Never imported.
  */
-export function htmlToDocument(html: string): ParsedDocument {
+export function isHidden(name: string, attribs: Record<string, string>): boolean {
+  if (attribs.hidden !== undefined) return true
+  if (attribs['aria-hidden']?.trim().toLowerCase() === 'true') return true
+  if (name === 'input' && attribs.type?.toLowerCase() === 'hidden') return true
+  const style = attribs.style
+  return (
+    style !== undefined &&
+    /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse))\s*(?:!important\s*)?(?:;|$)/i.test(
+      style
+    )
+  )
+}
+
+export interface HtmlOptions {
+  /** Pictures as "[Image: alt text]" (Word documents; web pages' alt texts are mostly noise). */
+  imageAlt?: boolean
+  /** Word notes and comments as mammoth writes them: marked blocks, without their back links. */
+  notes?: boolean
+}
+
+/** Mammoth's ids for notes and comments, and the role of the block each one starts. */
+const NOTE_IDS: [RegExp, BlockRole][] = [
+  [/^footnote-\d+$/, 'footnote'],
+  [/^endnote-\d+$/, 'endnote'],
+  [/^comment-\d+$/, 'comment']
+]
+
+/**
+ * Converts HTML to plain text with headings, paragraphs and list items as ranges. Nothing in the
+ * document is executed or kept as markup: scripts, styles, frames and their contents are dropped,
+ * and so is text the page hides (see isHidden).
+ */
+export function htmlToDocument(html: string, opts: HtmlOptions = {}): ParsedDocument {
   const blocks: RawBlock[] = []
   const metas = new Map<string, string>()
   let title = ''
@@ -131,17 +167,35 @@ export function htmlToDocument(html: string): ParsedDocument {
   let skipDepth = 0
   let listDepth = 0
   let preDepth = 0
-  const kinds: { kind: BlockKind; level?: number }[] = []
+  interface Frame {
+    kind: BlockKind
+    level?: number
+    role?: BlockRole
+  }
+  const kinds: Frame[] = []
   let buffer = ''
   let firstTimeDatetime: string | null = null
+  /** The next block starts a note (mammoth writes the note's number as the list's). */
+  let noteNumber = 0
+  let notePrefix = ''
+  /** Inside a comment's heading (mammoth's <dt>): its text becomes the comment's prefix. */
+  let commentHeading = false
+  let pendingRole: BlockRole | undefined
 
-  const current = (): { kind: BlockKind; level?: number } =>
-    kinds[kinds.length - 1] ?? { kind: 'paragraph' }
+  const current = (): Frame => kinds[kinds.length - 1] ?? { kind: 'paragraph' }
   const flush = (): void => {
-    const { kind, level } = current()
-    const text =
+    const { kind, level, role } = current()
+    let text =
       kind === 'preformatted' ? buffer : buffer.split('\n').map(collapseWhitespace).join('\n')
-    if (text.trim()) blocks.push(level === undefined ? { kind, text } : { kind, text, level })
+    if (text.trim()) {
+      if (notePrefix) text = notePrefix + text
+      notePrefix = ''
+      const block: RawBlock = { kind, text }
+      if (level !== undefined) block.level = level
+      if (role) block.role = role
+      else if (opts.imageAlt && /^\[Image: [^\]]*\]$/.test(text.trim())) block.role = 'alt-text'
+      blocks.push(block)
+    }
     buffer = ''
   }
 
@@ -164,24 +218,53 @@ export function htmlToDocument(html: string): ParsedDocument {
         }
         if (name === 'time' && attribs.datetime && !firstTimeDatetime)
           firstTimeDatetime = attribs.datetime
-        if (SKIP.has(name)) {
-          skipDepth = 1
+        if (SKIP.has(name) || isHidden(name, attribs)) {
+          if (!VOID.has(name)) skipDepth = 1
           return
         }
         if (name === 'br') {
           buffer += '\n'
           return
         }
+        if (name === 'img') {
+          const alt = collapseWhitespace(attribs.alt ?? '')
+          if (opts.imageAlt && alt) buffer += ` [Image: ${alt.replace(/[[\]]/g, '')}] `
+          return
+        }
+        if (
+          opts.notes &&
+          name === 'a' &&
+          /^#(?:footnote|endnote|comment)-ref-/.test(attribs.href ?? '')
+        ) {
+          // The "↑" link back to where the note is referred to.
+          skipDepth = 1
+          return
+        }
         if (!BLOCK.has(name)) return
         flush()
+        if (opts.notes && attribs.id) {
+          const note = NOTE_IDS.find(([re]) => re.test(attribs.id))
+          if (note) {
+            pendingRole = note[1]
+            if (name === 'dt') commentHeading = true
+            noteNumber = name === 'li' ? noteNumber + 1 : 0
+            if (name === 'li') notePrefix = `${noteNumber}. `
+          }
+        }
         if (name === 'ul' || name === 'ol') listDepth++
-        if (/^h[1-6]$/.test(name)) kinds.push({ kind: 'heading', level: Number(name[1]) })
-        else if (name === 'li') kinds.push({ kind: 'list-item', level: Math.max(1, listDepth) })
-        else if (name === 'blockquote') kinds.push({ kind: 'quote' })
+        const inherited = pendingRole ?? current().role
+        let frame: Frame
+        if (/^h[1-6]$/.test(name)) frame = { kind: 'heading', level: Number(name[1]) }
+        else if (name === 'li' && !pendingRole)
+          frame = { kind: 'list-item', level: Math.max(1, listDepth) }
+        else if (name === 'blockquote') frame = { kind: 'quote' }
         else if (name === 'pre') {
           preDepth++
-          kinds.push({ kind: 'preformatted' })
-        } else kinds.push(current().kind === 'quote' ? { kind: 'quote' } : { kind: 'paragraph' })
+          frame = { kind: 'preformatted' }
+        } else frame = current().kind === 'quote' ? { kind: 'quote' } : { kind: 'paragraph' }
+        if (inherited) frame.role = inherited
+        kinds.push(frame)
+        if (name !== 'li' && name !== 'dt' && name !== 'dd') pendingRole = undefined
       },
       ontext(text) {
         if (inTitle) title += text
@@ -200,8 +283,15 @@ export function htmlToDocument(html: string): ParsedDocument {
         }
         if (!BLOCK.has(name) || VOID.has(name)) return
         void isImplied
+        if (commentHeading && name === 'dt') {
+          commentHeading = false
+          const label = collapseWhitespace(buffer)
+          notePrefix = label ? `${label}: ` : ''
+          buffer = ''
+        }
         flush()
         kinds.pop()
+        if (name === 'li' || name === 'dd') pendingRole = undefined
         if (name === 'ul' || name === 'ol') listDepth = Math.max(0, listDepth - 1)
         if (name === 'pre') preDepth = Math.max(0, preDepth - 1)
       }
@@ -222,5 +312,5 @@ export function htmlToDocument(html: string): ParsedDocument {
     published: normalizeDate(pick(DATE_META) ?? firstTimeDatetime),
     source: metaValue(pick(SOURCE_META))
   }
-  return { ...assemble(blocks), hints }
+  return { ...assemble(blocks), hints, warnings: [] }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { markdownToDocument } from './markdown'
+import { chooseTitle } from './title'
 
 describe('markdownToDocument', () => {
   it('reads front matter and turns Markdown into plain text blocks', () => {
@@ -42,5 +43,16 @@ The council **thanks** the [volunteers](https://example.org) who worked through 
 
   it('works without front matter', () => {
     expect(markdownToDocument('Just *one* line').hints.title).toBeNull()
+  })
+})
+
+describe('Markdown titles', () => {
+  it('takes a title-like first line before a later sub-heading', () => {
+    const doc = markdownToDocument(
+      'Crypto thefts and the ports: a discussion between three harbour authorities\n\nThe meeting was long.\n\n## Understanding the issue\n\nMore.'
+    )
+    expect(chooseTitle(doc, 'notes.md')).toBe(
+      'Crypto thefts and the ports: a discussion between three harbour authorities'
+    )
   })
 })

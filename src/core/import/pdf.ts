@@ -1,3 +1,4 @@
+import { inflateSync, constants as zlib } from 'node:zlib'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { WorkbenchError } from '../base/errors'
 import {
@@ -8,102 +9,314 @@ import {
   type RawBlock
 } from './text-blocks'
 
-interface LineItem {
+interface TextItem {
   str: string
+  dir: string
   hasEOL: boolean
   transform: number[]
+  width: number
   height: number
 }
+
+interface Line {
+  text: string
+  y: number
+  height: number
+}
+
+/** Non-image streams of a PDF may inflate to this many bytes in all; more is a compression bomb. */
+export const MAX_PDF_INFLATED = 256 * 1024 * 1024
+
+const refuse = (message: string): WorkbenchError => new WorkbenchError('invalid-argument', message)
+const damaged = (detail: string): WorkbenchError =>
+  refuse(`the PDF could not be read: it is damaged (${detail})`)
 
 /**
  * Extracts the text layer of a PDF with pdf.js. Scripts in the PDF are never run (pdf.js does not
  * run them, and `isEvalSupported: false` keeps it from compiling fonts with eval). Lines are
- * grouped into paragraphs where the vertical gap is larger than the line spacing.
+ * grouped into paragraphs where the vertical gap is larger than the line spacing; every block
+ * keeps its page number. After each page come its form fields' values and its annotations'
+ * texts (comments), as marked blocks. Right-to-left lines are put in reading order and
+ * presentation forms (Arabic, ligatures) normalised; a word broken by a hyphen at a line end is
+ * joined where the joined word is one. A page that cannot be read is left out with a warning
+ * naming it; pdf.js's own error messages never reach the user.
  */
 export async function pdfToDocument(
   bytes: Uint8Array
 ): Promise<ParsedDocument & { pages: number }> {
-  if (!startsWith(bytes, '%PDF-')) {
-    throw new WorkbenchError(
-      'invalid-argument',
-      'this is not a PDF file (it does not start with %PDF-)'
-    )
-  }
-  const task = getDocument({
-    data: bytes,
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    enableXfa: false,
-    stopAtErrors: false,
-    verbosity: 0
-  })
-  let pdf
+  const start = headerOffset(bytes)
+  if (start < 0) throw refuse('this is not a PDF file (it does not start with %PDF-)')
+  // A view from the header on (pdf.js reads offsets from there, as other readers do), and never a
+  // Node Buffer, which pdf.js refuses.
+  const data = new Uint8Array(bytes.buffer, bytes.byteOffset + start, bytes.byteLength - start)
+  checkInflatedSize(data)
+
+  const watch = new WarningWatch()
   try {
-    pdf = await task.promise
-  } catch (err) {
-    const name = (err as Error).name
-    if (name === 'PasswordException') {
-      throw new WorkbenchError(
-        'invalid-argument',
-        'the PDF is password-protected; remove the password and import it again'
-      )
-    }
-    throw new WorkbenchError(
-      'invalid-argument',
-      `the PDF could not be read (${(err as Error).message})`
-    )
-  }
-  try {
-    const blocks: RawBlock[] = []
-    for (let n = 1; n <= pdf.numPages; n++) {
-      const page = await pdf.getPage(n)
-      const content = await page.getTextContent()
-      blocks.push(...pageToBlocks(content.items.filter((i) => 'str' in i) as LineItem[]))
-      page.cleanup()
-    }
-    const { info } = (await pdf.getMetadata().catch(() => ({ info: {} }))) as {
-      info: Record<string, unknown>
-    }
-    const str = (k: string): string | null =>
-      typeof info[k] === 'string' ? (info[k] as string) : null
-    return {
-      ...assemble(blocks),
-      pages: pdf.numPages,
-      hints: {
-        title: metaValue(str('Title')),
-        author: metaValue(str('Author')),
-        published: normalizeDate(str('CreationDate')),
-        source: null
+    const task = getDocument({
+      data,
+      isEvalSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      enableXfa: false,
+      stopAtErrors: false,
+      verbosity: 1
+    })
+    let pdf
+    try {
+      pdf = await task.promise
+    } catch (err) {
+      if ((err as Error).name === 'PasswordException') {
+        throw refuse('the PDF is password-protected; remove the password and import it again')
       }
+      throw damaged(pdfProblem(err))
+    }
+    try {
+      return await readPages(pdf, watch)
+    } finally {
+      await pdf.destroy()
     }
   } finally {
-    await pdf.destroy()
+    watch.stop()
   }
 }
 
-function pageToBlocks(items: LineItem[]): RawBlock[] {
-  const lines: { text: string; y: number; height: number }[] = []
-  let text = ''
-  let y: number | null = null
-  let height = 0
-  for (const item of items) {
-    if (y === null) y = item.transform[5]
-    text += item.str
-    height = Math.max(height, item.height || Math.abs(item.transform[3]) || 0)
-    if (item.hasEOL) {
-      lines.push({ text, y, height })
-      text = ''
-      y = null
-      height = 0
+type PdfDocument = Awaited<ReturnType<typeof getDocument>['promise']>
+
+async function readPages(
+  pdf: PdfDocument,
+  watch: WarningWatch
+): Promise<ParsedDocument & { pages: number }> {
+  const warnings: string[] = []
+  // Damage pdf.js worked around while opening: pages it had to skip.
+  const opening = watch.take().filter((w) => PAGE_TREE_DAMAGE.test(w))
+  const skipped = opening.find((w) => /circular/i.test(w)) ?? opening[0]
+  if (skipped)
+    warnings.push(
+      `Some pages could not be read and were left out: the PDF is damaged (${pdfProblem(skipped)}).`
+    )
+  const pages: { n: number; lines: Line[]; extras: RawBlock[] }[] = []
+  for (let n = 1; n <= pdf.numPages; n++) {
+    watch.take()
+    try {
+      const page = await pdf.getPage(n)
+      const content = await page.getTextContent()
+      const annotations = (await page.getAnnotations({ intent: 'display' })) as Annotation[]
+      page.cleanup()
+      const problem = watch.take().find((w) => DAMAGE.test(w))
+      if (problem) throw new Error(problem)
+      const items = content.items.filter((i) => 'str' in i) as unknown as TextItem[]
+      pages.push({ n, lines: pageLines(items), extras: annotationBlocks(annotations, n) })
+    } catch (err) {
+      warnings.push(
+        `Page ${n} could not be read and was left out: it is damaged (${pdfProblem(err)}).`
+      )
     }
   }
-  if (text.trim()) lines.push({ text, y: y ?? 0, height })
-
+  if (pages.length === 0 && pdf.numPages > 0) throw damaged('none of its pages could be read')
+  if (skipped && pages.every((p) => p.lines.every((l) => !l.text.trim()) && !p.extras.length))
+    throw damaged(pdfProblem(skipped))
+  const vocabulary = words(pages.flatMap((p) => p.lines.map((l) => l.text)))
   const blocks: RawBlock[] = []
+  for (const p of pages) {
+    for (const text of paragraphs(p.lines, vocabulary))
+      blocks.push({ kind: 'paragraph', text, page: p.n })
+    blocks.push(...p.extras)
+  }
+  const { info } = (await pdf.getMetadata().catch(() => ({ info: {} }))) as {
+    info: Record<string, unknown>
+  }
+  const str = (k: string): string | null =>
+    typeof info[k] === 'string' ? (info[k] as string) : null
+  return {
+    ...assemble(blocks),
+    pages: pdf.numPages,
+    warnings,
+    hints: {
+      title: metaValue(str('Title')),
+      author: metaValue(str('Author')),
+      published: normalizeDate(str('CreationDate')),
+      source: null
+    }
+  }
+}
+
+/** Where `%PDF-` starts: pdf.js, like other readers, allows up to 1 KB of junk before it. */
+function headerOffset(bytes: Uint8Array): number {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024))
+  return head.indexOf('%PDF-')
+}
+
+/**
+ * pdf.js warns (on the console) where it recovers from damage; these warnings, while a page is
+ * read, mean that page's text is lost or garbled. Other warnings (fonts, rendering) do not.
+ */
+const DAMAGE =
+  /Invalid stream|flate|compression method|Bad encoding|FCHECK|Illegal character|End of file|Unterminated|ignoring errors during "GetTextContent|Unknown command|Invalid (?:block|code|stored)|FormatError/i
+
+const PAGE_TREE_DAMAGE = /Skipping invalid|circular reference|invalid \/Pages tree/i
+
+/** Collects pdf.js's warnings while a PDF is read (they go to console.warn), and keeps them off the console. */
+class WarningWatch {
+  private readonly warn = console.warn
+  private seen: string[] = []
+
+  constructor() {
+    console.warn = (...args: unknown[]): void => {
+      const line = args.map(String).join(' ')
+      if (/^Warning:/.test(line)) this.seen.push(line)
+      else this.warn(...args)
+    }
+  }
+
+  /** The warnings since the last call. */
+  take(): string[] {
+    return this.seen.splice(0)
+  }
+
+  stop(): void {
+    console.warn = this.warn
+  }
+}
+
+/** One plain phrase for what pdf.js says went wrong, never its own wording. */
+function pdfProblem(err: unknown): string {
+  const m = err instanceof Error ? `${err.name} ${err.message}` : String(err)
+  if (/Illegal character|Unknown command|Invalid (?:command|operator)/i.test(m))
+    return 'it has unexpected data where its contents should be'
+  if (/End of file|Unexpected end|unexpected EOF|Unterminated|truncated/i.test(m))
+    return 'it is cut short'
+  if (/flate|compression|Bad encoding|FCHECK|Invalid (?:block|code|stored)|decode/i.test(m))
+    return 'a compressed part of it is corrupt'
+  if (/circular reference|loop/i.test(m)) return 'its list of pages loops back on itself'
+  if (/Maximum call stack/i.test(m)) return 'its structure is nested too deeply'
+  if (/xref|startxref|trailer/i.test(m)) return 'its table of objects is broken'
+  if (/Invalid PDF|root|catalog|Pages|page tree|Bad (?:object|reference)|Invalid object/i.test(m))
+    return 'its structure is broken'
+  return 'its structure could not be parsed'
+}
+
+interface Annotation {
+  annotationType: number
+  subtype?: string
+  contentsObj?: { str?: string }
+  titleObj?: { str?: string }
+  fieldType?: string
+  fieldName?: string
+  fieldValue?: string | string[] | null
+  alternativeText?: string
+  checkBox?: boolean
+  radioButton?: boolean
+  pushButton?: boolean
+  buttonValue?: string
+  exportValue?: string
+  hidden?: boolean
+}
+
+/** Annotation kinds whose text is not a comment (links, form widgets, pop-ups of other annotations). */
+const NOT_COMMENTS = new Set(['Link', 'Widget', 'Popup'])
+
+/**
+ * A page's form fields, as "Label: value", then its comments, as "Author: text" (or the text
+ * alone). Empty fields and push buttons have no text.
+ */
+function annotationBlocks(annotations: Annotation[], page: number): RawBlock[] {
+  const fields: RawBlock[] = []
+  const comments: RawBlock[] = []
+  const seenFields = new Set<string>()
+  for (const a of annotations) {
+    if (a.subtype === 'Widget') {
+      if (a.pushButton || !a.fieldName) continue
+      let value: string | null
+      if (a.checkBox) value = a.fieldValue && a.fieldValue !== 'Off' ? 'yes' : 'no'
+      else if (a.radioButton) {
+        if (a.fieldValue !== a.buttonValue || !a.buttonValue || a.buttonValue === 'Off') continue
+        value = a.buttonValue
+      } else if (Array.isArray(a.fieldValue)) value = a.fieldValue.join(', ')
+      else value = a.fieldValue ?? null
+      if (!value?.trim()) continue
+      const label =
+        a.alternativeText?.trim() ||
+        (a.fieldName.split('.').pop() ?? a.fieldName).replace(/\[\d+\]$/, '')
+      const key = `${a.fieldName}\u0000${value}`
+      if (seenFields.has(key)) continue
+      seenFields.add(key)
+      fields.push({ kind: 'paragraph', text: `${label}: ${value}`, role: 'form-field', page })
+    } else if (a.subtype && !NOT_COMMENTS.has(a.subtype)) {
+      const text = a.contentsObj?.str?.trim()
+      if (!text) continue
+      const author = a.titleObj?.str?.trim()
+      comments.push({
+        kind: 'paragraph',
+        text: author ? `${author}: ${text}` : text,
+        role: 'comment',
+        page
+      })
+    }
+  }
+  return [...fields, ...comments]
+}
+
+// Presentation forms (Arabic, Hebrew, Latin ligatures such as "ﬁ"): what a PDF's fonts map
+// glyphs to, read back as the letters they stand for.
+const PRESENTATION_FORMS = /[\ufb00-\ufdff\ufe70-\ufeff]+/g
+const normalizeForms = (s: string): string =>
+  s.replace(PRESENTATION_FORMS, (m) => m.normalize('NFKC'))
+
+const STRONG_RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/gu
+const STRONG_LTR = /[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]/g
+
+/**
+ * The page's lines, each in reading order: pdf.js gives items in drawing order, and puts each
+ * item's own characters in reading order; a line of mostly right-to-left text reads from its
+ * rightmost item to its leftmost. Items apart by more than a fifth of the line height are
+ * separated by a space.
+ */
+function pageLines(items: TextItem[]): Line[] {
+  const lines: Line[] = []
+  let current: TextItem[] = []
+  const end = (): void => {
+    if (current.length) {
+      const line = buildLine(current)
+      if (line) lines.push(line)
+    }
+    current = []
+  }
+  for (const item of items) {
+    current.push(item)
+    if (item.hasEOL) end()
+  }
+  end()
+  return lines
+}
+
+function buildLine(items: TextItem[]): Line | null {
+  const visible = items.filter((i) => i.str !== '')
+  if (visible.length === 0) return { text: '', y: items[0].transform[5], height: 0 }
+  const all = visible.map((i) => i.str).join('')
+  const rtl = (all.match(STRONG_RTL) ?? []).length > (all.match(STRONG_LTR) ?? []).length
+  const ordered = rtl ? [...visible].sort((a, b) => b.transform[4] - a.transform[4]) : visible
+  const height = Math.max(...ordered.map((i) => i.height || Math.abs(i.transform[3]) || 0))
+  let text = ''
+  for (let i = 0; i < ordered.length; i++) {
+    const item = ordered[i]
+    const prev = ordered[i - 1]
+    if (prev && !/\s$/.test(text) && !/^\s/.test(item.str)) {
+      const gap = rtl
+        ? prev.transform[4] - (item.transform[4] + item.width)
+        : item.transform[4] - (prev.transform[4] + prev.width)
+      if (gap > height * 0.2) text += ' '
+    }
+    text += item.str
+  }
+  return { text: normalizeForms(text).replace(/[ \t]+/g, ' '), y: ordered[0].transform[5], height }
+}
+
+function paragraphs(lines: Line[], vocabulary: Set<string>): string[] {
+  const out: string[] = []
   let para: string[] = []
   const end = (): void => {
-    if (para.length) blocks.push({ kind: 'paragraph', text: joinLines(para) })
+    if (para.length) out.push(joinLines(para, vocabulary))
     para = []
   }
   lines.forEach((line, i) => {
@@ -113,24 +326,127 @@ function pageToBlocks(items: LineItem[]): RawBlock[] {
     para.push(line.text.trim())
   })
   end()
-  return blocks
+  return out
 }
 
-/** Joins wrapped lines with a space, and re-joins words split by a hyphen at the end of a line. */
-function joinLines(lines: string[]): string {
-  return lines.reduce(
-    (acc, line) =>
-      acc.endsWith('-') && /^\p{Ll}/u.test(line)
-        ? acc.slice(0, -1) + line
-        : acc
-          ? `${acc} ${line}`
-          : line,
-    ''
-  )
+/** Every word of the document, lower case, for telling "in-/cluding" from "well-/known". */
+function words(texts: string[]): Set<string> {
+  const set = new Set<string>()
+  for (const t of texts)
+    for (const m of t.toLowerCase().matchAll(/\p{L}+(?:-\p{L}+)*/gu)) set.add(m[0])
+  return set
 }
 
-function startsWith(bytes: Uint8Array, magic: string): boolean {
-  // A PDF may have a few bytes of junk before its header; pdf.js accepts up to 1 KB of it.
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024))
-  return head.includes(magic)
+/** First parts that make compounds ("well-known", "self-made"), not broken words. */
+const COMPOUND_HEADS = new Set([
+  'well',
+  'self',
+  'non',
+  'ex',
+  'all',
+  'half',
+  'cross',
+  'so',
+  'long',
+  'short',
+  'full',
+  'mid',
+  'x'
+])
+/** Second parts that make compounds ("state-owned", "long-term"). */
+const COMPOUND_TAILS = new Set([
+  'based',
+  'related',
+  'led',
+  'owned',
+  'backed',
+  'funded',
+  'sponsored',
+  'term',
+  'scale',
+  'wide',
+  'level',
+  'like',
+  'free',
+  'known',
+  'old',
+  'year',
+  'made',
+  'run'
+])
+
+/**
+ * Joins wrapped lines with a space, and a word broken at a line end by a hyphen: a soft hyphen
+ * always joins; a hard one joins when the joined word occurs in the document (or the parts do
+ * not look like a compound), and stays when the hyphenated form occurs, or the parts are ones
+ * compounds are made of.
+ */
+function joinLines(lines: string[], vocabulary: Set<string>): string {
+  let acc = ''
+  for (const line of lines) {
+    const broken = /(\p{L}+)([-\u00ad\u2010])$/u.exec(acc)
+    const next = /^(\p{Ll}+)/u.exec(line)
+    if (broken && next) {
+      const head = broken[1]
+      const tail = next[1]
+      const joined = `${head}${tail}`.toLowerCase()
+      const hyphenated = `${head}-${tail}`.toLowerCase()
+      const keep =
+        broken[2] !== '\u00ad' &&
+        !vocabulary.has(joined) &&
+        (vocabulary.has(hyphenated) ||
+          COMPOUND_HEADS.has(head.toLowerCase()) ||
+          COMPOUND_TAILS.has(tail))
+      acc = keep ? `${acc.slice(0, -1)}-${line}` : `${acc.slice(0, -1)}${line}`
+    } else {
+      acc = acc ? `${acc} ${line}` : line
+    }
+  }
+  return acc.replace(/\u00ad/g, '')
+}
+
+/**
+ * Refuses a compression bomb before pdf.js sees it: every compressed stream that is not an
+ * image (pdf.js inflates content, fonts, forms and object streams to read the text) is inflated
+ * here first, its bytes counted against MAX_PDF_INFLATED and thrown away as they come.
+ */
+function checkInflatedSize(data: Uint8Array): void {
+  const buffer = Buffer.from(data.buffer, data.byteOffset, data.byteLength)
+  const text = buffer.toString('latin1')
+  let total = 0
+  let at = 0
+  for (;;) {
+    const s = text.indexOf('stream', at)
+    if (s < 0) break
+    at = s + 6
+    if (text.startsWith('end', s - 3)) continue
+    let bodyStart = at
+    if (text[bodyStart] === '\r') bodyStart++
+    if (text[bodyStart] === '\n') bodyStart++
+    else if (bodyStart === at) continue
+    const dict = text.slice(Math.max(0, s - 2048), s)
+    const open = dict.lastIndexOf(' obj')
+    const head = open >= 0 ? dict.slice(open) : dict
+    if (!/\/(?:FlateDecode|Fl)\b/.test(head) || /\/Subtype\s*\/Image\b/.test(head)) continue
+    // The first filter must be Flate for the bytes to be inflatable as they are.
+    if (/\/Filter\s*\[\s*\/(?!FlateDecode|Fl\b)/.test(head)) continue
+    const end = text.indexOf('endstream', bodyStart)
+    if (end < 0) break
+    at = end + 9
+    try {
+      const out = inflateSync(buffer.subarray(bodyStart, end), {
+        maxOutputLength: MAX_PDF_INFLATED - total + 1,
+        finishFlush: zlib.Z_SYNC_FLUSH
+      })
+      total += out.byteLength
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
+        total = MAX_PDF_INFLATED + 1
+      // Other errors: a damaged stream, which pdf.js reports (or recovers from) itself.
+    }
+    if (total > MAX_PDF_INFLATED)
+      throw refuse(
+        `the PDF's compressed contents expand to more than ${MAX_PDF_INFLATED / 1048576} MB: it may be a compression bomb`
+      )
+  }
 }

@@ -68,3 +68,22 @@ describe('countWords', () => {
     ['— · —', 0]
   ])('%s has %i words', (text, n) => expect(countWords(text)).toBe(n))
 })
+
+describe('assemble beyond the block limit', () => {
+  it('merges neighbouring blocks of the same page, keeping the text', () => {
+    const raw = Array.from({ length: 10 }, (_, i) => ({
+      kind: i % 3 === 0 ? ('heading' as const) : ('paragraph' as const),
+      text: `b${i}`,
+      page: i < 6 ? 1 : 2
+    }))
+    const full = assemble(raw)
+    const capped = assemble(raw, 4)
+    expect(capped.text).toBe(full.text)
+    expect(capped.blocks.map((b) => [capped.text.slice(b.start, b.end), b.page])).toEqual([
+      ['b0\n\nb1\n\nb2', 1],
+      ['b3\n\nb4\n\nb5', 1],
+      ['b6\n\nb7\n\nb8', 2],
+      ['b9', 2]
+    ])
+  })
+})

@@ -1,17 +1,29 @@
-import type { Block, BlockKind } from '../../shared/model'
+import type { Block, BlockKind, BlockRole, TextEncodingInfo } from '../../shared/model'
 
 /** A block as an importer finds it, before the document's text is assembled. */
 export interface RawBlock {
   kind: BlockKind
   text: string
   level?: number
+  role?: BlockRole
+  /** 1-based page number (PDF). */
+  page?: number
 }
 
+/** What a file says about itself; null or absent where it says nothing. */
 export interface DocumentHints {
   title?: string | null
   author?: string | null
+  /** YYYY-MM-DD */
   published?: string | null
+  /** Publisher, outlet or site name. */
   source?: string | null
+  /** The page's own address (canonical link, og:url, JSON-LD): kept, shown, never fetched. */
+  url?: string | null
+  /** BCP 47 language tag, e.g. "en-GB". */
+  language?: string | null
+  /** How the text was decoded (text, Markdown and web pages). */
+  encoding?: TextEncodingInfo | null
 }
 
 /** What every importer produces: normalized text, its structure as ranges, and metadata it found. */
@@ -19,7 +31,19 @@ export interface ParsedDocument {
   text: string
   blocks: Block[]
   hints: DocumentHints
+  /**
+   * What the reader should know about how the file was read, one plain sentence each ("No article
+   * was found in this page; the whole page was imported.", "Decoded as windows-1251 (guessed).").
+   */
+  warnings: string[]
 }
+
+/**
+ * Most blocks one document keeps. Beyond it, neighbouring blocks are merged (the text stays the
+ * same): a 13 MB file with one character per line would otherwise make millions of blocks, and as
+ * many passages in the search index.
+ */
+export const MAX_BLOCKS = 50_000
 
 // C0/C1 controls except tab and newline; they carry no text and can hide content.
 // eslint-disable-next-line no-control-regex
@@ -44,26 +68,55 @@ export function collapseWhitespace(s: string): string {
   return s.replace(/[ \t\n\r\f\v\u200B]+/g, ' ').trim()
 }
 
-/** Joins blocks with a blank line between them and records where each one sits in the text. */
-export function assemble(raw: RawBlock[]): { text: string; blocks: Block[] } {
+/**
+ * Joins blocks with a blank line between them and records where each one sits in the text. More
+ * than `maxBlocks` blocks are merged into runs of neighbours (of the same page), each run one
+ * paragraph: the text is the same, its structure coarser.
+ */
+export function assemble(
+  raw: RawBlock[],
+  maxBlocks = MAX_BLOCKS
+): { text: string; blocks: Block[] } {
   const parts: string[] = []
   const blocks: Block[] = []
   let offset = 0
+  const group = Math.ceil(raw.length / maxBlocks)
+  let run = 0
   for (const b of raw) {
-    const text = cleanText(b.text)
-      .split('\n')
-      .map((line) => line.replace(/[ \t]+$/, ''))
-      .join('\n')
-      .replace(/^\n+|\n+$/g, '')
+    const text = cleanBlockText(b.text)
     if (text.trim() === '') continue
     if (parts.length > 0) offset += 2
-    const block: Block = { kind: b.kind, start: offset, end: offset + text.length }
-    if (b.level !== undefined) block.level = b.level
-    blocks.push(block)
+    const last = blocks[blocks.length - 1]
+    if (group > 1 && run > 0 && run < group && last && last.page === b.page) {
+      // Part of a run of merged blocks: the last block grows over this one.
+      last.end = offset + text.length
+      last.kind = 'paragraph'
+      delete last.level
+      delete last.role
+      run++
+    } else {
+      const block: Block = { kind: b.kind, start: offset, end: offset + text.length }
+      if (b.level !== undefined) block.level = b.level
+      if (b.role !== undefined) block.role = b.role
+      if (b.page !== undefined) block.page = b.page
+      blocks.push(block)
+      run = 1
+    }
     parts.push(text)
     offset += text.length
   }
   return { text: parts.join('\n\n'), blocks }
+}
+
+function cleanBlockText(s: string): string {
+  const text = cleanText(s)
+  // Most blocks have no line break or trailing blank: skip the split for them.
+  if (!/[ \t]\n|[ \t]$|^\n|\n$/.test(text)) return text
+  return text
+    .split('\n')
+    .map((line) => line.replace(/[ \t]+$/, ''))
+    .join('\n')
+    .replace(/^\n+|\n+$/g, '')
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu

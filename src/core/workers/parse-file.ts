@@ -1,5 +1,5 @@
 import { extname } from 'node:path'
-import type { DocumentFormat, ImportLimits } from '../../shared/model'
+import type { DocumentFormat, ImportLimits, ReadOptions } from '../../shared/model'
 import { EXTENSION_FORMATS } from '../../shared/model'
 import { fileTooLarge } from '../../shared/format'
 import { WorkbenchError } from '../base/errors'
@@ -9,6 +9,8 @@ import type { ParsedFile } from './worker-protocol'
 export interface ParseOptions {
   limits: ImportLimits
   pool: ParserPool
+  /** How to read the file (see ReadOptions); absent: as an import does by default. */
+  read?: ReadOptions
 }
 
 const SUPPORTED_LIST = Object.keys(EXTENSION_FORMATS)
@@ -47,6 +49,11 @@ export async function parseFile(
   const format = formatOf(name)
   checkFileSize(bytes.byteLength, opts.limits)
   if (bytes.byteLength === 0) throw new WorkbenchError('invalid-argument', 'the file is empty')
-  const parsed = await opts.pool.parse({ format, bytes, maxTextChars: opts.limits.maxTextChars })
+  const parsed = await opts.pool.parse({
+    format,
+    bytes,
+    maxTextChars: opts.limits.maxTextChars,
+    ...(opts.read ? { options: opts.read } : {})
+  })
   return { format, ...parsed }
 }

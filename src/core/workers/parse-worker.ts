@@ -20,7 +20,7 @@ parentPort?.on('message', (req: ParseRequest) => {
 async function read(req: ParseRequest): Promise<void> {
   let res: ParseResponse
   try {
-    const doc = await parseBytes(req.format, req.bytes, req.maxTextChars)
+    const doc = await parseBytes(req.format, req.bytes, req.maxTextChars, req.options)
     res = {
       ok: true,
       parsed: {

@@ -1,4 +1,4 @@
-import type { DocumentFormat } from '../../shared/model'
+import type { DocumentFormat, ReadOptions } from '../../shared/model'
 import type { CountedPassages } from './index-build'
 import type { ParsedDocument } from '../import/text-blocks'
 
@@ -7,6 +7,8 @@ export interface ParseRequest {
   format: DocumentFormat
   bytes: Uint8Array
   maxTextChars: number
+  /** How to read it (web page whole or as its article, a forced encoding); absent: as an import does. */
+  options?: ReadOptions
 }
 
 /** What a parser worker makes of a file: the document, and what is cheaper to work out there. */
