@@ -1,4 +1,5 @@
 import SearchableMap from 'minisearch/SearchableMap'
+import { ByteWriter, pad4 } from '../base/byte-writer'
 import { fold, WORD_RE } from '../domain/search/fold'
 import { FUZZY_MIN_LENGTH, transpositions } from '../domain/search/match-terms'
 
@@ -983,7 +984,7 @@ export class InvertedIndex {
     // Padded with spaces (which JSON allows) to a multiple of four bytes.
     const headerJson = new TextEncoder().encode(header)
     out.bytes(headerJson)
-    out.bytes(new Uint8Array((4 - (headerJson.length % 4)) % 4).fill(0x20))
+    out.bytes(new Uint8Array(pad4(headerJson.length)).fill(0x20))
     const headerBytes = out.length
     for (const a of [entDoc, this.entStart, this.entEnd, this.entLen])
       out.bytes(new Uint8Array(a.buffer, a.byteOffset, n * 4))
@@ -1056,7 +1057,7 @@ export class InvertedIndex {
     index.entLen.set(u32s(n))
     if (at + n > data.length) throw truncated()
     index.entKind.set(data.subarray(at, at + n))
-    at += n + ((4 - (n % 4)) % 4)
+    at += n + pad4(n)
     index.entAlive.fill(1, 0, n)
     index.size = n
     index.alive = n
@@ -1082,7 +1083,7 @@ export class InvertedIndex {
       const ids = u32s(count)
       if (at + count > data.length) throw truncated()
       const tfs = data.subarray(at, at + count)
-      at += count + ((4 - (count % 4)) % 4)
+      at += count + pad4(count)
       index.term(word).postings = Postings.over(ids, tfs)
     }
     if (at > data.length) throw truncated()
@@ -1099,9 +1100,6 @@ const HEADER_CHUNK = 5000
 /** About this many postings are encoded or decoded between pauses (a few milliseconds' work). */
 const SLICE = 200_000
 const noPause = (): Promise<void> => Promise.resolve()
-
-/** A pause that lets timers, I/O and other messages run before going on. */
-export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 
 /** Words in code-unit order (as `<` compares them), the order prefixes are found in. */
 const compareWords = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
@@ -1187,30 +1185,4 @@ function kthLargest(a: Float64Array, k: number): number {
     else break
   }
   return a[target]
-}
-
-class ByteWriter {
-  private buf = new Uint8Array(1 << 16)
-  length = 0
-  private ensure(n: number): void {
-    if (this.length + n <= this.buf.length) return
-    const next = new Uint8Array(Math.max(this.buf.length * 2, this.length + n))
-    next.set(this.buf.subarray(0, this.length))
-    this.buf = next
-  }
-  bytes(b: Uint8Array): void {
-    this.ensure(b.length)
-    this.buf.set(b, this.length)
-    this.length += b.length
-  }
-  u32s(a: Uint32Array): void {
-    this.bytes(new Uint8Array(a.buffer, a.byteOffset, a.length * 4))
-  }
-  /** Pads to a multiple of four bytes. */
-  align(): void {
-    this.bytes(new Uint8Array((4 - (this.length % 4)) % 4))
-  }
-  result(): Uint8Array {
-    return this.buf.subarray(0, this.length)
-  }
 }

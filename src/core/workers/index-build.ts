@@ -6,9 +6,9 @@ import {
   InvertedIndex,
   KIND_PASSAGE,
   termCounts,
-  yieldToEventLoop,
   type CountedEntries
 } from '../engine/inverted-index'
+import { yieldToEventLoop } from '../base/yield'
 
 /** What the rebuild worker needs to know of a document. */
 export type BuildDocument = Pick<

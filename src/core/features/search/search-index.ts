@@ -19,6 +19,8 @@ import {
   indexPassages,
   type CountedPassages
 } from '../../workers/index-build'
+import { pad4 } from '../../base/byte-writer'
+import { yieldToEventLoop } from '../../base/yield'
 import { fold } from '../../domain/search/fold'
 import {
   CANDIDATE_CAP,
@@ -27,7 +29,6 @@ import {
   KIND_NOTE,
   KIND_PASSAGE,
   MAX_TERMS,
-  yieldToEventLoop,
   type EntryInfo,
   type IndexLimits,
   type Plan,
@@ -729,7 +730,7 @@ export class SearchIndex {
 async function encodeSnapshot(meta: SnapshotMeta, engine: InvertedIndex): Promise<Uint8Array> {
   // Padded with spaces, so that the engine's part starts 4-byte aligned (it is read as views).
   const json = new TextEncoder().encode(JSON.stringify(meta))
-  const metaBytes = new Uint8Array(json.length + ((4 - (json.length % 4)) % 4)).fill(0x20)
+  const metaBytes = new Uint8Array(json.length + pad4(json.length)).fill(0x20)
   metaBytes.set(json)
   const body = await engine.serialize(yieldToEventLoop)
   const out = new Uint8Array(12 + metaBytes.length + body.length)
