@@ -1,7 +1,9 @@
 import SearchableMap from 'minisearch/SearchableMap'
 import { ByteWriter, pad4 } from '../base/byte-writer'
-import { fold, WORD_RE } from '../domain/search/fold'
+import { termCounts, type CountedEntries } from '../domain/search/term-counts'
 import { FUZZY_MIN_LENGTH, transpositions } from '../domain/search/match-terms'
+
+export type { CountedEntries } from '../domain/search/term-counts'
 
 /**
  * A lean inverted index over entries (passages and notes) grouped by document, with BM25+ scores.
@@ -88,19 +90,6 @@ interface Term {
   place: number
 }
 
-/**
- * Entries with their words counted already (by `termCounts`, perhaps in another thread): for each
- * entry, start, end, number of words and number of distinct words in `bounds`; its distinct words
- * follow each other in `words` (as indexes into `vocab`, the distinct words of them all), with how
- * often each occurs in `counts`.
- */
-export interface CountedEntries {
-  vocab: string[]
-  bounds: Uint32Array
-  words: Uint32Array
-  counts: Uint8Array
-}
-
 interface DocRecord {
   key: string
   titleTerms: string[]
@@ -121,18 +110,6 @@ function growU8(a: Uint8Array<ArrayBuffer>, need: number): Uint8Array<ArrayBuffe
   const b = new Uint8Array(Math.max(need, a.length * 2))
   b.set(a)
   return b
-}
-
-/** Term frequencies of a text, folded as queries are. */
-export function termCounts(text: string): { counts: Map<string, number>; length: number } {
-  const counts = new Map<string, number>()
-  let length = 0
-  for (const m of fold(text).matchAll(WORD_RE)) {
-    const w = m[0]
-    counts.set(w, (counts.get(w) ?? 0) + 1)
-    length++
-  }
-  return { counts, length }
 }
 
 /** One term of a query, already folded. */

@@ -1,13 +1,8 @@
 import { Worker } from 'node:worker_threads'
-import type { Block, DocumentMeta } from '../../shared/model'
+import type { DocumentMeta } from '../../shared/model'
 import type { WorkerSpec } from './worker-protocol'
-import { chunkText } from '../domain/search/chunks'
-import {
-  InvertedIndex,
-  KIND_PASSAGE,
-  termCounts,
-  type CountedEntries
-} from '../engine/inverted-index'
+import type { CountedPassages } from '../domain/search/count-passages'
+import { InvertedIndex, KIND_PASSAGE } from '../engine/inverted-index'
 import { yieldToEventLoop } from '../base/yield'
 
 /** What the rebuild worker needs to know of a document. */
@@ -24,35 +19,6 @@ export interface BuildRequest {
 export type BuildResponse =
   | { ok: true; index: Uint8Array; built: string[]; failed: { id: string; message: string }[] }
   | { ok: false; message: string }
-
-/**
- * A document's passages with their words counted: the costly part of indexing, done where the
- * document is parsed (a parser worker), so that the thread holding the index only adds them.
- */
-export type CountedPassages = CountedEntries
-
-export function countPassages(text: string, blocks: Block[]): CountedPassages {
-  const chunks = chunkText(text, blocks)
-  const bounds = new Uint32Array(chunks.length * 4)
-  const vocab: string[] = []
-  const vocabIndex = new Map<string, number>()
-  const words: number[] = []
-  const counts: number[] = []
-  chunks.forEach((c, i) => {
-    const { counts: tf, length } = termCounts(text.slice(c.start, c.end))
-    bounds.set([c.start, c.end, length, tf.size], i * 4)
-    for (const [w, n] of tf) {
-      let v = vocabIndex.get(w)
-      if (v === undefined) {
-        vocabIndex.set(w, (v = vocab.length))
-        vocab.push(w)
-      }
-      words.push(v)
-      counts.push(Math.min(n, 255))
-    }
-  })
-  return { vocab, bounds, words: Uint32Array.from(words), counts: Uint8Array.from(counts) }
-}
 
 /** Adds a document and its passages to an index: the same for an import, an update and a rebuild. */
 export function indexPassages(

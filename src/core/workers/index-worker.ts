@@ -6,7 +6,8 @@ import { parentPort } from 'node:worker_threads'
 import { join } from 'node:path'
 import { PackReader } from '../store/pack-store'
 import { LAYOUT, readStoredText } from '../store/workspace-store'
-import { countPassages, indexPassages, type BuildRequest, type BuildResponse } from './index-build'
+import { countPassages } from '../domain/search/count-passages'
+import { indexPassages, type BuildRequest, type BuildResponse } from './index-build'
 import { InvertedIndex } from '../engine/inverted-index'
 
 parentPort?.once('message', async (req: BuildRequest) => {

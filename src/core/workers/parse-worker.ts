@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto'
 import { parentPort } from 'node:worker_threads'
-import { countPassages } from './index-build'
+import { countPassages } from '../domain/search/count-passages'
 import { parseBytes } from '../import/parse-bytes'
 import { countWords } from '../import/text-blocks'
 import type { ParseRequest, ParseResponse } from './worker-protocol'

@@ -1,5 +1,5 @@
 import type { DocumentFormat } from '../../shared/model'
-import type { CountedPassages } from './index-build'
+import type { CountedPassages } from '../domain/search/count-passages'
 import type { ParsedDocument } from '../import/text-blocks'
 
 /** One file for a parser worker to read. */

@@ -13,12 +13,8 @@ import type {
 import { findByPath, pathOf, subtree } from '../../domain/codebook/tree'
 import { SerialQueue, writeFileDurable } from '../../store/durable-write'
 import type { WorkerSpec } from '../../workers/worker-protocol'
-import {
-  buildInWorker,
-  countPassages,
-  indexPassages,
-  type CountedPassages
-} from '../../workers/index-build'
+import { buildInWorker, indexPassages } from '../../workers/index-build'
+import { countPassages, type CountedPassages } from '../../domain/search/count-passages'
 import { pad4 } from '../../base/byte-writer'
 import { yieldToEventLoop } from '../../base/yield'
 import { fold } from '../../domain/search/fold'
