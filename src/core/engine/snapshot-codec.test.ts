@@ -74,6 +74,12 @@ function contents({ table, dict }: Parts): unknown {
   return { docs, entries, words, alive: [table.alive, table.aliveLength, table.aliveDocs] }
 }
 
+/** Where the first word's postings start (past the header and the entry table). */
+function postingsStart(bytes: Uint8Array, entries: number): number {
+  const headerBytes = new DataView(bytes.buffer, bytes.byteOffset).getUint32(0, true)
+  return 4 + headerBytes + 16 * entries + Math.ceil(entries / 4) * 4
+}
+
 describe('the snapshot codec', () => {
   it('reads back exactly what it wrote', async () => {
     await fc.assert(
@@ -112,12 +118,13 @@ describe('the snapshot codec', () => {
     await expect(decode(longer)).rejects.toThrow(/trailing data/)
   })
 
-  it('refuses damaged content: a header that is not JSON, an entry of no document', async () => {
+  it('refuses damaged content: a header that is not JSON, an entry of no document, postings out of range or order', async () => {
     const parts = build([
       { title: ['port'], text: ['port', 'ship', 'storm'], note: ['port'] },
       { title: ['crane'], text: ['port', 'crane'], note: null }
     ])
     const bytes = await encode(parts)
+    const n = parts.table.size
     const damaged = (fn: (b: Uint8Array, view: DataView) => void): Uint8Array => {
       const b = bytes.slice()
       fn(b, new DataView(b.buffer))
@@ -130,6 +137,20 @@ describe('the snapshot codec', () => {
     await expect(decode(damaged((_, v) => v.setUint32(4 + headerBytes, 99, true)))).rejects.toThrow(
       /inconsistent/
     )
+    // The first word's postings: its count, then its ids.
+    const at = postingsStart(bytes, n)
+    const count = new DataView(bytes.buffer).getUint32(at, true)
+    expect(count).toBeGreaterThan(1)
+    await expect(decode(damaged((_, v) => v.setUint32(at + 4, n + 5, true)))).rejects.toThrow(
+      /inconsistent/
+    )
+    const last = at + 4 * count
+    await expect(decode(damaged((_, v) => v.setUint32(last, n, true)))).rejects.toThrow(
+      /inconsistent/
+    )
+    await expect(
+      decode(damaged((_, v) => v.setUint32(at + 4, v.getUint32(last, true), true)))
+    ).rejects.toThrow(/inconsistent/)
     // Undamaged, it reads.
     expect(contents(await decode(bytes.slice()))).toEqual(contents(parts))
   })
