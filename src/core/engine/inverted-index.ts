@@ -129,7 +129,7 @@ export class InvertedIndex {
    * document key, then start, then kind, so that the order never depends on internal ids.
    */
   top(matches: Matches, k: number): number[] {
-    return top(matches, k, (id) => this.table.info(id))
+    return top(matches, k, this.table)
   }
 
   /**

@@ -61,7 +61,7 @@ describe('top', () => {
           )
           .slice(0, k)
           .map(key)
-        expect(top(matches, k, entries.info).map((i) => key(matches.ids[i]))).toEqual(expected)
+        expect(top(matches, k, entries).map((i) => key(matches.ids[i]))).toEqual(expected)
       }),
       { numRuns: 200 }
     )

@@ -1,4 +1,4 @@
-import type { EntryInfo } from './entries'
+import type { EntryTable } from './entries'
 import { TIE, TOP_SORT_ALL, TOP_SORT_FACTOR } from './tuning'
 
 /** The k-th largest value of `a` (1-based, k ≤ a.length), reordering `a` in place (quickselect). */
@@ -39,7 +39,7 @@ export interface Scored {
  * The positions (into `matches`) of the best `k` matches, best first; equal scores are ordered by
  * document key, then start, then kind, so that the order never depends on internal ids.
  */
-export function top(matches: Scored, k: number, info: (id: number) => EntryInfo): number[] {
+export function top(matches: Scored, k: number, entries: Pick<EntryTable, 'info'>): number[] {
   const { count, scores, ids } = matches
   let picked: number[]
   if (count <= k * TOP_SORT_FACTOR || count <= TOP_SORT_ALL) {
@@ -50,13 +50,25 @@ export function top(matches: Scored, k: number, info: (id: number) => EntryInfo)
     picked = []
     for (let i = 0; i < count; i++) if (scores[i] >= threshold - TIE) picked.push(i)
   }
-  const keyed = picked.map((i) => ({ i, score: scores[i], ...info(ids[i]) }))
+  // Objects of one shape, made without a closure of the caller's: either made V8 drop this
+  // function's optimized code at every query.
+  const keyed = picked.map((i) => {
+    const e = entries.info(ids[i])
+    return {
+      i,
+      score: scores[i],
+      doc: e.doc,
+      start: e.start,
+      kind: e.kind,
+      note: e.annotationId ?? ''
+    }
+  })
   keyed.sort(
     (x, y) =>
       (Math.abs(y.score - x.score) > TIE ? y.score - x.score : 0) ||
       (x.doc < y.doc ? -1 : x.doc > y.doc ? 1 : x.start - y.start) ||
       x.kind - y.kind ||
-      (x.annotationId ?? '').localeCompare(y.annotationId ?? '')
+      x.note.localeCompare(y.note)
   )
   return keyed.slice(0, k).map((x) => x.i)
 }
