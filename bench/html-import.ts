@@ -9,7 +9,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseBytes } from '../src/core/import/parse-bytes'
 import { defaultParserThreads, ParserPool } from '../src/core/workers/parser-pool'
-import { createWorkbench, IMPORT_CONCURRENCY, mapConcurrent } from '../src/core/workbench'
+import { mapConcurrent } from '../src/core/base/map-concurrent'
+import { IMPORT_CONCURRENCY } from '../src/core/features/documents/import-service'
+import { createWorkbench } from '../src/core/workbench'
 import { makeWebPage, SITE_STYLES } from '../src/test-support/web-pages'
 
 export interface HtmlBenchRow {

@@ -100,7 +100,7 @@ describe('annotation commands', () => {
     ).toEqual({
       code: 1,
       out: '',
-      err: `workbench: The quote was not found in "The blog said a foreign state was behind the attack." (${id}). It must match the document's text exactly (see workbench show ${id}).\n`
+      err: `workbench: The quote was not found in "The blog said a foreign state was behind the attack" (${id}). It must match the document's text exactly (see workbench show ${id}).\n`
     })
     expect(
       (
@@ -116,7 +116,7 @@ describe('annotation commands', () => {
         )
       ).err
     ).toBe(
-      'workbench: The quote appears 2 times in "The blog said a foreign state was behind the attack.", so there is no occurrence 3.\n'
+      'workbench: The quote appears 2 times in "The blog said a foreign state was behind the attack", so there is no occurrence 3.\n'
     )
     expect(
       (await cli('--workspace', ws, 'annotate', id, '--quote', 'x', '--color', 'mauve')).code
@@ -243,7 +243,7 @@ describe('search command', () => {
     expect(rows).toEqual([
       {
         docId: id,
-        title: 'The blog said a foreign state was behind the attack.',
+        title: 'The blog said a foreign state was behind the attack',
         score: expect.any(Number),
         snippet: expect.stringContaining('no evidence of a state actor'),
         start: 0,
@@ -282,7 +282,7 @@ describe('export and restore commands', () => {
     expect(md.out).toContain('## Attribution/Official\n\n> no evidence of a state actor')
     const csv = await cli('--workspace', ws, 'export', '--format', 'csv', '--tag', 'Attribution')
     expect(csv.out.split('\r\n')[1]).toBe(
-      `The blog said a foreign state was behind the attack.,${id},Attribution/Official,no evidence of a state actor,CERT says so,${csv.out.split('\r\n')[1].split(',').slice(-2).join(',')}`
+      `The blog said a foreign state was behind the attack,${id},Attribution/Official,no evidence of a state actor,CERT says so,${csv.out.split('\r\n')[1].split(',').slice(-2).join(',')}`
     )
     const backup = join(src, 'backup.json')
     const written = await cli('--workspace', ws, 'export', '--format', 'json', '-o', backup)

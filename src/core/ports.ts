@@ -1,6 +1,6 @@
 import type { Annotation, Block, DocumentMeta, Memo, StoredRef, Tag } from '../shared/model'
 import type { AnnotationFile, WorkspaceFile } from './store/schema'
-import type { CountedPassages } from './workers/index-build'
+import type { CountedChunks } from './domain/search/count-chunks'
 import type { WorkerSpec } from './workers/worker-protocol'
 
 /**
@@ -10,8 +10,8 @@ import type { WorkerSpec } from './workers/worker-protocol'
 
 /** Something that changed in the workspace, once it is saved. The search index follows these. */
 export type ChangeEvent =
-  /** A document entered the library, or got a new version; `passages` when they were counted at import. */
-  | { kind: 'document-saved'; meta: DocumentMeta; passages?: CountedPassages }
+  /** A document entered the library, or got a new version; `chunks` when they were counted at import. */
+  | { kind: 'document-saved'; meta: DocumentMeta; chunks?: CountedChunks }
   | { kind: 'document-removed'; id: string }
   /** A document's highlights or note changed. */
   | { kind: 'notes-changed'; docId: string }

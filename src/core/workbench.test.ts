@@ -140,7 +140,7 @@ describe('importing documents', () => {
     expect(again).toMatchObject({
       status: 'duplicate',
       name: 'copy-of-a.txt',
-      title: 'Same words.'
+      title: 'Same words'
     })
     expect(await catalog()).toEqual(before)
     expect((await stat(join(dir, 'texts', 'pack-000001.awp'))).size).toBe(packSize)
@@ -215,13 +215,13 @@ describe('importing documents', () => {
     const wb = await open(await tempDir())
     const report = await wb.importPaths([src, join(src, 'missing.txt')])
     expect(report.imported.map((d) => d.title).sort()).toEqual([
-      'First report.',
+      'First report',
       'Second report',
       'Third report'
     ])
     expect(report.duplicates).toEqual([
       {
-        id: report.imported.find((d) => d.title === 'First report.')?.id,
+        id: report.imported.find((d) => d.title === 'First report')?.id,
         path: join(src, 'dup.txt')
       }
     ])
@@ -243,7 +243,7 @@ describe('the workspace', () => {
     await wb.importFile({ name: 'a.txt', data: enc('Kept across restarts.') })
     await wb.close()
     const again = await open(dir)
-    expect((await again.listDocuments()).map((d) => d.title)).toEqual(['Kept across restarts.'])
+    expect((await again.listDocuments()).map((d) => d.title)).toEqual(['Kept across restarts'])
     await again.close()
   })
 
@@ -300,7 +300,7 @@ describe('the workspace', () => {
     const wb = await open(dir)
     const outcome = await wb.importFile({ name: 'a.txt', data: enc('To be removed.') })
     if (outcome.status !== 'imported') throw new Error('expected an import')
-    expect((await wb.removeDocument(outcome.document.id)).title).toBe('To be removed.')
+    expect((await wb.removeDocument(outcome.document.id)).title).toBe('To be removed')
     expect(await wb.listDocuments()).toEqual([])
     expect(await readdir(join(dir, 'texts'))).toEqual(['pack-000001.awp'])
     const again = await wb.importFile({ name: 'a.txt', data: enc('To be removed.') })

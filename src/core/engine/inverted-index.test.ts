@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { InvertedIndex, KIND_NOTE, KIND_PASSAGE, type Plan } from './inverted-index'
+import { InvertedIndex, KIND_NOTE, KIND_TEXT, type Plan } from './inverted-index'
 
 const VOCAB = ['port', 'ports', 'harbour', 'ship', 'ships', 'crane', 'cranes', 'storm', 'the', 'of']
 
@@ -19,7 +19,7 @@ function build(docs: { title: string[]; entries: string[][] }[]): InvertedIndex 
     let at = 0
     for (const words of d.entries) {
       const text = words.join(' ')
-      index.addEntry(`d${i}`, KIND_PASSAGE, at, at + text.length, text)
+      index.addEntry(`d${i}`, KIND_TEXT, at, at + text.length, text)
       at += text.length + 1
     }
   })
@@ -153,7 +153,7 @@ describe('the inverted index', () => {
     const words = Array.from({ length: 40 }, (_, i) => `s${String(i).padStart(2, '0')}`)
     // s00 is in the most entries (40), s39 in the fewest (1).
     words.forEach((w, i) => {
-      for (let k = 0; k < 40 - i; k++) index.addEntry('d', KIND_PASSAGE, 0, 1, w)
+      for (let k = 0; k < 40 - i; k++) index.addEntry('d', KIND_TEXT, 0, 1, w)
     })
     const expand = (text: string): string[] =>
       index.expand({ kind: 'prefix', text }).map((e) => e.word)
@@ -206,7 +206,7 @@ describe('the inverted index', () => {
     for (let e = 0; e < 200; e++)
       index.addEntry(
         'd',
-        KIND_PASSAGE,
+        KIND_TEXT,
         e * 20,
         e * 20 + 19,
         rare.has(e) ? 'storm of the port' : 'the port of call'
@@ -235,13 +235,7 @@ describe('the inverted index', () => {
     for (let d = 0; d < 20; d++) {
       index.addDocument(`d${d}`, 'report')
       for (let e = 0; e < 5; e++)
-        index.addEntry(
-          `d${d}`,
-          KIND_PASSAGE,
-          e * 10,
-          e * 10 + 9,
-          e === 0 ? 'the storm' : 'the port'
-        )
+        index.addEntry(`d${d}`, KIND_TEXT, e * 10, e * 10 + 9, e === 0 ? 'the storm' : 'the port')
     }
     const common = index.search({ groups: [[word('the')]], exclude: [] })
     expect(common.capped).toBe(true)

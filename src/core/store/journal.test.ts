@@ -157,7 +157,7 @@ describe('the catalog journal', () => {
       data: new TextEncoder().encode(backup.content)
     })
     const saved = JSON.parse(await readFile(join(dir, 'workspace.json'), 'utf8'))
-    expect(saved.documents.map((d: DocumentMeta) => d.title)).toEqual(['A report to back up.'])
+    expect(saved.documents.map((d: DocumentMeta) => d.title)).toEqual(['A report to back up'])
     expect(saved.codebook.tags.map((t: { name: string }) => t.name)).toEqual(['Attribution'])
     await target.close()
   })

@@ -1,14 +1,9 @@
 import { Worker } from 'node:worker_threads'
-import type { Block, DocumentMeta } from '../../shared/model'
+import type { DocumentMeta } from '../../shared/model'
 import type { WorkerSpec } from './worker-protocol'
-import { chunkText } from '../domain/search/chunks'
-import {
-  InvertedIndex,
-  KIND_PASSAGE,
-  termCounts,
-  yieldToEventLoop,
-  type CountedEntries
-} from '../engine/inverted-index'
+import type { CountedChunks } from '../domain/search/count-chunks'
+import { InvertedIndex, KIND_TEXT } from '../engine/inverted-index'
+import { yieldToEventLoop } from '../base/yield'
 
 /** What the rebuild worker needs to know of a document. */
 export type BuildDocument = Pick<
@@ -25,47 +20,18 @@ export type BuildResponse =
   | { ok: true; index: Uint8Array; built: string[]; failed: { id: string; message: string }[] }
   | { ok: false; message: string }
 
-/**
- * A document's passages with their words counted: the costly part of indexing, done where the
- * document is parsed (a parser worker), so that the thread holding the index only adds them.
- */
-export type CountedPassages = CountedEntries
-
-export function countPassages(text: string, blocks: Block[]): CountedPassages {
-  const chunks = chunkText(text, blocks)
-  const bounds = new Uint32Array(chunks.length * 4)
-  const vocab: string[] = []
-  const vocabIndex = new Map<string, number>()
-  const words: number[] = []
-  const counts: number[] = []
-  chunks.forEach((c, i) => {
-    const { counts: tf, length } = termCounts(text.slice(c.start, c.end))
-    bounds.set([c.start, c.end, length, tf.size], i * 4)
-    for (const [w, n] of tf) {
-      let v = vocabIndex.get(w)
-      if (v === undefined) {
-        vocabIndex.set(w, (v = vocab.length))
-        vocab.push(w)
-      }
-      words.push(v)
-      counts.push(Math.min(n, 255))
-    }
-  })
-  return { vocab, bounds, words: Uint32Array.from(words), counts: Uint8Array.from(counts) }
-}
-
-/** Adds a document and its passages to an index: the same for an import, an update and a rebuild. */
+/** Adds a document and its chunks to an index: the same for an import, an update and a rebuild. */
 export function indexPassages(
   engine: InvertedIndex,
   doc: Pick<DocumentMeta, 'id' | 'title'>,
-  passages: CountedPassages
+  chunks: CountedChunks
 ): void {
   engine.addDocument(doc.id, doc.title)
-  engine.addCountedEntries([{ key: doc.id, kind: KIND_PASSAGE, entries: passages }])
+  engine.addCountedEntries([{ key: doc.id, kind: KIND_TEXT, entries: chunks }])
 }
 
 /**
- * Builds the passages of every document in a worker thread, which reads the texts itself: a full
+ * Builds the chunks of every document in a worker thread, which reads the texts itself: a full
  * rebuild (minutes at 100,000 documents) never blocks the app. Resolves with the index; documents
  * whose text could not be read are listed, for the caller to report.
  */

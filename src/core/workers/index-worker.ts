@@ -7,7 +7,8 @@ import { join } from 'node:path'
 import { PackReader } from '../store/pack-store'
 import { LAYOUT } from '../store/layout'
 import { readStoredText } from '../store/texts'
-import { countPassages, indexPassages, type BuildRequest, type BuildResponse } from './index-build'
+import { countChunks } from '../domain/search/count-chunks'
+import { indexPassages, type BuildRequest, type BuildResponse } from './index-build'
 import { InvertedIndex } from '../engine/inverted-index'
 
 parentPort?.once('message', async (req: BuildRequest) => {
@@ -21,7 +22,7 @@ parentPort?.once('message', async (req: BuildRequest) => {
       for (const doc of req.documents) {
         try {
           const { text, blocks } = await readStoredText(doc, reader, false)
-          indexPassages(engine, doc, countPassages(text, blocks))
+          indexPassages(engine, doc, countChunks(text, blocks))
           built.push(doc.id)
         } catch (err) {
           failed.push({ id: doc.id, message: err instanceof Error ? err.message : String(err) })

@@ -1,11 +1,11 @@
 /**
  * Parser worker thread: reads files sent by the parser pool (parser-pool.ts), one at a time, and
- * posts back each document with its checksum, word count and passages counted for the index. It runs with a memory limit and is
+ * posts back each document with its checksum, word count and chunks counted for the index. It runs with a memory limit and is
  * terminated on timeout by the pool, so a hostile file cannot take the app down.
  */
 import { createHash } from 'node:crypto'
 import { parentPort } from 'node:worker_threads'
-import { countPassages } from './index-build'
+import { countChunks } from '../domain/search/count-chunks'
 import { parseBytes } from '../import/parse-bytes'
 import { countWords } from '../import/text-blocks'
 import type { ParseRequest, ParseResponse } from './worker-protocol'
@@ -27,7 +27,7 @@ async function read(req: ParseRequest): Promise<void> {
         doc,
         textSha256: createHash('sha256').update(doc.text).digest('hex'),
         words: countWords(doc.text),
-        passages: countPassages(doc.text, doc.blocks)
+        chunks: countChunks(doc.text, doc.blocks)
       }
     }
   } catch (err) {

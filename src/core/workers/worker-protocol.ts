@@ -1,5 +1,5 @@
 import type { DocumentFormat, ReadOptions } from '../../shared/model'
-import type { CountedPassages } from './index-build'
+import type { CountedChunks } from '../domain/search/count-chunks'
 import type { ParsedDocument } from '../import/text-blocks'
 
 /** One file for a parser worker to read. */
@@ -16,8 +16,8 @@ export interface ParsedFile {
   doc: ParsedDocument
   textSha256: string
   words: number
-  /** Its passages with their words counted, for the search index. */
-  passages: CountedPassages
+  /** Its chunks with their words counted, for the search index. */
+  chunks: CountedChunks
 }
 
 export type ParseResponse = { ok: true; parsed: ParsedFile } | { ok: false; message: string }

@@ -4,7 +4,7 @@ export const MIN_CHUNK = 400
 export const MAX_CHUNK = 2000
 
 /**
- * Cuts a document into paragraph-sized passages that know their offsets: short blocks (a heading,
+ * Cuts a document into paragraph-sized chunks that know their offsets: short blocks (a heading,
  * a one-line paragraph) join the next ones until the passage has some substance; very long blocks
  * are split at white space. Pure.
  */

@@ -276,7 +276,7 @@ describe('re-importing a changed document', () => {
     await importText(wb, 'b.txt', 'Second document.')
     await expect(
       wb.reimportDocument(a.id, { name: 'b.txt', data: enc('Second document.') })
-    ).rejects.toThrow('b.txt is already in the library as "Second document."')
+    ).rejects.toThrow('b.txt is already in the library as "Second document"')
     await expect(wb.reimportDocument(a.id, { name: 'a.pdf', data: enc('nope') })).rejects.toThrow(
       'a.pdf: this is not a PDF file'
     )

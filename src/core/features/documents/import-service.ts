@@ -92,7 +92,7 @@ export class ImportService {
       this.deps.events.emit({
         kind: 'document-saved',
         meta: result.meta,
-        passages: parsed.passages
+        chunks: parsed.chunks
       })
       return { status: 'imported', name, document: result.meta }
     } catch (err) {

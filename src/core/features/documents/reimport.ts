@@ -72,7 +72,7 @@ export function reimporter(
         .catch(() => undefined)
       throw err
     }
-    deps.events.emit({ kind: 'document-saved', meta, passages: parsed.passages })
+    deps.events.emit({ kind: 'document-saved', meta, chunks: parsed.chunks })
     return report
   }
 

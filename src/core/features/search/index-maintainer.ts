@@ -7,16 +7,12 @@ import {
   DEFAULT_LIMITS,
   InvertedIndex,
   KIND_NOTE,
-  KIND_PASSAGE,
+  KIND_TEXT,
   type IndexLimits
 } from '../../engine/inverted-index'
 import type { ChangeEvent, SearchSources } from '../../ports'
-import {
-  buildInWorker,
-  countPassages,
-  indexPassages,
-  type CountedPassages
-} from '../../workers/index-build'
+import { countChunks, type CountedChunks } from '../../domain/search/count-chunks'
+import { buildInWorker, indexPassages } from '../../workers/index-build'
 import { decodeSnapshot, encodeSnapshot } from './index-snapshot'
 
 const SAVE_DELAY_MS = 2000
@@ -49,7 +45,7 @@ export class IndexMaintainer {
    * batch, after that change.
    */
   private batch: {
-    adds: Map<string, { meta: DocumentMeta; passages: CountedPassages }>
+    adds: Map<string, { meta: DocumentMeta; chunks: CountedChunks }>
     done: Promise<void>
     release: () => void
   } | null = null
@@ -57,7 +53,7 @@ export class IndexMaintainer {
 
   constructor(
     private readonly sources: SearchSources,
-    /** How many candidate passages a search ranks at most (see `IndexLimits.candidates`). */
+    /** How many candidate chunks a search ranks at most (see `IndexLimits.candidates`). */
     readonly candidates = CANDIDATE_CAP
   ) {
     this.current = this.newEngine()
@@ -85,7 +81,7 @@ export class IndexMaintainer {
   private apply(event: ChangeEvent): Promise<void> {
     switch (event.kind) {
       case 'document-saved':
-        return this.addDocument(event.meta, event.passages)
+        return this.addDocument(event.meta, event.chunks)
       case 'document-removed':
         return this.whenReady(() => this.removeDocumentNow(event.id))
       case 'notes-changed':
@@ -147,7 +143,7 @@ export class IndexMaintainer {
   }
 
   /**
-   * Builds every document's passages in a worker thread, so that the app answers meanwhile.
+   * Builds every document's chunks in a worker thread, so that the app answers meanwhile.
    * Whatever it could not do (a worker that fails to start, an unreadable text) is left to
    * catchUp, which does it here and reports it.
    */
@@ -223,7 +219,7 @@ export class IndexMaintainer {
 
   private async addDocumentNow(meta: DocumentMeta): Promise<void> {
     const { text, blocks } = await this.sources.text(meta)
-    indexPassages(this.current, meta, countPassages(text, blocks))
+    indexPassages(this.current, meta, countChunks(text, blocks))
     this.docShas.set(meta.id, meta.textSha256)
   }
 
@@ -255,15 +251,15 @@ export class IndexMaintainer {
   }
 
   /**
-   * Indexes a document (again). `passages`, counted where the document was parsed, spare reading
+   * Indexes a document (again). `chunks`, counted where the document was parsed, spare reading
    * back its text and counting its words on this thread. Such documents are added in batches: a
    * batch waits a moment for more to come (a bulk import), or until a search needs it.
    */
-  private async addDocument(meta: DocumentMeta, passages?: CountedPassages): Promise<void> {
+  private async addDocument(meta: DocumentMeta, chunks?: CountedChunks): Promise<void> {
     await this.ready
-    if (passages) {
+    if (chunks) {
       const batch = this.batch ?? this.startBatch()
-      batch.adds.set(meta.id, { meta, passages })
+      batch.adds.set(meta.id, { meta, chunks })
       if (batch.adds.size >= BATCH_MAX) {
         batch.release()
         this.batch = null
@@ -289,7 +285,7 @@ export class IndexMaintainer {
         this.docShas.set(meta.id, meta.textSha256)
       }
       this.current.addCountedEntries(
-        batch.map(({ meta, passages }) => ({ key: meta.id, kind: KIND_PASSAGE, entries: passages }))
+        batch.map(({ meta, chunks }) => ({ key: meta.id, kind: KIND_TEXT, entries: chunks }))
       )
       for (const { meta } of batch) await this.setNotesNow(meta.id)
     })

@@ -1,4 +1,6 @@
-import { InvertedIndex, yieldToEventLoop } from '../../engine/inverted-index'
+import { pad4 } from '../../base/byte-writer'
+import { yieldToEventLoop } from '../../base/yield'
+import { InvertedIndex } from '../../engine/inverted-index'
 
 /** Bump when the index's content or shape changes: older snapshots are then rebuilt. */
 export const INDEX_FORMAT = 4
@@ -19,7 +21,7 @@ export async function encodeSnapshot(
 ): Promise<Uint8Array> {
   // Padded with spaces, so that the engine's part starts 4-byte aligned (it is read as views).
   const json = new TextEncoder().encode(JSON.stringify(meta))
-  const metaBytes = new Uint8Array(json.length + ((4 - (json.length % 4)) % 4)).fill(0x20)
+  const metaBytes = new Uint8Array(json.length + pad4(json.length)).fill(0x20)
   metaBytes.set(json)
   const body = await engine.serialize(yieldToEventLoop)
   const out = new Uint8Array(12 + metaBytes.length + body.length)

@@ -40,7 +40,7 @@ const toPlanTerm = (t: Term, fuzzy: boolean): PlanTerm =>
       : { kind: 'word', text: t.text, fuzzy }
 
 /**
- * Answers searches over passages of every document, with titles, and over the notes and tags of
+ * Answers searches over chunks of every document, with titles, and over the notes and tags of
  * highlights: parses the query, asks the engine for the best matches, checks phrases word for
  * word in the text, and shapes hits with snippets.
  */
@@ -143,7 +143,7 @@ export class SearchService {
     if (matches.capped) {
       totalIsLowerBound = true
       warnings.push(
-        `This search matches more than ${this.index.candidates.toLocaleString('en-US')} passages: the newest of them are shown. Add a word, a phrase or a filter to narrow it.`
+        `This search matches more than ${this.index.candidates.toLocaleString('en-US')} paragraphs: the newest of them are shown. Add a word, a phrase or a filter to narrow it.`
       )
     }
     return { hits, total, totalIsLowerBound, warnings }

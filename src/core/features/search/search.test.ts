@@ -175,7 +175,7 @@ describe('search', () => {
     await wb.close()
   })
 
-  it('answers a search found in more passages than it ranks from the newest, and says how to narrow it', async () => {
+  it('answers a search found in more chunks than it ranks from the newest, and says how to narrow it', async () => {
     const dir = await tempDir()
     const wb = await openTestWorkbench(dir, { searchCandidates: 3 })
     for (let i = 0; i < 6; i++)
@@ -192,7 +192,7 @@ describe('search', () => {
       'Report 5: the harbour master spoke.'
     ])
     expect(common.warnings).toEqual([
-      'This search matches more than 3 passages: the newest of them are shown. Add a word, a phrase or a filter to narrow it.'
+      'This search matches more than 3 paragraphs: the newest of them are shown. Add a word, a phrase or a filter to narrow it.'
     ])
     // Narrowed by a rarer word: every match, however old, and no warning.
     const narrow = await wb.search('harbour storms', { limit: 10 })
@@ -309,7 +309,7 @@ describe('the search snapshot', () => {
     await later.close()
     await copyFile(join(dir, 'old-search.idx'), snapshot)
     const caughtUp = await openTestWorkbench(dir)
-    expect(await titles(caughtUp, 'dredging')).toEqual(['A late report about dredging.'])
+    expect(await titles(caughtUp, 'dredging')).toEqual(['A late report about dredging'])
     expect((await caughtUp.search('harbourmaster')).hits.map((h) => h.kind)).toEqual(['note'])
     expect(text.length).toBeGreaterThan(0)
     await caughtUp.close()
