@@ -151,11 +151,17 @@ test('removes a document after confirmation', async ({ app }) => {
     .getByRole('list', { name: 'Library' })
     .getByRole('button', { name: /^Port Averly halts container traffic/ })
     .click()
-  await app.getByRole('button', { name: 'Remove from library…' }).click()
+  const remove = async (): Promise<void> => {
+    await app
+      .getByRole('button', { name: 'Actions for Port Averly halts container traffic' })
+      .click()
+    await app.getByRole('menuitem', { name: 'Remove from library…' }).click()
+  }
+  await remove()
   const confirm = app.getByRole('alertdialog', { name: 'Remove document' })
   await confirm.getByRole('button', { name: 'Cancel' }).click()
   await expect(app.getByRole('list', { name: 'Library' }).getByRole('listitem')).toHaveCount(1)
-  await app.getByRole('button', { name: 'Remove from library…' }).click()
+  await remove()
   await confirm.getByRole('button', { name: 'Remove' }).click()
   await expect(app.getByRole('heading', { name: 'Your library is empty' })).toBeVisible()
 })

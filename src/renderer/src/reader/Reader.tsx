@@ -1,21 +1,15 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { Annotation } from '../../../shared/model'
+import type { Matches, TextRange } from '../state/ui-state'
 import { formatCount, formatDate } from '../format'
 import { blockElements, offsetOfPoint, offsetsOfRange, rangeFromOffsets } from './dom-offsets'
 import { clearPane, layerName, paintPane } from './highlight-registry'
 import { useNearSections } from './near-sections'
 import { useDocumentText } from './use-document-text'
 
-export interface TextRange {
-  start: number
-  end: number
-}
-
 interface Props {
   paneKey: string
   id: string
-  /** Changes when the document's text changes (a new version was imported). */
-  textRevision: number
   annotations: Annotation[]
   /** Whether `annotations` has arrived (until then, those fetched with the text's first part are painted). */
   annotationsLoaded: boolean
@@ -25,11 +19,10 @@ interface Props {
   /** Scrolls to this annotation whenever the nonce changes. */
   scrollTarget: { id: string; nonce: number } | null
   /** Search matches to mark, and which one is current (scrolled to). */
-  matches: { ranges: { start: number; end: number }[]; current: number } | null
+  matches: Matches | null
   onSelect: (annotationId: string | null) => void
-  onSelection: (range: TextRange | null) => void
+  onSelection: (range: (TextRange & { text: string }) | null) => void
   onFocus: () => void
-  actions: ReactNode
 }
 
 /**
@@ -40,7 +33,6 @@ interface Props {
 export function Reader({
   paneKey,
   id,
-  textRevision,
   annotations: loadedAnnotations,
   annotationsLoaded,
   pending,
@@ -49,10 +41,9 @@ export function Reader({
   matches,
   onSelect,
   onSelection,
-  onFocus,
-  actions
+  onFocus
 }: Props): React.JSX.Element {
-  const state = useDocumentText(id, textRevision)
+  const state = useDocumentText(id)
   const articleRef = useRef<HTMLElement>(null)
   const bodyRef = useRef<HTMLDivElement>(null)
   const blocksRef = useRef<HTMLElement[] | null>(null)
@@ -180,7 +171,8 @@ export function Reader({
       if (!root || !sel || sel.rangeCount === 0 || sel.isCollapsed) return onSelection(null)
       const range = sel.getRangeAt(0)
       if (!root.contains(range.commonAncestorContainer)) return
-      onSelection(offsetsOfRange(root, range))
+      const offsets = offsetsOfRange(root, range)
+      onSelection(offsets && { ...offsets, text: range.toString() })
     }
     document.addEventListener('selectionchange', onChange)
     return () => document.removeEventListener('selectionchange', onChange)
@@ -251,7 +243,6 @@ export function Reader({
             </div>
           ))}
         </dl>
-        <div className="reader-actions">{actions}</div>
       </header>
       <div className="reader-body" ref={bodyRef}>
         {rendered.sections.slice(0, count)}

@@ -1,21 +1,9 @@
 import { useEffect, useMemo, useState } from 'react'
-import type {
-  DocumentMeta,
-  SearchFilters,
-  SearchHit,
-  SearchResponse,
-  TagView
-} from '../../../shared/model'
-import { call, messageOf } from '../api'
+import type { SearchFilters, SearchHit } from '../../../shared/model'
 import { formatCount } from '../format'
-
-interface Props {
-  query: string
-  docs: DocumentMeta[]
-  tags: TagView[]
-  revision: number
-  onOpen: (hit: SearchHit) => void
-}
+import { useFetch } from '../hooks/use-fetch'
+import { useDocumentList, useTags } from '../hooks/use-workspace'
+import { useClient, useCommands } from '../state/app-context'
 
 /** A snippet with its matching words marked — React text nodes and <mark>, never HTML from the document. */
 function Snippet({ hit }: { hit: SearchHit }): React.JSX.Element {
@@ -31,32 +19,32 @@ function Snippet({ hit }: { hit: SearchHit }): React.JSX.Element {
 }
 
 /** Results as you type, grouped by document, with filters for tag, document and date range. */
-export function SearchPanel({ query, docs, tags, revision, onOpen }: Props): React.JSX.Element {
+export function SearchPanel({ query }: { query: string }): React.JSX.Element {
+  const client = useClient()
+  const commands = useCommands()
+  const docs = useDocumentList()
+  const tags = useTags()
   const [filters, setFilters] = useState<SearchFilters>({})
-  const [result, setResult] = useState<
-    { key: string; response: SearchResponse } | { key: string; error: string } | null
-  >(null)
-  // Results follow the query, the filters, every change to annotations (revision) and to the library.
-  const key = JSON.stringify([query, filters, revision, docs.length])
-
+  // Typing waits a moment before asking (each keystroke would otherwise be a search).
+  const [asked, setAsked] = useState({ query, filters })
   useEffect(() => {
-    let live = true
-    const timer = window.setTimeout(() => {
-      const options = { ...filters, limit: 200, typeahead: true }
-      for (const k of Object.keys(options) as (keyof typeof options)[])
-        if (options[k] === '' || options[k] === undefined) delete options[k]
-      call('search', query, options).then(
-        (response) => live && setResult({ key, response }),
-        (err: unknown) => live && setResult({ key, error: messageOf(err) })
-      )
-    }, 120)
-    return () => {
-      live = false
-      window.clearTimeout(timer)
-    }
-  }, [key, query, filters])
+    const timer = window.setTimeout(() => setAsked({ query, filters }), 120)
+    return () => window.clearTimeout(timer)
+  }, [query, filters])
+  const request = JSON.stringify(asked)
+  // Results follow every change to annotations, notes, tags and the library.
+  const result = useFetch(`search:${request}`, ['search', 'documents'], () => {
+    const options = { ...asked.filters, limit: 200, typeahead: true }
+    for (const k of Object.keys(options) as (keyof typeof options)[])
+      if (options[k] === '' || options[k] === undefined) delete options[k]
+    return client.call('search', asked.query, options)
+  })
+  const onOpen = (hit: SearchHit): void => void commands.openHit(hit, asked.query)
 
-  const response = result && 'response' in result ? result.response : null
+  // The last results stay while the next ones are on their way.
+  const [shown, setShown] = useState(result.data)
+  if (result.data && result.data !== shown) setShown(result.data)
+  const response = shown ?? null
   const groups = useMemo(() => {
     const map = new Map<string, SearchHit[]>()
     for (const h of response?.hits ?? []) map.set(h.docId, [...(map.get(h.docId) ?? []), h])
@@ -117,7 +105,7 @@ export function SearchPanel({ query, docs, tags, revision, onOpen }: Props): Rea
           />
         </label>
       </div>
-      {result && 'error' in result && (
+      {result.error && (
         <p className="error" role="alert">
           {result.error}
         </p>
