@@ -5,6 +5,7 @@ import { formatCount, formatDate } from '../format'
 import { blockElements, offsetOfPoint, offsetsOfRange, rangeFromOffsets } from './dom-offsets'
 import { clearPane, layerName, paintPane } from './highlight-registry'
 import { useNearSections } from './near-sections'
+import { useCaret } from './use-caret'
 import { useDocumentText } from './use-document-text'
 
 interface Props {
@@ -47,6 +48,8 @@ export function Reader({
   const articleRef = useRef<HTMLElement>(null)
   const bodyRef = useRef<HTMLDivElement>(null)
   const blocksRef = useRef<HTMLElement[] | null>(null)
+  const caretRef = useRef<HTMLDivElement>(null)
+  const caret = useCaret(articleRef, caretRef)
 
   const doc = state.status === 'ready' ? state.doc : null
   const ready = doc !== null
@@ -224,7 +227,12 @@ export function Reader({
       tabIndex={0}
       ref={articleRef}
       onClick={onClick}
-      onFocus={onFocus}
+      onFocus={(e) => {
+        onFocus()
+        caret.onFocus(e)
+      }}
+      onKeyDown={caret.onKeyDown}
+      aria-keyshortcuts="H"
     >
       <header className="reader-head">
         {/* When the text opens with its own title, that heading is the article's h1 (shown once, still selectable). */}
@@ -248,6 +256,8 @@ export function Reader({
         {rendered.sections.slice(0, count)}
         {rest > 0 && <div className="section" style={{ height: `${rest}em` }} />}
       </div>
+      {/* The keyboard caret (see use-caret.ts); last, so that it is after every block. */}
+      <div className="reader-caret" ref={caretRef} aria-hidden="true" hidden />
     </article>
   )
 }

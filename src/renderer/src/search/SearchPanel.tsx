@@ -3,7 +3,25 @@ import type { SearchFilters, SearchHit } from '../../../shared/model'
 import { formatCount } from '../format'
 import { useFetch } from '../hooks/use-fetch'
 import { useDocumentList, useTags } from '../hooks/use-workspace'
+import { SEARCH_BOX_ID } from '../shell/use-shortcuts'
 import { useClient, useCommands } from '../state/app-context'
+
+/** ↑/↓ (Home, End) move between hits, Enter opens one, Esc goes back to the search box. */
+function onResultsKey(e: React.KeyboardEvent<HTMLElement>): void {
+  const hits = Array.from(e.currentTarget.querySelectorAll<HTMLElement>('.hit'))
+  const at = hits.indexOf(document.activeElement as HTMLElement)
+  const go = (i: number): void => hits[Math.max(0, Math.min(hits.length - 1, i))]?.focus()
+  if (e.key === 'ArrowDown') go(at + 1)
+  else if (e.key === 'ArrowUp') {
+    if (at <= 0) document.getElementById(SEARCH_BOX_ID)?.focus()
+    else go(at - 1)
+  } else if (e.key === 'Home') go(0)
+  else if (e.key === 'End') go(hits.length - 1)
+  else if (e.key === 'Escape') document.getElementById(SEARCH_BOX_ID)?.focus()
+  else return
+  e.preventDefault()
+  e.stopPropagation()
+}
 
 /** A snippet with its matching words marked — React text nodes and <mark>, never HTML from the document. */
 function Snippet({ hit }: { hit: SearchHit }): React.JSX.Element {
@@ -122,7 +140,7 @@ export function SearchPanel({ query }: { query: string }): React.JSX.Element {
             : `${response.totalIsLowerBound ? 'More than ' : ''}${formatCount(response.total, 'match', 'matches')} in ${response.totalIsLowerBound ? 'at least ' : ''}${formatCount(groups.length, 'document')}${response.total > response.hits.length ? ` (first ${response.hits.length} shown)` : ''}`}
         </p>
       )}
-      <ul className="search-results" aria-label="Search results">
+      <ul className="search-results" aria-label="Search results" onKeyDown={onResultsKey}>
         {groups.map(([docId, hits]) => (
           <li
             key={docId}
