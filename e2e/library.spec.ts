@@ -77,7 +77,8 @@ test('shows why a file failed, and imports the rest of the batch', async ({ app 
   await expect(results.getByRole('listitem')).toHaveText([
     'Failed fake.pdf: this is not a PDF file (it does not start with %PDF-)',
     'Failed photo.jpg: .jpg files are not supported (supported: .txt, .text, .md, .markdown, .html, .htm, .pdf, .docx)',
-    'Failed empty.txt: the file is empty'
+    'Failed empty.txt: the file is empty',
+    'Imported good.txt as “A good report”'
   ])
   await expect(app.getByRole('list', { name: 'Library' }).getByRole('listitem')).toHaveCount(1)
   await results.getByRole('button', { name: 'Dismiss import results' }).click()
