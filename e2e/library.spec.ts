@@ -47,8 +47,8 @@ test('imports files, lists them in the library and reads one', async ({ app }) =
 
   await library.getByRole('button', { name: /^Cranes idle at Port Averly/ }).click()
   const article = app.getByRole('article', { name: 'Cranes idle at Port Averly' })
-  await expect(article.getByRole('heading', { level: 1 })).toHaveText('Cranes idle at Port Averly')
-  await expect(article.getByRole('heading', { name: 'What the port says' })).toBeVisible()
+  await expect(article.getByRole('heading', { level: 2 })).toHaveText('Cranes idle at Port Averly')
+  await expect(article.getByRole('heading', { name: 'What the port says', level: 3 })).toBeVisible()
   await expect(article).toContainText('The harbour master said no one was harmed.')
   await expect(article).not.toContainText('pwned')
   await expect(app).toHaveTitle('Analyst Workbench')

@@ -5,6 +5,7 @@ import { formatCount, formatDate } from '../format'
 import { blockElements, offsetOfPoint, offsetsOfRange, rangeFromOffsets } from './dom-offsets'
 import { clearPane, layerName, paintPane } from './highlight-registry'
 import { useNearSections } from './near-sections'
+import { HighlightDescriptions } from './HighlightDescriptions'
 import { useCaret } from './use-caret'
 import { useDocumentText } from './use-document-text'
 
@@ -113,12 +114,13 @@ export function Reader({
   // Paint highlights: by colour (in buckets, see highlight-registry), the selected one on top; only
   // those in the sections near the screen (see near-sections.ts), and before the frame is drawn.
   const near = useNearSections(bodyRef, count, generation)
+  // The text of the sections near the screen (the first also shows the title above it).
+  const ends = doc?.rendered.ends
+  const from = !ends || !near || near.first === 0 ? 0 : ends[near.first - 1]
+  const to =
+    !ends || !near ? 0 : near.last >= total - 1 && doc?.complete ? Infinity : ends[near.last]
   useLayoutEffect(() => {
     if (!doc) return
-    const { ends } = doc.rendered
-    // The text of the sections near the screen (the first also shows the title above it).
-    const from = !near || near.first === 0 ? 0 : ends[near.first - 1]
-    const to = !near ? 0 : near.last >= total - 1 && doc.complete ? Infinity : ends[near.last]
     const nearby = (start: number, end: number): boolean => end > from && start < to
     const rangeOf = (start: number, end: number): Range | null => {
       if (end > shownEnd) return null // not shown yet: made once its section is
@@ -148,7 +150,7 @@ export function Reader({
       if (range) add(layerName(i === matches.current ? 'search-current' : 'search'), range)
     })
     paintPane(paneKey, layers)
-  }, [doc, near, total, annotations, pending, selectedId, paneKey, matches, shownEnd])
+  }, [doc, from, to, annotations, pending, selectedId, paneKey, matches, shownEnd])
 
   // Scroll to the current search match.
   useEffect(() => {
@@ -235,13 +237,15 @@ export function Reader({
       aria-keyshortcuts="H"
     >
       <header className="reader-head">
-        {/* When the text opens with its own title, that heading is the article's h1 (shown once, still selectable). */}
+        {/* The view's h1 names the view; each document's title is an h2, its own headings h3 and
+            below. When the text opens with its own title, that heading is the title (shown once,
+            still selectable). */}
         {titleBlock ? (
-          <h1 className="block" data-start={titleBlock.start} data-end={titleBlock.end}>
+          <h2 className="block" data-start={titleBlock.start} data-end={titleBlock.end}>
             {text.slice(titleBlock.start, titleBlock.end)}
-          </h1>
+          </h2>
         ) : (
-          <h1>{meta.title}</h1>
+          <h2>{meta.title}</h2>
         )}
         <dl className="reader-meta">
           {details.map(([k, v]) => (
@@ -256,6 +260,14 @@ export function Reader({
         {rendered.sections.slice(0, count)}
         {rest > 0 && <div className="section" style={{ height: `${rest}em` }} />}
       </div>
+      <HighlightDescriptions
+        paneKey={paneKey}
+        annotations={annotations}
+        from={from}
+        to={to}
+        shownEnd={shownEnd}
+        blocks={blocks}
+      />
       {/* The keyboard caret (see use-caret.ts); last, so that it is after every block. */}
       <div className="reader-caret" ref={caretRef} aria-hidden="true" hidden />
     </article>

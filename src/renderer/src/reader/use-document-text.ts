@@ -51,7 +51,7 @@ export function useDocumentText(id: string): TextState {
     const opened = client.openings.start(id)
     const load = async (): Promise<void> => {
       const generation = ++generations.current
-      const sections = new TextSections()
+      let sections: TextSections | null = null
       let text = ''
       let blocks = 0
       let titleBlock: Block | null = null
@@ -83,6 +83,8 @@ export function useDocumentText(id: string): TextState {
           }
         }
         blocks += partBlocks.length
+        // The title is shown as h2: the text's headings move down by as many levels as it did.
+        sections ??= new TextSections(titleBlock ? 2 - (titleBlock.level ?? 1) : 2)
         sections.add(text, partBlocks)
         const complete = part.to >= part.length
         const doc: DocumentText = {
