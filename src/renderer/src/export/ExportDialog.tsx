@@ -123,13 +123,11 @@ export function ExportDialog(): React.JSX.Element {
                 {result.error}
               </p>
             ) : value ? (
-              <>
-                <p className="hint" aria-live="polite">
-                  {formatCount(value.documents, 'document')},{' '}
-                  {formatCount(value.passages, 'passage')} · {value.filename}
-                </p>
-                <ExportPreview content={value.content} markdown={format === 'md'} />
-              </>
+              <ExportPreview
+                content={value.content}
+                markdown={format === 'md'}
+                summary={`${formatCount(value.documents, 'document')}, ${formatCount(value.passages, 'passage')} · ${value.filename}`}
+              />
             ) : (
               <p className="hint">Preparing…</p>
             )}
