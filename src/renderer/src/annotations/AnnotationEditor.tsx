@@ -56,7 +56,11 @@ export function AnnotationEditor({
     if (!focusRequest) return
     if (focusRequest.id !== a.id && client.annotations.identity(focusRequest.id) !== identity)
       return
-    ;(focusRequest.field === 'tags' ? tagsBox : noteBox).current?.focus()
+    const box = (focusRequest.field === 'tags' ? tagsBox : noteBox).current
+    if (!box) return
+    box.focus()
+    // What was typed before the box was there goes into it, as if typed there.
+    if (focusRequest.typed) document.execCommand('insertText', false, focusRequest.typed)
     ui.set({ focusRequest: null })
   }, [focusRequest, a.id, identity, client, ui])
 

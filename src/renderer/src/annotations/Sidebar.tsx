@@ -1,4 +1,4 @@
-import { memo, useState } from 'react'
+import { memo, useMemo, useState } from 'react'
 import type { Annotation } from '../../../shared/model'
 import { useAnnotationList } from '../hooks/use-annotation-list'
 import { usePerform } from '../hooks/use-action'
@@ -81,12 +81,12 @@ function DocumentAnnotations({
   const [count, setCount] = useState(PAGE)
   const [selectItem] = useState(() => (id: string) => commands.selectAnnotation(id, true))
 
-  const paths = new Map(tags.map((t) => [t.id, t]))
+  const paths = useMemo(() => new Map(tags.map((t) => [t.id, t])), [tags])
   const selected =
     [...pending, ...list].find((a) => a.id === selectedId) ??
     list.find((a) => selectedId !== null && client.annotations.identity(a.id) === selectedId)
-  const anchored = list.filter((a) => a.status === 'anchored')
-  const orphans = list.filter((a) => a.status === 'orphaned')
+  const anchored = useMemo(() => list.filter((a) => a.status === 'anchored'), [list])
+  const orphans = useMemo(() => list.filter((a) => a.status === 'orphaned'), [list])
   const item = (a: Annotation): React.JSX.Element => (
     <AnnotationItem
       key={a.id}

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { Annotation } from '../../../shared/model'
 import type { Matches, TextRange } from '../state/ui-state'
 import { formatCount, formatDate } from '../format'
@@ -85,8 +85,11 @@ export function Reader({
   useLayoutEffect(() => {
     blocksRef.current = null
   }, [doc, count])
-  const blocks = (): HTMLElement[] =>
-    (blocksRef.current ??= articleRef.current ? blockElements(articleRef.current) : [])
+  const blocks = useCallback(
+    (): HTMLElement[] =>
+      (blocksRef.current ??= articleRef.current ? blockElements(articleRef.current) : []),
+    []
+  )
 
   /** Scrolls a passage into view, first showing the rest of a long text if it is not shown yet. */
   const pendingScroll = useRef<{ start: number; end: number } | null>(null)
@@ -109,7 +112,7 @@ export function Reader({
     if (!pending || pending.end > shownEnd) return
     pendingScroll.current = null
     centre(rangeFromOffsets(blocks(), pending.start, pending.end)?.startContainer.parentElement)
-  }, [shownEnd])
+  }, [shownEnd, blocks])
 
   // Paint highlights: by colour (in buckets, see highlight-registry), the selected one on top; only
   // those in the sections near the screen (see near-sections.ts), and before the frame is drawn.
@@ -150,7 +153,7 @@ export function Reader({
       if (range) add(layerName(i === matches.current ? 'search-current' : 'search'), range)
     })
     paintPane(paneKey, layers)
-  }, [doc, from, to, annotations, pending, selectedId, paneKey, matches, shownEnd])
+  }, [doc, from, to, annotations, pending, selectedId, paneKey, matches, shownEnd, blocks])
 
   // Scroll to the current search match.
   useEffect(() => {
@@ -221,45 +224,50 @@ export function Reader({
   let rest = state.doc.restHeight
   for (let i = count; i < total; i++) rest += rendered.heights[i]
   return (
-    <article
-      className="reader"
-      aria-label={meta.title}
-      // Busy until the whole text has arrived and is shown.
-      aria-busy={count < total || !state.doc.complete}
-      tabIndex={0}
-      ref={articleRef}
-      onClick={onClick}
-      onFocus={(e) => {
-        onFocus()
-        caret.onFocus(e)
-      }}
-      onKeyDown={caret.onKeyDown}
-      aria-keyshortcuts="H"
-    >
-      <header className="reader-head">
-        {/* The view's h1 names the view; each document's title is an h2, its own headings h3 and
-            below. When the text opens with its own title, that heading is the title (shown once,
-            still selectable). */}
-        {titleBlock ? (
-          <h2 className="block" data-start={titleBlock.start} data-end={titleBlock.end}>
-            {text.slice(titleBlock.start, titleBlock.end)}
-          </h2>
-        ) : (
-          <h2>{meta.title}</h2>
-        )}
-        <dl className="reader-meta">
-          {details.map(([k, v]) => (
-            <div key={k}>
-              <dt>{k}</dt>
-              <dd>{v}</dd>
-            </div>
-          ))}
-        </dl>
-      </header>
-      <div className="reader-body" ref={bodyRef}>
-        {rendered.sections.slice(0, count)}
-        {rest > 0 && <div className="section" style={{ height: `${rest}em` }} />}
-      </div>
+    <>
+      <article
+        className="reader"
+        aria-label={meta.title}
+        // Busy until the whole text has arrived and is shown.
+        aria-busy={count < total || !state.doc.complete}
+        tabIndex={0}
+        ref={articleRef}
+        onClick={onClick}
+        onFocus={(e) => {
+          onFocus()
+          caret.onFocus(e)
+        }}
+        onKeyDown={caret.onKeyDown}
+        aria-keyshortcuts="H"
+      >
+        <header className="reader-head">
+          {/* The view's h1 names the view; each document's title is an h2, its own headings h3 and
+              below. When the text opens with its own title, that heading is the title (shown once,
+              still selectable). */}
+          {titleBlock ? (
+            <h2 className="block" data-start={titleBlock.start} data-end={titleBlock.end}>
+              {text.slice(titleBlock.start, titleBlock.end)}
+            </h2>
+          ) : (
+            <h2>{meta.title}</h2>
+          )}
+          <dl className="reader-meta">
+            {details.map(([k, v]) => (
+              <div key={k}>
+                <dt>{k}</dt>
+                <dd>{v}</dd>
+              </div>
+            ))}
+          </dl>
+        </header>
+        <div className="reader-body" ref={bodyRef}>
+          {rendered.sections.slice(0, count)}
+          {rest > 0 && <div className="section" style={{ height: `${rest}em` }} />}
+        </div>
+        {/* The keyboard caret (see use-caret.ts); last, so that it is after every block. */}
+        <div className="reader-caret" ref={caretRef} aria-hidden="true" hidden />
+      </article>
+      {/* Outside the article: its text stays the document's own. */}
       <HighlightDescriptions
         paneKey={paneKey}
         annotations={annotations}
@@ -268,9 +276,7 @@ export function Reader({
         shownEnd={shownEnd}
         blocks={blocks}
       />
-      {/* The keyboard caret (see use-caret.ts); last, so that it is after every block. */}
-      <div className="reader-caret" ref={caretRef} aria-hidden="true" hidden />
-    </article>
+    </>
   )
 }
 

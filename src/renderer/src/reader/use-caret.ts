@@ -42,10 +42,6 @@ function drawCaret(root: HTMLElement | null, line: HTMLElement | null): Point | 
   line.hidden = false
   line.style.transform = `translate(${box.left - base.left}px, ${box.top - base.top}px)`
   line.style.height = `${Math.max(14, Math.min(box.height, 40))}px`
-  // Blinking starts again after each move.
-  line.style.animation = 'none'
-  void line.offsetWidth
-  line.style.animation = ''
   return point
 }
 
@@ -92,9 +88,23 @@ export function useCaret(
   }
   const place = (): void => placeCaret(article.current, last.current)
 
+  // Drawn once a frame at most, when the frame is laid out anyway (never forcing a layout while a
+  // key is being handled: H paints its highlight first).
+  const frame = useRef(0)
   useEffect(() => {
-    document.addEventListener('selectionchange', draw)
-    return () => document.removeEventListener('selectionchange', draw)
+    const onChange = (): void => {
+      if (frame.current) return
+      frame.current = requestAnimationFrame(() => {
+        frame.current = 0
+        draw()
+      })
+    }
+    document.addEventListener('selectionchange', onChange)
+    return () => {
+      document.removeEventListener('selectionchange', onChange)
+      cancelAnimationFrame(frame.current)
+      frame.current = 0
+    }
   })
 
   return {

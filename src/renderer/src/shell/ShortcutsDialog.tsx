@@ -12,34 +12,36 @@ export function ShortcutsDialog(): React.JSX.Element {
       onClose={() => commands.setDialog(null)}
     >
       {(close) => (
-        <div className="shortcuts">
-          <h2>Keyboard shortcuts</h2>
-          {SHORTCUTS.map((g) => (
-            <section key={g.group} aria-label={g.group}>
-              <h3>{g.group}</h3>
-              <dl>
-                {g.items.map((s) => (
-                  <div key={s.does} className="shortcut">
-                    <dt>
-                      {s.keys.map((k, i) => (
-                        <span key={k}>
-                          {i > 0 && ' '}
-                          <kbd>{k}</kbd>
-                        </span>
-                      ))}
-                    </dt>
-                    <dd>{s.does}</dd>
-                  </div>
-                ))}
-              </dl>
-            </section>
-          ))}
+        <>
+          <div className="shortcuts">
+            <h2>Keyboard shortcuts</h2>
+            {SHORTCUTS.map((g) => (
+              <section key={g.group} aria-label={g.group}>
+                <h3>{g.group}</h3>
+                <dl>
+                  {g.items.map((s) => (
+                    <div key={s.does} className="shortcut">
+                      <dt>
+                        {s.keys.map((k, i) => (
+                          <span key={k}>
+                            {i > 0 && ' '}
+                            <kbd>{k}</kbd>
+                          </span>
+                        ))}
+                      </dt>
+                      <dd>{s.does}</dd>
+                    </div>
+                  ))}
+                </dl>
+              </section>
+            ))}
+          </div>
           <div className="dialog-actions">
-            <button type="button" className="primary" onClick={close} autoFocus>
+            <button type="button" className="primary" onClick={close}>
               Close
             </button>
           </div>
-        </div>
+        </>
       )}
     </Dialog>
   )

@@ -16,8 +16,9 @@ export function useShortcuts(): void {
       const mod = e.ctrlKey || e.metaKey
       const key = e.key.toLowerCase()
       const s = ui.get()
-      // A dialog keeps its keys to itself.
-      if (s.dialog || document.querySelector('dialog[open]')) return
+      // A dialog keeps its keys to itself. (Not looked for in the page: a long document has tens
+      // of thousands of elements, and this runs on every key.)
+      if (s.dialog || (e.target instanceof Element && e.target.closest('dialog'))) return
       const run = (fn: () => void): void => {
         e.preventDefault()
         fn()
@@ -39,6 +40,10 @@ export function useShortcuts(): void {
       if (e.altKey && !mod && /^Digit[1-4]$/.test(e.code))
         return run(() => commands.focusPane(Number(e.code.slice(5)) - 1))
       if (isEditable(e.target)) return
+      // A box asked for (the Tags box after H) is not there yet: what is typed waits for it.
+      const waiting = s.focusRequest
+      if (waiting && !mod && !e.altKey && e.key.length === 1)
+        return run(() => ui.set({ focusRequest: { ...waiting, typed: waiting.typed + e.key } }))
       if (mod && key === 'z')
         return run(() => void (e.shiftKey ? commands.redo() : commands.undoFromKeyboard()))
       if (mod && key === 'y') return run(() => void commands.redo())

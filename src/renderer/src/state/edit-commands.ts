@@ -9,6 +9,21 @@ import { newPaneKey, openPane, withoutDocuments } from './panes'
 import type { Store } from './store'
 import { VIEW_NAMES, type PaneSelection, type UiState } from './ui-state'
 
+/**
+ * After the frame that shows what was just changed has been drawn, and the next one has begun (or
+ * soon, where no frame is drawn: a hidden window): the work then does not hold that frame up.
+ */
+function afterPaint(fn: () => void): void {
+  let done = false
+  const run = (): void => {
+    if (done) return
+    done = true
+    fn()
+  }
+  requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(run, 0)))
+  setTimeout(run, 150)
+}
+
 export interface EditCommands {
   /** The selection as it is now (the readers are asked to report it first). */
   currentSelection: () => PaneSelection | null
@@ -72,13 +87,20 @@ export function createEditCommands(
       document.getSelection()?.removeAllRanges()
       // Painted at once and selected, so that tags and a note can be typed while it is saved.
       const pending = client.annotations.showPending(pane.docId, selection, s.color, selection.text)
+      // Keys typed from now on wait for its Tags box (see use-shortcuts.ts), which is made once
+      // the frame that paints the highlight is drawn: H answers at once.
       ui.set({
         selection: null,
         activeKey: pane.key,
-        selectedId: pending.id,
-        sidebarOpen: true,
-        focusRequest: { id: pending.id, field: 'tags' }
+        focusRequest: { id: pending.id, field: 'tags', typed: '' }
       })
+      afterPaint(() =>
+        ui.set((now) =>
+          now.focusRequest?.id === pending.id || now.selectedId === s.selectedId
+            ? { selectedId: pending.id, sidebarOpen: true }
+            : {}
+        )
+      )
       try {
         const a = await client.perform('highlight', viewName(), 'createAnnotation', {
           docId: pane.docId,
@@ -87,13 +109,20 @@ export function createEditCommands(
           color: s.color
         })
         client.annotations.showSaved(a, pending.id)
-        ui.set((now) => (now.selectedId === pending.id ? { selectedId: a.id } : {}))
+        afterPaint(() =>
+          ui.set((now) => (now.selectedId === pending.id ? { selectedId: a.id } : {}))
+        )
       } catch (err) {
         client.annotations.dropPending(
           pending.id,
           err instanceof Error ? err : new Error(String(err))
         )
-        ui.set((now) => (now.selectedId === pending.id ? { selectedId: null } : {}))
+        afterPaint(() =>
+          ui.set((now) => ({
+            ...(now.selectedId === pending.id ? { selectedId: null } : {}),
+            ...(now.focusRequest?.id === pending.id ? { focusRequest: null } : {})
+          }))
+        )
         feedback.error(messageOf(err))
       }
     },
@@ -174,7 +203,7 @@ export function createEditCommands(
     },
     focusField: (field) => {
       const id = ui.get().selectedId
-      if (id) ui.set({ focusRequest: { id, field }, sidebarOpen: true })
+      if (id) ui.set({ focusRequest: { id, field, typed: '' }, sidebarOpen: true })
     },
     setDialog: (dialog) => ui.set({ dialog }),
     cancelConfirm: () => ui.set({ confirm: null })

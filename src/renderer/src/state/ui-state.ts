@@ -44,7 +44,7 @@ export interface UiState {
   dialog: 'export' | 'shortcuts' | null
   confirm: Confirm | null
   /** Asks the editor of this highlight to put focus in a field ('tags' after H, 'note' after N). */
-  focusRequest: { id: string; field: 'tags' | 'note' } | null
+  focusRequest: { id: string; field: 'tags' | 'note'; typed: string } | null
   /** Set once the saved layout has been applied (panes opened after the library arrived). */
   restored: boolean
 }
