@@ -13,7 +13,7 @@ const clickInput = (label: string): void =>
 
 /**
  * The bar across the top: views, search, import, export, undo and the panel switches. Below
- * 1200 px wide, Import folder, Export and the shortcuts list fold into the ⋯ menu.
+ * 1200 px wide, Import folder, Export and the shortcuts list fold into the ⋯ menu (styles/shell.css).
  */
 export function Toolbar({
   importer,
