@@ -96,6 +96,10 @@ test('highlights with the H key, overlapping highlights, and selects a highlight
   await expect.poll(() => paintedText(app, 'wb-pink')).toEqual(['stopped early'])
   await expect(app.getByRole('list', { name: 'Highlights' }).getByRole('listitem')).toHaveCount(2)
 
+  // H put focus in the new highlight's Tags box: Esc goes back to the reader, Esc again deselects.
+  await expect(app.getByRole('combobox', { name: 'Tags' })).toBeFocused()
+  await app.keyboard.press('Escape')
+  await expect(article).toBeFocused()
   await app.keyboard.press('Escape')
   await expect(app.getByRole('region', { name: 'Selected highlight' })).toBeHidden()
   // A click inside both highlights selects the inner one; a click on "Container" the outer one.

@@ -36,11 +36,12 @@ test('exports annotated notes from the Export dialog, with a live preview, and s
   await app.getByRole('button', { name: 'Export…' }).click()
   const dialog = app.getByRole('dialog', { name: 'Export' })
   const preview = dialog.getByLabel('Preview')
-  await expect(preview).toContainText('# Analyst Workbench notes')
-  await expect(preview).toContainText('> a deliberate intrusion')
+  // Rendered: headings, quotes and tags as they will read.
+  await expect(preview.getByRole('heading', { name: 'Analyst Workbench notes' })).toBeVisible()
+  await expect(preview.locator('blockquote').first()).toHaveText('a deliberate intrusion')
   await expect(preview).toContainText('#Attribution/Official')
   await dialog.getByRole('radio', { name: 'By theme' }).check()
-  await expect(preview).toContainText('## Attribution/Official')
+  await expect(preview.getByRole('heading', { name: 'Attribution/Official' })).toBeVisible()
   await dialog.getByRole('radio', { name: 'Chosen themes' }).check()
   await expect(dialog.getByText('Choose at least one theme.')).toBeVisible()
   await dialog
@@ -48,10 +49,20 @@ test('exports annotated notes from the Export dialog, with a live preview, and s
     .getByRole('checkbox', { name: 'Sources', exact: true })
     .check()
   await expect(preview).not.toContainText('deliberate intrusion')
+  // The source's text shows as it was written: no link, no script.
+  await expect(preview).toContainText('Click [here](http://evil.example) <script>alert(1)</script>')
+  await expect(preview.getByRole('link')).toHaveCount(0)
+  await app.screenshot({ path: 'docs/export.png' })
+  // Show Markdown: the text as it will be saved.
+  await dialog.getByRole('button', { name: 'Show Markdown' }).click()
+  await expect(dialog.getByRole('button', { name: 'Show Markdown' })).toHaveAttribute(
+    'aria-pressed',
+    'true'
+  )
   await expect(preview).toContainText(
     'Click \\[here\\](http\\://evil.example) \\<script\\>alert(1)\\</script\\>'
   )
-  await app.screenshot({ path: 'docs/export.png' })
+  await expect(preview).toContainText('## Sources/Hostile')
 
   const downloading = app.waitForEvent('download')
   await dialog.getByRole('button', { name: 'Save…' }).click()
@@ -66,6 +77,36 @@ test('exports annotated notes from the Export dialog, with a live preview, and s
   await expect(
     app.getByRole('status').filter({ hasText: /^Exported analyst-workbench-notes-/ })
   ).toBeVisible()
+})
+
+test('renders Markdown notes in the preview without links to follow or images to load', async ({
+  app
+}) => {
+  await importTwo(app)
+  await openDoc(app, 'Cranes idle at Port Averly')
+  await selectText(
+    app.getByRole('article', { name: 'Cranes idle at Port Averly' }),
+    'a deliberate intrusion'
+  )
+  await app.keyboard.press('h')
+  const note = app
+    .getByRole('region', { name: 'Selected highlight' })
+    .getByRole('textbox', { name: 'Note' })
+  await note.fill(
+    '**Check** with [CERT](https://cert.example/report) ![their chart](https://cert.example/chart.png) <img src="https://cert.example/x.png">'
+  )
+  await note.blur()
+  await expect(
+    app.getByRole('region', { name: 'Selected highlight' }).getByText('Saved')
+  ).toBeVisible()
+  await app.getByRole('button', { name: 'Export…' }).click()
+  const preview = app.getByRole('dialog', { name: 'Export' }).getByLabel('Preview')
+  await expect(preview.locator('strong')).toHaveText('Check')
+  await expect(preview).toContainText('CERT (https://cert.example/report)')
+  await expect(preview).toContainText('[image: their chart]')
+  await expect(preview.getByRole('link')).toHaveCount(0)
+  await expect(preview.locator('img')).toHaveCount(0)
+  // The harness fails the test on any request outside the app, such as an image loaded.
 })
 
 test('exports CSV and a full backup, and copies a passage and a theme as Markdown', async ({

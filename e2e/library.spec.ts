@@ -47,8 +47,8 @@ test('imports files, lists them in the library and reads one', async ({ app }) =
 
   await library.getByRole('button', { name: /^Cranes idle at Port Averly/ }).click()
   const article = app.getByRole('article', { name: 'Cranes idle at Port Averly' })
-  await expect(article.getByRole('heading', { level: 1 })).toHaveText('Cranes idle at Port Averly')
-  await expect(article.getByRole('heading', { name: 'What the port says' })).toBeVisible()
+  await expect(article.getByRole('heading', { level: 2 })).toHaveText('Cranes idle at Port Averly')
+  await expect(article.getByRole('heading', { name: 'What the port says', level: 3 })).toBeVisible()
   await expect(article).toContainText('The harbour master said no one was harmed.')
   await expect(article).not.toContainText('pwned')
   await expect(app).toHaveTitle('Analyst Workbench')
@@ -77,7 +77,8 @@ test('shows why a file failed, and imports the rest of the batch', async ({ app 
   await expect(results.getByRole('listitem')).toHaveText([
     'Failed fake.pdf: this is not a PDF file (it does not start with %PDF-)',
     'Failed photo.jpg: .jpg files are not supported (supported: .txt, .text, .md, .markdown, .html, .htm, .pdf, .docx)',
-    'Failed empty.txt: the file is empty'
+    'Failed empty.txt: the file is empty',
+    'Imported good.txt as “A good report”'
   ])
   await expect(app.getByRole('list', { name: 'Library' }).getByRole('listitem')).toHaveCount(1)
   await results.getByRole('button', { name: 'Dismiss import results' }).click()
@@ -151,11 +152,17 @@ test('removes a document after confirmation', async ({ app }) => {
     .getByRole('list', { name: 'Library' })
     .getByRole('button', { name: /^Port Averly halts container traffic/ })
     .click()
-  await app.getByRole('button', { name: 'Remove from library…' }).click()
+  const remove = async (): Promise<void> => {
+    await app
+      .getByRole('button', { name: 'Actions for Port Averly halts container traffic' })
+      .click()
+    await app.getByRole('menuitem', { name: 'Remove from library…' }).click()
+  }
+  await remove()
   const confirm = app.getByRole('alertdialog', { name: 'Remove document' })
   await confirm.getByRole('button', { name: 'Cancel' }).click()
   await expect(app.getByRole('list', { name: 'Library' }).getByRole('listitem')).toHaveCount(1)
-  await app.getByRole('button', { name: 'Remove from library…' }).click()
+  await remove()
   await confirm.getByRole('button', { name: 'Remove' }).click()
   await expect(app.getByRole('heading', { name: 'Your library is empty' })).toBeVisible()
 })

@@ -277,9 +277,9 @@ export interface SearchOptions extends SearchFilters {
   typeahead?: boolean
 }
 
-/** One matching passage (or note), best first. `marks` are [start, end) ranges inside `snippet`. */
+/** One match in a document's text (a chunk) or in a note, best first. `marks` are [start, end) ranges inside `snippet`. */
 export interface SearchHit {
-  kind: 'passage' | 'note'
+  kind: 'text' | 'note'
   docId: string
   title: string
   score: number

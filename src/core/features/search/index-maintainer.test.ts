@@ -82,7 +82,7 @@ describe('the index maintainer', () => {
     ws.note('c', 'Check the ransomware claim', 0)
     const first = new IndexMaintainer(ws.sources())
     const search1 = new SearchService(first, ws.sources())
-    expect(await titles(search1, 'ransomware')).toEqual(['note:c', 'passage:a', 'passage:b'])
+    expect(await titles(search1, 'ransomware')).toEqual(['note:c', 'text:a', 'text:b'])
     await first.close()
 
     // While closed: b gets a new version, a is removed, d is imported, c's note is rewritten.
@@ -92,8 +92,8 @@ describe('the index maintainer', () => {
     ws.note('c', 'The ransomware claim holds up', Date.now() + 5000)
     const reopened = new IndexMaintainer(ws.sources())
     const search2 = new SearchService(reopened, ws.sources())
-    expect(await titles(search2, 'ransomware')).toEqual(['note:c', 'passage:d'])
-    expect(await titles(search2, 'breach')).toEqual(['passage:b'])
+    expect(await titles(search2, 'ransomware')).toEqual(['note:c', 'text:d'])
+    expect(await titles(search2, 'breach')).toEqual(['text:b'])
     expect(await titles(search2, 'holds')).toEqual(['note:c'])
     expect(await titles(search2, 'check')).toEqual([])
     expect(ws.warnings).toEqual([])
@@ -106,7 +106,7 @@ describe('the index maintainer', () => {
     const search = new SearchService(index, ws.sources())
     ws.put('a', 'Port systems were encrypted.')
     void index.handle({ kind: 'document-saved', meta: ws.docs[0] })
-    expect(await titles(search, 'encrypted')).toEqual(['passage:a'])
+    expect(await titles(search, 'encrypted')).toEqual(['text:a'])
     ws.note('a', 'encrypted by whom?', Date.now())
     void index.handle({ kind: 'notes-changed', docId: 'a' })
     expect(await titles(search, 'whom')).toEqual(['note:a'])
@@ -131,7 +131,7 @@ describe('the index maintainer', () => {
     }
     const index = new IndexMaintainer(failing)
     const search = new SearchService(index, failing)
-    expect(await titles(search, 'cranes')).toEqual(['passage:a'])
+    expect(await titles(search, 'cranes')).toEqual(['text:a'])
     expect(ws.warnings).toEqual([
       '"Document b" could not be indexed for search: the text is missing'
     ])

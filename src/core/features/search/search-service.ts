@@ -229,7 +229,7 @@ function toHit(
 ): SearchHit {
   const { snippet, marks } = makeSnippet(text, isMatch)
   const hit: SearchHit = {
-    kind: r.kind === KIND_NOTE ? 'note' : 'passage',
+    kind: r.kind === KIND_NOTE ? 'note' : 'text',
     docId: r.doc,
     title: docs.get(r.doc)?.title ?? '',
     score,

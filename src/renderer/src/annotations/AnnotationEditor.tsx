@@ -1,26 +1,17 @@
 import { useEffect, useRef } from 'react'
-import type { AnnotationPatch, Change } from '../../../shared/api'
+import type { AnnotationPatch } from '../../../shared/api'
 import {
   HIGHLIGHT_COLORS,
   type Annotation,
   type HighlightColor,
   type TagView
 } from '../../../shared/model'
-import { call } from '../api'
-import { NoteField } from './NoteField'
+import { usePerform } from '../hooks/use-action'
+import { useClient, useCommands, useServices, useUi } from '../state/app-context'
+import { DangerButton } from '../ui/DangerButton'
+import { NoteField } from '../ui/NoteField'
+import { RadioGroup } from '../ui/RadioGroup'
 import { TagInput } from './TagInput'
-
-export type Perform = <T>(label: string, change: Promise<Change<T>>) => Promise<T>
-
-interface Props {
-  annotation: Annotation
-  tags: TagView[]
-  canReattach: boolean
-  perform: Perform
-  onReattach: () => void
-  onDeleted: () => void
-  onCopy: () => void
-}
 
 export const COLOR_NAMES: Record<HighlightColor, string> = {
   yellow: 'Yellow',
@@ -30,27 +21,65 @@ export const COLOR_NAMES: Record<HighlightColor, string> = {
   orange: 'Orange'
 }
 
-/** Edits the selected highlight: colour, tags, note; deletes it (undoable) or re-attaches an orphan. */
+export const COLOR_OPTIONS = HIGHLIGHT_COLORS.map((c) => ({
+  value: c,
+  label: COLOR_NAMES[c],
+  className: `color-${c}`
+}))
+
+interface Props {
+  annotation: Annotation
+  tags: TagView[]
+  canReattach: boolean
+  onReattach: () => void
+}
+
+/**
+ * Edits the selected highlight: colour, tags, note; deletes it (undoable) or re-attaches an orphan.
+ * A highlight still being saved can be edited already: the changes wait for the save.
+ */
 export function AnnotationEditor({
   annotation: a,
   tags,
   canReattach,
-  perform,
-  onReattach,
-  onDeleted,
-  onCopy
+  onReattach
 }: Props): React.JSX.Element {
+  const client = useClient()
+  const commands = useCommands()
+  const { ui } = useServices()
+  const perform = usePerform()
+  const tagsBox = useRef<HTMLInputElement>(null)
+  const noteBox = useRef<HTMLTextAreaElement>(null)
+  const focusRequest = useUi((s) => s.focusRequest)
+  const identity = client.annotations.identity(a.id)
+  useEffect(() => {
+    if (!focusRequest) return
+    if (focusRequest.id !== a.id && client.annotations.identity(focusRequest.id) !== identity)
+      return
+    const box = (focusRequest.field === 'tags' ? tagsBox : noteBox).current
+    if (!box) return
+    box.focus()
+    // What was typed before the box was there goes into it, as if typed there.
+    if (focusRequest.typed) document.execCommand('insertText', false, focusRequest.typed)
+    ui.set({ focusRequest: null })
+  }, [focusRequest, a.id, identity, client, ui])
+
+  /** The saved highlight's id, once it is saved (null if its save failed: that was said already). */
+  const saved = (): Promise<string | null> => client.annotations.whenSaved(a.id).catch(() => null)
   const update = (label: string, patch: AnnotationPatch): void =>
-    void perform(label, call('updateAnnotation', a.id, patch))
+    void saved().then((id) => {
+      if (id) void perform(label, 'updateAnnotation', id, patch)
+    })
   // Tags added in quick succession build on each other, not on the last saved list.
   const tagsRef = useRef(a.tags)
   useEffect(() => {
     tagsRef.current = a.tags
   }, [a.tags])
-  const setTags = (label: string, tags: string[]): void => {
-    tagsRef.current = tags
-    update(label, { tags })
+  const setTags = (label: string, next: string[]): void => {
+    tagsRef.current = next
+    update(label, { tags: next })
   }
+  const back = (): void => commands.focusActiveReader()
   return (
     <section className="editor" aria-label="Selected highlight">
       <blockquote className={`editor-quote color-${a.color}`}>{a.quote.exact}</blockquote>
@@ -63,24 +92,19 @@ export function AnnotationEditor({
           </button>
         </p>
       )}
-      <fieldset className="colors">
-        <legend>Colour</legend>
-        {HIGHLIGHT_COLORS.map((c) => (
-          <label key={c} className={`color-choice color-${c}`}>
-            <input
-              type="radio"
-              name={`color-${a.id}`}
-              value={c}
-              checked={a.color === c}
-              onChange={() => update('recolour highlight', { color: c })}
-            />
-            <span>{COLOR_NAMES[c]}</span>
-          </label>
-        ))}
-      </fieldset>
+      <RadioGroup
+        legend="Colour"
+        className="colors"
+        appearance="inline"
+        options={COLOR_OPTIONS}
+        value={a.color}
+        onChange={(color) => update('recolour highlight', { color })}
+      />
       <TagInput
         tags={tags}
         applied={a.tags}
+        inputRef={tagsBox}
+        onEscape={back}
         onAdd={(id) => setTags('tag highlight', [...tagsRef.current, id])}
         onRemove={(id) =>
           setTags(
@@ -89,31 +113,42 @@ export function AnnotationEditor({
           )
         }
         onCreate={(path) =>
-          void perform('create tag', call('createTag', { path })).then((tag) =>
-            setTags('tag highlight', [...tagsRef.current, tag.id])
+          void perform('create tag', 'createTag', { path }).then(
+            (tag) => tag && setTags('tag highlight', [...tagsRef.current, tag.id])
           )
         }
       />
       <NoteField
-        key={a.id}
+        key={identity}
         label="Note"
         value={a.note}
         placeholder="Your note (Markdown allowed)"
+        inputRef={noteBox}
+        onKeyDown={(e) => e.key === 'Escape' && back()}
         onSave={(note) => update('edit note', { note })}
       />
       <div className="editor-actions">
-        <button type="button" onClick={onCopy}>
-          Copy as Markdown
-        </button>
         <button
           type="button"
-          className="danger-outline"
           onClick={() =>
-            void perform('delete highlight', call('deleteAnnotation', a.id)).then(onDeleted)
+            void saved().then((id) => {
+              if (id) void commands.copyMarkdown({ annotationIds: [id] })
+            })
+          }
+        >
+          Copy as Markdown
+        </button>
+        <DangerButton
+          onClick={() =>
+            void saved().then(async (id) => {
+              if (!id) return
+              const deleted = await perform('delete highlight', 'deleteAnnotation', id)
+              if (deleted && ui.get().selectedId === id) commands.selectAnnotation(null)
+            })
           }
         >
           Delete highlight
-        </button>
+        </DangerButton>
       </div>
     </section>
   )

@@ -1,21 +1,12 @@
-import { memo, useEffect, useRef, useState } from 'react'
-import type { Annotation, TagView } from '../../../shared/model'
-import { call } from '../api'
-import { AnnotationEditor, type Perform } from './AnnotationEditor'
-import { NoteField } from './NoteField'
-
-interface Props {
-  doc: { id: string; title: string } | null
-  annotations: Annotation[]
-  tags: TagView[]
-  selectedId: string | null
-  revision: number
-  canReattach: boolean
-  perform: Perform
-  onSelect: (id: string | null, scroll: boolean) => void
-  onReattach: (id: string) => void
-  onCopy: (id: string) => void
-}
+import { memo, useMemo, useState } from 'react'
+import type { Annotation } from '../../../shared/model'
+import { useAnnotationList } from '../hooks/use-annotation-list'
+import { usePerform } from '../hooks/use-action'
+import { useFetch } from '../hooks/use-fetch'
+import { useDocumentList, useTags } from '../hooks/use-workspace'
+import { useClient, useCommands, useUi } from '../state/app-context'
+import { NoteField } from '../ui/NoteField'
+import { AnnotationEditor } from './AnnotationEditor'
 
 const excerpt = (s: string, n = 140): string => {
   const flat = s.replace(/\s+/g, ' ').trim()
@@ -53,50 +44,49 @@ const AnnotationItem = memo(function AnnotationItem({
   )
 })
 
-/** The annotations sidebar of the active document: its note, the selected highlight, and every highlight in reading order. */
-export function Sidebar({
-  doc,
-  annotations,
-  tags,
-  selectedId,
-  revision,
-  canReattach,
-  perform,
-  onSelect,
-  onReattach,
-  onCopy
-}: Props): React.JSX.Element {
-  const [note, setNote] = useState<{ docId: string; text: string } | null>(null)
-  const [shown, setShown] = useState({ docId: '', count: PAGE })
-  // A stable callback for the memoized items, always calling the latest onSelect.
-  const onSelectRef = useRef(onSelect)
-  useEffect(() => {
-    onSelectRef.current = onSelect
-  })
-  const [selectItem] = useState(() => (id: string) => onSelectRef.current(id, true))
-  useEffect(() => {
-    if (!doc) return
-    let live = true
-    call('getDocumentNote', doc.id).then(
-      (text) => live && setNote({ docId: doc.id, text }),
-      () => live && setNote(null) // the document was just removed
-    )
-    return () => {
-      live = false
-    }
-  }, [doc, revision])
-
-  if (!doc) {
+/** The active document's note, the selected highlight, and every highlight in reading order. */
+export function Sidebar(): React.JSX.Element {
+  const docId = useUi(
+    (s) => (s.panes.find((p) => p.key === s.activeKey) ?? s.panes[0])?.docId ?? null
+  )
+  const doc = useDocumentList().find((d) => d.id === docId) ?? null
+  if (!doc)
     return (
       <aside className="sidebar" aria-label="Annotations">
+        <h2 className="sidebar-title">Annotations</h2>
         <p className="hint">Open a document to see its highlights and notes here.</p>
       </aside>
     )
-  }
-  const paths = new Map(tags.map((t) => [t.id, t]))
-  const selected = annotations.find((a) => a.id === selectedId)
-  const anchored = annotations.filter((a) => a.status === 'anchored')
-  const orphans = annotations.filter((a) => a.status === 'orphaned')
+  return <DocumentAnnotations key={doc.id} docId={doc.id} title={doc.title} />
+}
+
+function DocumentAnnotations({
+  docId,
+  title
+}: {
+  docId: string
+  title: string
+}): React.JSX.Element {
+  const client = useClient()
+  const commands = useCommands()
+  const perform = usePerform()
+  const tags = useTags()
+  const { list, pending } = useAnnotationList(docId)
+  const selectedId = useUi((s) => s.selectedId)
+  const selection = useUi((s) => s.selection)
+  const activeKey = useUi((s) => s.activeKey)
+  const note = useFetch(`note:${docId}`, [`note:${docId}`], () =>
+    client.call('getDocumentNote', docId)
+  )
+  const [count, setCount] = useState(PAGE)
+  const [selectItem] = useState(() => (id: string) => commands.selectAnnotation(id, true))
+
+  const paths = useMemo(() => new Map(tags.map((t) => [t.id, t])), [tags])
+  const selected =
+    [...pending, ...list].find((a) => a.id === selectedId) ??
+    list.find((a) => selectedId !== null && client.annotations.identity(a.id) === selectedId)
+  const anchored = useMemo(() => list.filter((a) => a.status === 'anchored'), [list])
+  const orphans = useMemo(() => list.filter((a) => a.status === 'orphaned'), [list])
   const item = (a: Annotation): React.JSX.Element => (
     <AnnotationItem
       key={a.id}
@@ -107,38 +97,50 @@ export function Sidebar({
     />
   )
   // A long document's list is shown a page at a time: thousands of items would slow every change.
-  const count = shown.docId === doc.id ? shown.count : PAGE
   const more = anchored.length - count
+  const canReattach = Boolean(selection && selection.paneKey === activeKey)
   return (
-    <aside className="sidebar" aria-label={`Annotations for ${doc.title}`}>
+    <aside className="sidebar" aria-label={`Annotations for ${title}`}>
       <h2 className="sidebar-title">Annotations</h2>
-      {note?.docId === doc.id && (
+      <p className="sidebar-doc" title={title}>
+        <span className="visually-hidden">Document: </span>
+        {title}
+      </p>
+      {note.data !== undefined && (
         <NoteField
-          key={doc.id}
           label="Document note"
           rows={3}
-          value={note.text}
+          value={note.data}
           placeholder="What you make of this source: reliability, context…"
-          onSave={(text) =>
-            void perform('edit document note', call('setDocumentNote', doc.id, text))
-          }
+          onSave={(text) => void perform('edit document note', 'setDocumentNote', docId, text)}
         />
       )}
       {selected ? (
         <AnnotationEditor
-          key={selected.id}
+          key={client.annotations.identity(selected.id)}
           annotation={selected}
           tags={tags}
           canReattach={canReattach}
-          perform={perform}
-          onReattach={() => onReattach(selected.id)}
-          onCopy={() => onCopy(selected.id)}
-          onDeleted={() => onSelect(null, false)}
+          onReattach={() => {
+            if (!selection) return
+            void perform(
+              're-attach highlight',
+              'reattachAnnotation',
+              selected.id,
+              selection.start,
+              selection.end
+            ).then((done) => {
+              if (!done) return
+              document.getSelection()?.removeAllRanges()
+              commands.setSelection(selection.paneKey, null)
+            })
+          }}
         />
       ) : (
         <p className="hint">
-          Select text in the document and press H (or the Highlight button) to highlight it. Click a
-          highlight to tag it and write a note.
+          Select text in the document (or move the caret with Shift and the arrow keys) and press H
+          to highlight it. Click a highlight, or press ] for the next one, to tag it and write a
+          note.
         </p>
       )}
       <h3 className="sidebar-section">Highlights ({anchored.length})</h3>
@@ -148,11 +150,7 @@ export function Sidebar({
             {anchored.slice(0, count).map(item)}
           </ol>
           {more > 0 && (
-            <button
-              type="button"
-              className="show-more"
-              onClick={() => setShown({ docId: doc.id, count: count + PAGE })}
-            >
+            <button type="button" className="show-more" onClick={() => setCount(count + PAGE)}>
               Show {Math.min(PAGE, more)} more of {more.toLocaleString('en-US')} not shown
             </button>
           )}

@@ -1,21 +1,13 @@
-import { useEffect, useRef, useState } from 'react'
-import type {
-  DocumentMeta,
-  ExportFormat,
-  ExportOptions,
-  ExportResult,
-  TagView
-} from '../../../shared/model'
-import { call, messageOf } from '../api'
+import { useState } from 'react'
+import type { ExportFormat, ExportOptions } from '../../../shared/model'
 import { formatCount } from '../format'
+import { useFetch } from '../hooks/use-fetch'
+import { useDocumentList, useTags } from '../hooks/use-workspace'
+import { useClient, useCommands, useFeedback } from '../state/app-context'
+import { Dialog } from '../ui/Dialog'
+import { RadioGroup } from '../ui/RadioGroup'
+import { ExportPreview } from './ExportPreview'
 import { saveText } from './save'
-
-interface Props {
-  docs: DocumentMeta[]
-  tags: TagView[]
-  onClose: () => void
-  onSaved: (message: string) => void
-}
 
 const FORMATS: { value: ExportFormat; label: string }[] = [
   { value: 'md', label: 'Markdown notes (.md)' },
@@ -25,194 +17,141 @@ const FORMATS: { value: ExportFormat; label: string }[] = [
 ]
 
 type Scope = 'all' | 'docs' | 'tags'
+const SCOPES = [
+  { value: 'all', label: 'Whole workspace' },
+  { value: 'docs', label: 'Chosen documents' },
+  { value: 'tags', label: 'Chosen themes' }
+] as const
+const GROUPS = [
+  { value: 'doc', label: 'By document' },
+  { value: 'tag', label: 'By theme' }
+] as const
 
-/** Export: choose what (scope), how (grouping, format), see the Markdown as it will be, and save it. */
-export function ExportDialog({ docs, tags, onClose, onSaved }: Props): React.JSX.Element {
-  const ref = useRef<HTMLDialogElement>(null)
+const toggle = (list: string[], id: string): string[] =>
+  list.includes(id) ? list.filter((x) => x !== id) : [...list, id]
+
+/** Export: choose what (scope), how (grouping, format), see it as it will be, and save it. */
+export function ExportDialog(): React.JSX.Element {
+  const client = useClient()
+  const commands = useCommands()
+  const feedback = useFeedback()
+  const docs = useDocumentList()
+  const tags = useTags()
   const [format, setFormat] = useState<ExportFormat>('md')
   const [scope, setScope] = useState<Scope>('all')
   const [docIds, setDocIds] = useState<string[]>([])
   const [tagIds, setTagIds] = useState<string[]>([])
   const [groupBy, setGroupBy] = useState<'doc' | 'tag'>('doc')
-  const [result, setResult] = useState<
-    { key: string; value: ExportResult } | { key: string; error: string } | null
-  >(null)
-
-  useEffect(() => {
-    const dialog = ref.current
-    if (dialog && !dialog.open) dialog.showModal()
-  }, [])
 
   const options: ExportOptions = { format, groupBy }
   if (format !== 'json' && scope === 'docs') options.docIds = docIds
   if (format !== 'json' && scope === 'tags') options.tagIds = tagIds
-  const key = JSON.stringify(options)
   const empty =
     format !== 'json' &&
     ((scope === 'docs' && docIds.length === 0) || (scope === 'tags' && tagIds.length === 0))
+  const key = JSON.stringify(options)
+  // Made again when anything in the workspace changes (every change makes search results stale).
+  const result = useFetch(empty ? null : `export:${key}`, ['search', 'documents'], () =>
+    client.call('exportWorkspace', JSON.parse(key) as ExportOptions)
+  )
+  const value = result.data
 
-  useEffect(() => {
-    if (empty) return
-    let live = true
-    const opts = JSON.parse(key) as ExportOptions
-    call('exportWorkspace', opts).then(
-      (value) => live && setResult({ key, value }),
-      (err: unknown) => live && setResult({ key, error: messageOf(err) })
-    )
-    return () => {
-      live = false
-    }
-  }, [key, empty])
-
-  const current = result?.key === key && !empty ? result : null
-  const toggle = (list: string[], id: string): string[] =>
-    list.includes(id) ? list.filter((x) => x !== id) : [...list, id]
   return (
-    <dialog ref={ref} className="export-dialog" aria-label="Export" onClose={onClose}>
-      <form method="dialog" className="export-form" onSubmit={(e) => e.preventDefault()}>
-        <h2>Export</h2>
-        <div className="export-options">
-          <label className="field">
-            Format
-            <select value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
-              {FORMATS.map((f) => (
-                <option key={f.value} value={f.value}>
-                  {f.label}
-                </option>
-              ))}
-            </select>
-          </label>
-          {format !== 'json' ? (
-            <fieldset>
-              <legend>What</legend>
-              <label>
-                <input
-                  type="radio"
-                  name="scope"
-                  checked={scope === 'all'}
-                  onChange={() => setScope('all')}
-                />{' '}
-                Whole workspace
-              </label>
-              <label>
-                <input
-                  type="radio"
-                  name="scope"
-                  checked={scope === 'docs'}
-                  onChange={() => setScope('docs')}
-                />{' '}
-                Chosen documents
-              </label>
-              <label>
-                <input
-                  type="radio"
-                  name="scope"
-                  checked={scope === 'tags'}
-                  onChange={() => setScope('tags')}
-                />{' '}
-                Chosen themes
-              </label>
-              {scope === 'docs' && (
-                <div className="choices" role="group" aria-label="Documents to export">
-                  {docs.map((d) => (
-                    <label key={d.id}>
-                      <input
-                        type="checkbox"
-                        checked={docIds.includes(d.id)}
-                        onChange={() => setDocIds(toggle(docIds, d.id))}
-                      />{' '}
-                      {d.title}
-                    </label>
-                  ))}
-                </div>
-              )}
-              {scope === 'tags' && (
-                <div className="choices" role="group" aria-label="Themes to export">
-                  {tags.map((t) => (
-                    <label key={t.id}>
-                      <input
-                        type="checkbox"
-                        checked={tagIds.includes(t.id)}
-                        onChange={() => setTagIds(toggle(tagIds, t.id))}
-                      />{' '}
-                      {t.path}
-                    </label>
-                  ))}
-                </div>
-              )}
-            </fieldset>
-          ) : (
-            <p className="hint">
-              The full backup holds every document's text, every highlight, note, tag and memo.
-              Restore it into an empty workspace with the command line (workbench restore FILE).
-            </p>
-          )}
-          {format === 'md' && (
-            <fieldset>
-              <legend>Group</legend>
-              <label>
-                <input
-                  type="radio"
-                  name="group"
-                  checked={groupBy === 'doc'}
-                  onChange={() => setGroupBy('doc')}
-                />{' '}
-                By document
-              </label>
-              <label>
-                <input
-                  type="radio"
-                  name="group"
-                  checked={groupBy === 'tag'}
-                  onChange={() => setGroupBy('tag')}
-                />{' '}
-                By theme
-              </label>
-            </fieldset>
-          )}
-        </div>
-        <div className="export-preview">
-          {empty ? (
-            <p className="hint">Choose at least one {scope === 'docs' ? 'document' : 'theme'}.</p>
-          ) : current && 'error' in current ? (
-            <p className="error" role="alert">
-              {current.error}
-            </p>
-          ) : current ? (
-            <>
-              <p className="hint" aria-live="polite">
-                {formatCount(current.value.documents, 'document')},{' '}
-                {formatCount(current.value.passages, 'passage')} · {current.value.filename}
+    <Dialog label="Export" className="export-dialog" onClose={() => commands.setDialog(null)}>
+      {(close) => (
+        <form method="dialog" className="export-form" onSubmit={(e) => e.preventDefault()}>
+          <h2>Export</h2>
+          <div className="export-options">
+            <label className="field">
+              Format
+              <select value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
+                {FORMATS.map((f) => (
+                  <option key={f.value} value={f.value}>
+                    {f.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {format !== 'json' ? (
+              <>
+                <RadioGroup legend="What" options={SCOPES} value={scope} onChange={setScope} />
+                {scope === 'docs' && (
+                  <div className="choices" role="group" aria-label="Documents to export">
+                    {docs.map((d) => (
+                      <label key={d.id}>
+                        <input
+                          type="checkbox"
+                          checked={docIds.includes(d.id)}
+                          onChange={() => setDocIds(toggle(docIds, d.id))}
+                        />{' '}
+                        {d.title}
+                      </label>
+                    ))}
+                  </div>
+                )}
+                {scope === 'tags' && (
+                  <div className="choices" role="group" aria-label="Themes to export">
+                    {tags.map((t) => (
+                      <label key={t.id}>
+                        <input
+                          type="checkbox"
+                          checked={tagIds.includes(t.id)}
+                          onChange={() => setTagIds(toggle(tagIds, t.id))}
+                        />{' '}
+                        {t.path}
+                      </label>
+                    ))}
+                  </div>
+                )}
+              </>
+            ) : (
+              <p className="hint">
+                The full backup holds every document's text, every highlight, note, tag and memo.
+                Restore it into an empty workspace with Restore from a backup on the first screen,
+                or with the command line (workbench restore FILE).
               </p>
-              <pre aria-label="Preview" tabIndex={0}>
-                {current.value.content.length > 50_000
-                  ? `${current.value.content.slice(0, 50_000)}\n…`
-                  : current.value.content}
-              </pre>
-            </>
-          ) : (
-            <p className="hint">Preparing…</p>
-          )}
-        </div>
-        <div className="dialog-actions">
-          <button type="button" onClick={() => ref.current?.close()}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="primary"
-            disabled={!current || 'error' in current}
-            onClick={() => {
-              if (!current || 'error' in current) return
-              saveText(current.value.filename, current.value.content, current.value.mimeType)
-              onSaved(`Exported ${current.value.filename}.`)
-              ref.current?.close()
-            }}
-          >
-            Save…
-          </button>
-        </div>
-      </form>
-    </dialog>
+            )}
+            {format === 'md' && (
+              <RadioGroup legend="Group" options={GROUPS} value={groupBy} onChange={setGroupBy} />
+            )}
+          </div>
+          <div className="export-preview">
+            {empty ? (
+              <p className="hint">Choose at least one {scope === 'docs' ? 'document' : 'theme'}.</p>
+            ) : result.error ? (
+              <p className="error" role="alert">
+                {result.error}
+              </p>
+            ) : value ? (
+              <ExportPreview
+                content={value.content}
+                markdown={format === 'md'}
+                summary={`${formatCount(value.documents, 'document')}, ${formatCount(value.passages, 'passage')} · ${value.filename}`}
+              />
+            ) : (
+              <p className="hint">Preparing…</p>
+            )}
+          </div>
+          <div className="dialog-actions">
+            <button type="button" onClick={close}>
+              Cancel
+            </button>
+            <button
+              type="button"
+              className="primary"
+              disabled={!value || empty}
+              onClick={() => {
+                if (!value) return
+                saveText(value.filename, value.content, value.mimeType)
+                feedback.info(`Exported ${value.filename}.`)
+                close()
+              }}
+            >
+              Save…
+            </button>
+          </div>
+        </form>
+      )}
+    </Dialog>
   )
 }

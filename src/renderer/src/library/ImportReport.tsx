@@ -20,6 +20,9 @@ interface Props {
   onClose: () => void
 }
 
+/** Imported documents listed by name (the rest counted): a big folder's report stays short. */
+const SHOWN = 50
+
 /** What happened to every file of the last import: imported, already there, or failed and why. */
 export function ImportReport({ outcomes, onOpen, onClose }: Props): React.JSX.Element {
   const ref = useRef<HTMLElement>(null)
@@ -45,7 +48,7 @@ export function ImportReport({ outcomes, onOpen, onClose }: Props): React.JSX.El
           Dismiss
         </button>
       </div>
-      {(failed.length > 0 || duplicates.length > 0) && (
+      {outcomes.length > 0 && (
         <ul className="outcomes">
           {failed.map((o, i) =>
             o.status === 'failed' ? (
@@ -54,6 +57,23 @@ export function ImportReport({ outcomes, onOpen, onClose }: Props): React.JSX.El
                 <span className="outcome-name">{o.name}</span>: {o.error}
               </li>
             ) : null
+          )}
+          {imported.slice(0, SHOWN).map((o, i) =>
+            o.status === 'imported' ? (
+              <li key={`i${i}`} className="outcome imported">
+                <span className="outcome-status">Imported</span>{' '}
+                <span className="outcome-name">{o.name}</span> as “
+                <button type="button" className="link" onClick={() => onOpen(o.document.id)}>
+                  {o.document.title}
+                </button>
+                ”
+              </li>
+            ) : null
+          )}
+          {imported.length > SHOWN && (
+            <li className="outcome imported">
+              and {formatCount(imported.length - SHOWN, 'more document')} imported
+            </li>
           )}
           {duplicates.map((o, i) =>
             o.status === 'duplicate' ? (

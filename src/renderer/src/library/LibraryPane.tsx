@@ -1,17 +1,16 @@
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
-import type { DocumentMeta } from '../../../shared/model'
 import { describeDocument, formatCount } from '../format'
+import { useDocumentList } from '../hooks/use-workspace'
+import { useCommands, useUi } from '../state/app-context'
 import { SORT_LABELS, sortAndFilter, type SortKey } from './sort'
 
-interface Props {
-  docs: DocumentMeta[]
-  openId: string | null
-  onOpen: (id: string) => void
-  onOpenBeside: (id: string) => void
-}
-
 /** The list of documents: filter, sort, open. Up/Down move between documents, Enter opens one. */
-export function LibraryPane({ docs, openId, onOpen, onOpenBeside }: Props): React.JSX.Element {
+export function LibraryPane(): React.JSX.Element {
+  const docs = useDocumentList()
+  const commands = useCommands()
+  const openId = useUi((s) => (s.panes.find((p) => p.key === s.activeKey) ?? s.panes[0])?.docId)
+  const onOpen = (id: string): void => void commands.open(id)
+  const onOpenBeside = (id: string): void => void commands.open(id, true)
   const [filter, setFilter] = useState('')
   const [sort, setSort] = useState<SortKey>('imported')
   const shown = useMemo(() => sortAndFilter(docs, sort, filter), [docs, sort, filter])

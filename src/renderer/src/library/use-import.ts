@@ -2,7 +2,8 @@ import { useCallback, useState } from 'react'
 import type { ImportOutcome } from '../../../shared/model'
 import { ByteBudget } from '../../../shared/byte-budget'
 import { fileTooLarge } from '../../../shared/format'
-import { call, messageOf } from '../api'
+import { messageOf } from '../api'
+import { useClient } from '../state/app-context'
 import { isSupportedName } from './collect-files'
 
 export interface ImportProgress {
@@ -18,18 +19,26 @@ export interface ImportProgress {
 const IN_FLIGHT = 16
 const IN_FLIGHT_BYTES = 64 * 1024 * 1024
 
+export interface Importer {
+  progress: ImportProgress | null
+  outcomes: ImportOutcome[] | null
+  run: (files: File[]) => Promise<void>
+  dismiss: () => void
+}
+
 /**
  * Imports files a few at a time, with progress, so that one bad file never stops the batch.
  * Files from a picked folder that are not documents are skipped; a named file that is not is reported.
  */
-export function useImport(onImported: () => void): {
-  progress: ImportProgress | null
-  outcomes: ImportOutcome[] | null
-  run: (files: File[], fromFolder?: boolean) => Promise<void>
-  dismiss: () => void
-} {
+export function useImport(): Importer {
+  const client = useClient()
   const [progress, setProgress] = useState<ImportProgress | null>(null)
   const [outcomes, setOutcomes] = useState<ImportOutcome[] | null>(null)
+  // The library follows along (a few times a second), not reloaded for every one of many files.
+  const onImported = useCallback(
+    () => client.resources.invalidate(['documents', 'search', 'info']),
+    [client]
+  )
 
   const run = useCallback(
     async (picked: File[]) => {
@@ -39,7 +48,7 @@ export function useImport(onImported: () => void): {
         return
       }
       setOutcomes(null)
-      const { limits } = await call('getWorkspaceInfo')
+      const { limits } = await client.call('getWorkspaceInfo')
       const results: ImportOutcome[] = new Array(files.length)
       let done = 0
       let next = 0
@@ -51,7 +60,7 @@ export function useImport(onImported: () => void): {
           if (file.size > limits.maxFileBytes)
             return { status: 'failed', name, error: fileTooLarge(file.size, limits.maxFileBytes) }
           const data = new Uint8Array(await file.arrayBuffer())
-          const outcome = await call('importFile', { name: file.name, data })
+          const outcome = await client.call('importFile', { name: file.name, data })
           return { ...outcome, name }
         } catch (err) {
           return { status: 'failed', name, error: messageOf(err) }
@@ -84,7 +93,7 @@ export function useImport(onImported: () => void): {
       setOutcomes(results)
       onImported()
     },
-    [onImported]
+    [onImported, client]
   )
 
   return { progress, outcomes, run, dismiss: () => setOutcomes(null) }

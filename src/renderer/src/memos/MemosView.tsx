@@ -1,28 +1,23 @@
 import { useEffect, useRef, useState } from 'react'
-import type { DocumentMeta, Memo, TagView } from '../../../shared/model'
-import { call, messageOf } from '../api'
-import type { Perform } from '../annotations/AnnotationEditor'
-import { NoteField } from '../annotations/NoteField'
+import type { Memo } from '../../../shared/model'
+import { usePerform } from '../hooks/use-action'
+import { useFetch } from '../hooks/use-fetch'
+import { useDocumentList, useTags } from '../hooks/use-workspace'
+import { useClient } from '../state/app-context'
+import { DangerButton } from '../ui/DangerButton'
+import { NoteField } from '../ui/NoteField'
 
-interface Props {
-  docs: DocumentMeta[]
-  tags: TagView[]
-  revision: number
-  perform: Perform
-  onError: (message: string) => void
-}
+const NO_MEMOS: Memo[] = []
 
 /** Free-standing memos: a title and text, linked to documents and tags where they are about them. */
-export function MemosView({ docs, tags, revision, perform, onError }: Props): React.JSX.Element {
-  const [memos, setMemos] = useState<Memo[]>([])
+export function MemosView(): React.JSX.Element {
+  const client = useClient()
+  const perform = usePerform()
+  const docs = useDocumentList()
+  const tags = useTags()
+  const memos =
+    useFetch('memos', ['memos'], () => client.call('listMemos'), { report: true }).data ?? NO_MEMOS
   const [selectedId, setSelectedId] = useState<string | null>(null)
-  useEffect(() => {
-    let live = true
-    call('listMemos').then((m) => live && setMemos(m))
-    return () => {
-      live = false
-    }
-  }, [revision])
   const memo = memos.find((m) => m.id === selectedId)
   // Edits build on the latest local version, not on the last one fetched: a save still on its way
   // (the text, say) must not be overwritten by the next one (a link).
@@ -38,17 +33,12 @@ export function MemosView({ docs, tags, revision, perform, onError }: Props): Re
     const next = { ...base, ...change }
     draft.current = next
     saving.current++
-    perform(
-      label,
-      call('updateMemo', next.id, {
-        title: next.title,
-        text: next.text,
-        docIds: next.docIds,
-        tagIds: next.tagIds
-      })
-    )
-      .catch((err: unknown) => onError(messageOf(err)))
-      .finally(() => saving.current--)
+    void perform(label, 'updateMemo', next.id, {
+      title: next.title,
+      text: next.text,
+      docIds: next.docIds,
+      tagIds: next.tagIds
+    }).finally(() => saving.current--)
   }
   const toggle = (list: string[], id: string): string[] =>
     list.includes(id) ? list.filter((x) => x !== id) : [...list, id]
@@ -60,13 +50,10 @@ export function MemosView({ docs, tags, revision, perform, onError }: Props): Re
         <button
           type="button"
           onClick={() =>
-            perform(
-              'create memo',
-              call('createMemo', { title: `Memo ${memos.length + 1}`, text: '' })
-            ).then(
-              (m) => setSelectedId(m.id),
-              (err: unknown) => onError(messageOf(err))
-            )
+            void perform('create memo', 'createMemo', {
+              title: `Memo ${memos.length + 1}`,
+              text: ''
+            }).then((m) => m && setSelectedId(m.id))
           }
         >
           New memo
@@ -135,15 +122,15 @@ export function MemosView({ docs, tags, revision, perform, onError }: Props): Re
                 </label>
               ))}
             </fieldset>
-            <button
-              type="button"
-              className="danger-outline"
+            <DangerButton
               onClick={() =>
-                perform('delete memo', call('deleteMemo', memo.id)).then(() => setSelectedId(null))
+                void perform('delete memo', 'deleteMemo', memo.id).then(
+                  (done) => done && setSelectedId(null)
+                )
               }
             >
               Delete memo
-            </button>
+            </DangerButton>
           </div>
         ) : (
           <p className="hint">

@@ -1,21 +1,17 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { Annotation } from '../../../shared/model'
+import type { Matches, TextRange } from '../state/ui-state'
 import { formatCount, formatDate } from '../format'
 import { blockElements, offsetOfPoint, offsetsOfRange, rangeFromOffsets } from './dom-offsets'
 import { clearPane, layerName, paintPane } from './highlight-registry'
 import { useNearSections } from './near-sections'
+import { HighlightDescriptions } from './HighlightDescriptions'
+import { useCaret } from './use-caret'
 import { useDocumentText } from './use-document-text'
-
-export interface TextRange {
-  start: number
-  end: number
-}
 
 interface Props {
   paneKey: string
   id: string
-  /** Changes when the document's text changes (a new version was imported). */
-  textRevision: number
   annotations: Annotation[]
   /** Whether `annotations` has arrived (until then, those fetched with the text's first part are painted). */
   annotationsLoaded: boolean
@@ -25,11 +21,10 @@ interface Props {
   /** Scrolls to this annotation whenever the nonce changes. */
   scrollTarget: { id: string; nonce: number } | null
   /** Search matches to mark, and which one is current (scrolled to). */
-  matches: { ranges: { start: number; end: number }[]; current: number } | null
+  matches: Matches | null
   onSelect: (annotationId: string | null) => void
-  onSelection: (range: TextRange | null) => void
+  onSelection: (range: (TextRange & { text: string }) | null) => void
   onFocus: () => void
-  actions: ReactNode
 }
 
 /**
@@ -40,7 +35,6 @@ interface Props {
 export function Reader({
   paneKey,
   id,
-  textRevision,
   annotations: loadedAnnotations,
   annotationsLoaded,
   pending,
@@ -49,13 +43,14 @@ export function Reader({
   matches,
   onSelect,
   onSelection,
-  onFocus,
-  actions
+  onFocus
 }: Props): React.JSX.Element {
-  const state = useDocumentText(id, textRevision)
+  const state = useDocumentText(id)
   const articleRef = useRef<HTMLElement>(null)
   const bodyRef = useRef<HTMLDivElement>(null)
   const blocksRef = useRef<HTMLElement[] | null>(null)
+  const caretRef = useRef<HTMLDivElement>(null)
+  const caret = useCaret(articleRef, caretRef)
 
   const doc = state.status === 'ready' ? state.doc : null
   const ready = doc !== null
@@ -90,8 +85,11 @@ export function Reader({
   useLayoutEffect(() => {
     blocksRef.current = null
   }, [doc, count])
-  const blocks = (): HTMLElement[] =>
-    (blocksRef.current ??= articleRef.current ? blockElements(articleRef.current) : [])
+  const blocks = useCallback(
+    (): HTMLElement[] =>
+      (blocksRef.current ??= articleRef.current ? blockElements(articleRef.current) : []),
+    []
+  )
 
   /** Scrolls a passage into view, first showing the rest of a long text if it is not shown yet. */
   const pendingScroll = useRef<{ start: number; end: number } | null>(null)
@@ -114,17 +112,18 @@ export function Reader({
     if (!pending || pending.end > shownEnd) return
     pendingScroll.current = null
     centre(rangeFromOffsets(blocks(), pending.start, pending.end)?.startContainer.parentElement)
-  }, [shownEnd])
+  }, [shownEnd, blocks])
 
   // Paint highlights: by colour (in buckets, see highlight-registry), the selected one on top; only
   // those in the sections near the screen (see near-sections.ts), and before the frame is drawn.
   const near = useNearSections(bodyRef, count, generation)
+  // The text of the sections near the screen (the first also shows the title above it).
+  const ends = doc?.rendered.ends
+  const from = !ends || !near || near.first === 0 ? 0 : ends[near.first - 1]
+  const to =
+    !ends || !near ? 0 : near.last >= total - 1 && doc?.complete ? Infinity : ends[near.last]
   useLayoutEffect(() => {
     if (!doc) return
-    const { ends } = doc.rendered
-    // The text of the sections near the screen (the first also shows the title above it).
-    const from = !near || near.first === 0 ? 0 : ends[near.first - 1]
-    const to = !near ? 0 : near.last >= total - 1 && doc.complete ? Infinity : ends[near.last]
     const nearby = (start: number, end: number): boolean => end > from && start < to
     const rangeOf = (start: number, end: number): Range | null => {
       if (end > shownEnd) return null // not shown yet: made once its section is
@@ -154,7 +153,7 @@ export function Reader({
       if (range) add(layerName(i === matches.current ? 'search-current' : 'search'), range)
     })
     paintPane(paneKey, layers)
-  }, [doc, near, total, annotations, pending, selectedId, paneKey, matches, shownEnd])
+  }, [doc, from, to, annotations, pending, selectedId, paneKey, matches, shownEnd, blocks])
 
   // Scroll to the current search match.
   useEffect(() => {
@@ -180,7 +179,8 @@ export function Reader({
       if (!root || !sel || sel.rangeCount === 0 || sel.isCollapsed) return onSelection(null)
       const range = sel.getRangeAt(0)
       if (!root.contains(range.commonAncestorContainer)) return
-      onSelection(offsetsOfRange(root, range))
+      const offsets = offsetsOfRange(root, range)
+      onSelection(offsets && { ...offsets, text: range.toString() })
     }
     document.addEventListener('selectionchange', onChange)
     return () => document.removeEventListener('selectionchange', onChange)
@@ -224,40 +224,59 @@ export function Reader({
   let rest = state.doc.restHeight
   for (let i = count; i < total; i++) rest += rendered.heights[i]
   return (
-    <article
-      className="reader"
-      aria-label={meta.title}
-      // Busy until the whole text has arrived and is shown.
-      aria-busy={count < total || !state.doc.complete}
-      tabIndex={0}
-      ref={articleRef}
-      onClick={onClick}
-      onFocus={onFocus}
-    >
-      <header className="reader-head">
-        {/* When the text opens with its own title, that heading is the article's h1 (shown once, still selectable). */}
-        {titleBlock ? (
-          <h1 className="block" data-start={titleBlock.start} data-end={titleBlock.end}>
-            {text.slice(titleBlock.start, titleBlock.end)}
-          </h1>
-        ) : (
-          <h1>{meta.title}</h1>
-        )}
-        <dl className="reader-meta">
-          {details.map(([k, v]) => (
-            <div key={k}>
-              <dt>{k}</dt>
-              <dd>{v}</dd>
-            </div>
-          ))}
-        </dl>
-        <div className="reader-actions">{actions}</div>
-      </header>
-      <div className="reader-body" ref={bodyRef}>
-        {rendered.sections.slice(0, count)}
-        {rest > 0 && <div className="section" style={{ height: `${rest}em` }} />}
-      </div>
-    </article>
+    <>
+      <article
+        className="reader"
+        aria-label={meta.title}
+        // Busy until the whole text has arrived and is shown.
+        aria-busy={count < total || !state.doc.complete}
+        tabIndex={0}
+        ref={articleRef}
+        onClick={onClick}
+        onFocus={(e) => {
+          onFocus()
+          caret.onFocus(e)
+        }}
+        onKeyDown={caret.onKeyDown}
+        aria-keyshortcuts="H"
+      >
+        <header className="reader-head">
+          {/* The view's h1 names the view; each document's title is an h2, its own headings h3 and
+              below. When the text opens with its own title, that heading is the title (shown once,
+              still selectable). */}
+          {titleBlock ? (
+            <h2 className="block" data-start={titleBlock.start} data-end={titleBlock.end}>
+              {text.slice(titleBlock.start, titleBlock.end)}
+            </h2>
+          ) : (
+            <h2>{meta.title}</h2>
+          )}
+          <dl className="reader-meta">
+            {details.map(([k, v]) => (
+              <div key={k}>
+                <dt>{k}</dt>
+                <dd>{v}</dd>
+              </div>
+            ))}
+          </dl>
+        </header>
+        <div className="reader-body" ref={bodyRef}>
+          {rendered.sections.slice(0, count)}
+          {rest > 0 && <div className="section" style={{ height: `${rest}em` }} />}
+        </div>
+        {/* The keyboard caret (see use-caret.ts); last, so that it is after every block. */}
+        <div className="reader-caret" ref={caretRef} aria-hidden="true" hidden />
+      </article>
+      {/* Outside the article: its text stays the document's own. */}
+      <HighlightDescriptions
+        paneKey={paneKey}
+        annotations={annotations}
+        from={from}
+        to={to}
+        shownEnd={shownEnd}
+        blocks={blocks}
+      />
+    </>
   )
 }
 

@@ -1,106 +1,99 @@
-import { useRef } from 'react'
-import { HIGHLIGHT_COLORS, type Annotation, type HighlightColor } from '../../../shared/model'
-import { COLOR_NAMES } from '../annotations/AnnotationEditor'
+import { memo, useCallback, useRef } from 'react'
+import { formatDate } from '../format'
+import { useAnnotationList } from '../hooks/use-annotation-list'
+import { useDocumentList } from '../hooks/use-workspace'
 import { ACCEPT } from '../library/collect-files'
-import { Reader, type TextRange } from './Reader'
+import { useCommands, useUi } from '../state/app-context'
+import type { Pane } from '../state/panes'
+import type { TextRange } from '../state/ui-state'
+import { Menu } from '../ui/Menu'
+import { HighlightBar, MatchBar } from './PaneBars'
+import { Reader } from './Reader'
 
 interface Props {
-  paneKey: string
-  docId: string
-  title: string
-  active: boolean
+  pane: Pane
   closable: boolean
-  textRevision: number
-  annotations: Annotation[]
-  annotationsLoaded: boolean
-  pending: Annotation[]
-  selectedId: string | null
-  scrollTarget: { id: string; nonce: number } | null
-  selection: TextRange | null
-  matches: { ranges: { start: number; end: number }[]; current: number } | null
-  onStepMatch: (delta: number) => void
-  onClearMatches: () => void
-  color: HighlightColor
-  onColor: (c: HighlightColor) => void
-  onHighlight: () => void
-  onSelect: (id: string | null) => void
-  onSelection: (range: TextRange | null) => void
-  onFocus: () => void
-  onClose: () => void
-  onRemove: () => void
-  onReimport: (file: File) => void
 }
 
-/** One reader in the side-by-side layout, with its highlight bar (shown while text is selected). */
-export function ReaderPane(props: Props): React.JSX.Element {
+/**
+ * One reader in the side-by-side layout, under a one-line header: the document's title, source and
+ * date, the highlight bar while text is selected (or the match bar while search matches are
+ * marked), the pane's menu and its close button.
+ */
+export const ReaderPane = memo(function ReaderPane({ pane, closable }: Props): React.JSX.Element {
+  const commands = useCommands()
   const fileRef = useRef<HTMLInputElement>(null)
-  const { paneKey, docId, title, active, closable, selection, color } = props
+  const { key, docId } = pane
+  const active = useUi((s) => (s.activeKey ?? s.panes[0]?.key) === key)
+  const selection = useUi((s) => (s.selection?.paneKey === key ? s.selection : null))
+  const matches = useUi((s) => (s.matches[key]?.docId === docId ? s.matches[key] : null))
+  const selectedId = useUi((s) => s.selectedId)
+  const scrollTarget = useUi((s) => s.scrollTarget)
+  const color = useUi((s) => s.color)
+  const meta = useDocumentList().find((d) => d.id === docId)
+  const title = meta?.title ?? 'Document'
+  const annotations = useAnnotationList(docId)
+
+  const onSelection = useCallback(
+    (range: (TextRange & { text: string }) | null) => commands.setSelection(key, range),
+    [commands, key]
+  )
+  const onSelect = useCallback(
+    (id: string | null) => {
+      commands.setActive(key)
+      commands.selectAnnotation(id)
+    },
+    [commands, key]
+  )
+  const onFocus = useCallback(() => commands.setActive(key), [commands, key])
+  const details = meta ? [meta.source, formatDate(meta.published)].filter(Boolean).join(' · ') : ''
+
   return (
-    <section className={active ? 'pane active' : 'pane'} aria-label={`Reader: ${title}`}>
+    <section
+      className={active ? 'pane active' : 'pane'}
+      aria-label={`Reader: ${title}`}
+      data-pane={key}
+    >
       <div className="pane-bar">
-        {selection ? (
-          <div className="highlight-bar" role="toolbar" aria-label="Highlight selection">
-            <button
-              type="button"
-              className="primary"
-              onClick={props.onHighlight}
-              title="Highlight the selection (H)"
-            >
-              Highlight
-            </button>
-            <div role="radiogroup" aria-label="Highlight colour" className="swatches">
-              {HIGHLIGHT_COLORS.map((c) => (
-                <button
-                  key={c}
-                  type="button"
-                  role="radio"
-                  aria-checked={c === color}
-                  aria-label={COLOR_NAMES[c]}
-                  className={`swatch-button color-${c}`}
-                  onMouseDown={(e) => e.preventDefault()}
-                  onClick={() => props.onColor(c)}
-                />
-              ))}
-            </div>
-          </div>
-        ) : props.matches ? (
-          <div className="match-bar" role="toolbar" aria-label="Search matches">
-            <span aria-live="polite">
-              {props.matches.ranges.length === 0
-                ? 'No matches in this document'
-                : `Match ${props.matches.current + 1} of ${props.matches.ranges.length}`}
-            </span>
-            <button
-              type="button"
-              aria-label="Previous match"
-              title="Previous match (Shift+F3)"
-              disabled={props.matches.ranges.length === 0}
-              onClick={() => props.onStepMatch(-1)}
-            >
-              ↑
-            </button>
-            <button
-              type="button"
-              aria-label="Next match"
-              title="Next match (F3)"
-              disabled={props.matches.ranges.length === 0}
-              onClick={() => props.onStepMatch(1)}
-            >
-              ↓
-            </button>
-            <button type="button" className="link" onClick={props.onClearMatches}>
-              Clear
-            </button>
-          </div>
-        ) : (
+        <p className="pane-heading" title={details ? `${title} — ${details}` : title}>
           <span className="pane-title">{title}</span>
-        )}
+          {details && <span className="pane-details">{details}</span>}
+        </p>
+        {selection ? (
+          <HighlightBar color={color} />
+        ) : matches ? (
+          <MatchBar paneKey={key} matches={matches} />
+        ) : null}
+        <Menu
+          label={`Actions for ${title}`}
+          className="pane-menu"
+          items={[
+            { label: 'Replace with new version…', onSelect: () => fileRef.current?.click() },
+            { label: 'Remove from library…', onSelect: () => commands.askRemove(docId, title) }
+          ]}
+        >
+          ⋯
+        </Menu>
+        <input
+          ref={fileRef}
+          type="file"
+          className="visually-hidden"
+          accept={ACCEPT}
+          aria-label={`New version of ${title}`}
+          tabIndex={-1}
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0]
+            e.currentTarget.value = ''
+            if (file) void commands.reimport(docId, file)
+          }}
+        />
         {closable && (
           <button
             type="button"
             className="pane-close"
             aria-label={`Close ${title}`}
-            onClick={props.onClose}
+            title="Close this pane"
+            onClick={() => commands.closePane(key)}
           >
             ×
           </button>
@@ -109,43 +102,19 @@ export function ReaderPane(props: Props): React.JSX.Element {
       <div className="pane-scroll">
         <Reader
           key={docId}
-          paneKey={paneKey}
+          paneKey={key}
           id={docId}
-          textRevision={props.textRevision}
-          annotations={props.annotations}
-          annotationsLoaded={props.annotationsLoaded}
-          pending={props.pending}
-          selectedId={props.selectedId}
-          scrollTarget={props.scrollTarget}
-          matches={props.matches}
-          onSelect={props.onSelect}
-          onSelection={props.onSelection}
-          onFocus={props.onFocus}
-          actions={
-            <>
-              <button type="button" onClick={() => fileRef.current?.click()}>
-                Replace with new version…
-              </button>
-              <input
-                ref={fileRef}
-                type="file"
-                className="visually-hidden"
-                accept={ACCEPT}
-                aria-label={`New version of ${title}`}
-                tabIndex={-1}
-                onChange={(e) => {
-                  const file = e.currentTarget.files?.[0]
-                  e.currentTarget.value = ''
-                  if (file) props.onReimport(file)
-                }}
-              />
-              <button type="button" onClick={props.onRemove}>
-                Remove from library…
-              </button>
-            </>
-          }
+          annotations={annotations.list}
+          annotationsLoaded={annotations.loaded}
+          pending={annotations.pending}
+          selectedId={selectedId}
+          scrollTarget={scrollTarget}
+          matches={matches}
+          onSelect={onSelect}
+          onSelection={onSelection}
+          onFocus={onFocus}
         />
       </div>
     </section>
   )
-}
+})

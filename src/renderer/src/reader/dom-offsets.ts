@@ -12,7 +12,7 @@ const startOf = (el: Element): number => Number(el.getAttribute('data-start'))
 const endOf = (el: Element): number => Number(el.getAttribute('data-end'))
 
 /** The block containing `offset` (or the first after it), by binary search over blocks in text order. */
-function blockAt(blocks: HTMLElement[], offset: number): number {
+export function blockAt(blocks: HTMLElement[], offset: number): number {
   let lo = 0
   let hi = blocks.length - 1
   while (lo < hi) {

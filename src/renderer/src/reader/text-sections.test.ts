@@ -46,7 +46,8 @@ describe('TextSections', () => {
     expect(ends).toEqual([blocks[40].end, blocks[42].end])
     expect(html.match(/<ul>/g)).toHaveLength(1)
     expect(html).toContain('<li data-start="')
-    expect(html).toContain('<h2 data-start="')
+    expect(html).toContain('<h3 data-start="')
+    expect(html).not.toContain('<h2')
   })
 
   it('shows the last section as far as it goes, and fills it as parts arrive', () => {

@@ -26,6 +26,12 @@ export class TextSections {
   private open: Block[] = []
   private openTop = 0
 
+  /**
+   * How many levels a document's headings move down: the reader shows the title as h2, so its
+   * other headings start at h3 (a text whose title is its own h1 keeps the gap between them).
+   */
+  constructor(private readonly headingShift = 2) {}
+
   /** Adds blocks (in text order, after those added before); `text` holds at least all of them. */
   add(text: string, blocks: Block[]): void {
     for (const b of blocks) {
@@ -43,7 +49,7 @@ export class TextSections {
     if (complete) this.close(text)
     if (this.open.length === 0) return this.done
     const { sections, ends, heights } = this.done
-    const last = section(text, this.open, sections.length)
+    const last = section(text, this.open, sections.length, this.headingShift)
     return {
       sections: [...sections, last.element],
       ends: [...ends, this.open[this.open.length - 1].end],
@@ -53,7 +59,12 @@ export class TextSections {
 
   private close(text: string): void {
     if (this.open.length === 0) return
-    const { element, height } = section(text, this.open, this.done.sections.length)
+    const { element, height } = section(
+      text,
+      this.open,
+      this.done.sections.length,
+      this.headingShift
+    )
     this.done.sections.push(element)
     this.done.ends.push(this.open[this.open.length - 1].end)
     this.done.heights.push(height)
@@ -66,7 +77,8 @@ export class TextSections {
 function section(
   text: string,
   blocks: Block[],
-  index: number
+  index: number,
+  shift: number
 ): { element: ReactNode; height: number } {
   const out: ReactNode[] = []
   let list: ReactNode[] = []
@@ -99,7 +111,8 @@ function section(
     }
     endList()
     if (b.kind === 'heading') {
-      const Tag = `h${Math.min(6, (b.level ?? 1) + 1)}` as 'h2'
+      // Below the reader's own title (h2), never above h3.
+      const Tag = `h${Math.max(3, Math.min(6, (b.level ?? 1) + shift))}` as 'h3'
       out.push(
         <Tag key={key} {...props}>
           {content}

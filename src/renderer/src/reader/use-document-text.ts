@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { Annotation, Block, DocumentMeta } from '../../../shared/model'
-import { call, messageOf } from '../api'
-import { startOpening } from '../state/openings'
+import { messageOf } from '../api'
+import { useResourceStamp } from '../hooks/use-fetch'
+import { useClient } from '../state/app-context'
 import { TextSections, unreceivedHeight, type RenderedText } from './text-sections'
 
 /** The opening of a text, asked for first: a few screens, so that they are shown at once. */
@@ -33,21 +34,24 @@ export type TextState =
   | { status: 'error'; message: string }
   | { status: 'ready'; doc: DocumentText }
 
-let generations = 0
-
 /**
  * A document's text, part by part: the opening first, then the rest while the page is idle, so a
  * long text is shown without waiting for all of it to be read, sent and parsed.
  */
-export function useDocumentText(id: string, textRevision: number): TextState {
+export function useDocumentText(id: string): TextState {
+  const client = useClient()
+  // Changes when a new version of the document is imported.
+  const textVersion = useResourceStamp([`text:${id}`])
+  const generations = useRef(0)
   const [state, setState] = useState<TextState>({ status: 'loading' })
   useEffect(() => {
     let live = true
-    // The full list of highlights waits for the first screen (see openings.ts).
-    const opened = startOpening(id)
+    const call = client.call.bind(client)
+    // The full list of highlights waits for the first screen (see client/openings.ts).
+    const opened = client.openings.start(id)
     const load = async (): Promise<void> => {
-      const generation = ++generations
-      const sections = new TextSections()
+      const generation = ++generations.current
+      let sections: TextSections | null = null
       let text = ''
       let blocks = 0
       let titleBlock: Block | null = null
@@ -79,6 +83,8 @@ export function useDocumentText(id: string, textRevision: number): TextState {
           }
         }
         blocks += partBlocks.length
+        // The title is shown as h2: the text's headings move down by as many levels as it did.
+        sections ??= new TextSections(titleBlock ? 2 - (titleBlock.level ?? 1) : 2)
         sections.add(text, partBlocks)
         const complete = part.to >= part.length
         const doc: DocumentText = {
@@ -107,7 +113,7 @@ export function useDocumentText(id: string, textRevision: number): TextState {
       live = false
       opened()
     }
-  }, [id, textRevision])
+  }, [client, id, textVersion])
   return state
 }
 

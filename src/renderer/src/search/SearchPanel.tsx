@@ -1,20 +1,26 @@
 import { useEffect, useMemo, useState } from 'react'
-import type {
-  DocumentMeta,
-  SearchFilters,
-  SearchHit,
-  SearchResponse,
-  TagView
-} from '../../../shared/model'
-import { call, messageOf } from '../api'
+import type { SearchFilters, SearchHit } from '../../../shared/model'
 import { formatCount } from '../format'
+import { useFetch } from '../hooks/use-fetch'
+import { useDocumentList, useTags } from '../hooks/use-workspace'
+import { SEARCH_BOX_ID } from '../shell/use-shortcuts'
+import { useClient, useCommands } from '../state/app-context'
 
-interface Props {
-  query: string
-  docs: DocumentMeta[]
-  tags: TagView[]
-  revision: number
-  onOpen: (hit: SearchHit) => void
+/** ↑/↓ (Home, End) move between hits, Enter opens one, Esc goes back to the search box. */
+function onResultsKey(e: React.KeyboardEvent<HTMLElement>): void {
+  const hits = Array.from(e.currentTarget.querySelectorAll<HTMLElement>('.hit'))
+  const at = hits.indexOf(document.activeElement as HTMLElement)
+  const go = (i: number): void => hits[Math.max(0, Math.min(hits.length - 1, i))]?.focus()
+  if (e.key === 'ArrowDown') go(at + 1)
+  else if (e.key === 'ArrowUp') {
+    if (at <= 0) document.getElementById(SEARCH_BOX_ID)?.focus()
+    else go(at - 1)
+  } else if (e.key === 'Home') go(0)
+  else if (e.key === 'End') go(hits.length - 1)
+  else if (e.key === 'Escape') document.getElementById(SEARCH_BOX_ID)?.focus()
+  else return
+  e.preventDefault()
+  e.stopPropagation()
 }
 
 /** A snippet with its matching words marked — React text nodes and <mark>, never HTML from the document. */
@@ -31,32 +37,32 @@ function Snippet({ hit }: { hit: SearchHit }): React.JSX.Element {
 }
 
 /** Results as you type, grouped by document, with filters for tag, document and date range. */
-export function SearchPanel({ query, docs, tags, revision, onOpen }: Props): React.JSX.Element {
+export function SearchPanel({ query }: { query: string }): React.JSX.Element {
+  const client = useClient()
+  const commands = useCommands()
+  const docs = useDocumentList()
+  const tags = useTags()
   const [filters, setFilters] = useState<SearchFilters>({})
-  const [result, setResult] = useState<
-    { key: string; response: SearchResponse } | { key: string; error: string } | null
-  >(null)
-  // Results follow the query, the filters, every change to annotations (revision) and to the library.
-  const key = JSON.stringify([query, filters, revision, docs.length])
-
+  // Typing waits a moment before asking (each keystroke would otherwise be a search).
+  const [asked, setAsked] = useState({ query, filters })
   useEffect(() => {
-    let live = true
-    const timer = window.setTimeout(() => {
-      const options = { ...filters, limit: 200, typeahead: true }
-      for (const k of Object.keys(options) as (keyof typeof options)[])
-        if (options[k] === '' || options[k] === undefined) delete options[k]
-      call('search', query, options).then(
-        (response) => live && setResult({ key, response }),
-        (err: unknown) => live && setResult({ key, error: messageOf(err) })
-      )
-    }, 120)
-    return () => {
-      live = false
-      window.clearTimeout(timer)
-    }
-  }, [key, query, filters])
+    const timer = window.setTimeout(() => setAsked({ query, filters }), 120)
+    return () => window.clearTimeout(timer)
+  }, [query, filters])
+  const request = JSON.stringify(asked)
+  // Results follow every change to annotations, notes, tags and the library.
+  const result = useFetch(`search:${request}`, ['search', 'documents'], () => {
+    const options = { ...asked.filters, limit: 200, typeahead: true }
+    for (const k of Object.keys(options) as (keyof typeof options)[])
+      if (options[k] === '' || options[k] === undefined) delete options[k]
+    return client.call('search', asked.query, options)
+  })
+  const onOpen = (hit: SearchHit): void => void commands.openHit(hit, asked.query)
 
-  const response = result && 'response' in result ? result.response : null
+  // The last results stay while the next ones are on their way.
+  const [shown, setShown] = useState(result.data)
+  if (result.data && result.data !== shown) setShown(result.data)
+  const response = shown ?? null
   const groups = useMemo(() => {
     const map = new Map<string, SearchHit[]>()
     for (const h of response?.hits ?? []) map.set(h.docId, [...(map.get(h.docId) ?? []), h])
@@ -117,7 +123,7 @@ export function SearchPanel({ query, docs, tags, revision, onOpen }: Props): Rea
           />
         </label>
       </div>
-      {result && 'error' in result && (
+      {result.error && (
         <p className="error" role="alert">
           {result.error}
         </p>
@@ -134,7 +140,7 @@ export function SearchPanel({ query, docs, tags, revision, onOpen }: Props): Rea
             : `${response.totalIsLowerBound ? 'More than ' : ''}${formatCount(response.total, 'match', 'matches')} in ${response.totalIsLowerBound ? 'at least ' : ''}${formatCount(groups.length, 'document')}${response.total > response.hits.length ? ` (first ${response.hits.length} shown)` : ''}`}
         </p>
       )}
-      <ul className="search-results" aria-label="Search results">
+      <ul className="search-results" aria-label="Search results" onKeyDown={onResultsKey}>
         {groups.map(([docId, hits]) => (
           <li
             key={docId}

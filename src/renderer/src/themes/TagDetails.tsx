@@ -1,26 +1,26 @@
 import { useState } from 'react'
 import type { TagView } from '../../../shared/model'
-import { call, messageOf } from '../api'
-import type { Perform } from '../annotations/AnnotationEditor'
-import { NoteField } from '../annotations/NoteField'
+import { useAction, usePerform } from '../hooks/use-action'
+import { useClient } from '../state/app-context'
+import { ConfirmBar } from '../ui/ConfirmBar'
+import { DangerButton } from '../ui/DangerButton'
+import { NoteField } from '../ui/NoteField'
 
 interface Props {
   tag: TagView
   tags: TagView[]
-  perform: Perform
   onDeleted: () => void
-  onError: (message: string) => void
 }
 
 /** Rename, move, merge, recolour, describe or delete one tag. Deleting says first how many passages it touches. */
-export function TagDetails({ tag, tags, perform, onDeleted, onError }: Props): React.JSX.Element {
+export function TagDetails({ tag, tags, onDeleted }: Props): React.JSX.Element {
+  const client = useClient()
+  const perform = usePerform()
+  const action = useAction()
   const [name, setName] = useState(tag.name)
   const [confirm, setConfirm] = useState<{ passages: number; subTags: number } | null>(null)
   const inside = (t: TagView): boolean => t.path === tag.path || t.path.startsWith(`${tag.path}/`)
   const others = tags.filter((t) => !inside(t))
-  const attempt = (label: string, change: Parameters<Perform>[1]): void => {
-    perform(label, change).catch((err: unknown) => onError(messageOf(err)))
-  }
 
   return (
     <section className="tag-details" aria-label={`Tag ${tag.path}`}>
@@ -30,7 +30,7 @@ export function TagDetails({ tag, tags, perform, onDeleted, onError }: Props): R
         onSubmit={(e) => {
           e.preventDefault()
           if (name.trim() && name !== tag.name)
-            attempt('rename tag', call('updateTag', tag.id, { name }))
+            void perform('rename tag', 'updateTag', tag.id, { name })
         }}
       >
         <label>
@@ -45,7 +45,7 @@ export function TagDetails({ tag, tags, perform, onDeleted, onError }: Props): R
             type="color"
             value={tag.color}
             onChange={(e) =>
-              attempt('recolour tag', call('updateTag', tag.id, { color: e.target.value }))
+              void perform('recolour tag', 'updateTag', tag.id, { color: e.target.value })
             }
           />
         </label>
@@ -54,7 +54,7 @@ export function TagDetails({ tag, tags, perform, onDeleted, onError }: Props): R
           <select
             value={tag.parent ?? ''}
             onChange={(e) =>
-              attempt('move tag', call('updateTag', tag.id, { parent: e.target.value || null }))
+              void perform('move tag', 'updateTag', tag.id, { parent: e.target.value || null })
             }
           >
             <option value="">(top level)</option>
@@ -71,9 +71,7 @@ export function TagDetails({ tag, tags, perform, onDeleted, onError }: Props): R
         label="Description"
         rows={2}
         value={tag.description}
-        onSave={(description) =>
-          attempt('describe tag', call('updateTag', tag.id, { description }))
-        }
+        onSave={(description) => void perform('describe tag', 'updateTag', tag.id, { description })}
       />
       <div className="inline-form">
         <label>
@@ -81,7 +79,7 @@ export function TagDetails({ tag, tags, perform, onDeleted, onError }: Props): R
           <select
             value=""
             onChange={(e) => {
-              if (e.target.value) attempt('merge tags', call('mergeTags', tag.id, e.target.value))
+              if (e.target.value) void perform('merge tags', 'mergeTags', tag.id, e.target.value)
             }}
           >
             <option value="">choose a tag…</option>
@@ -92,45 +90,40 @@ export function TagDetails({ tag, tags, perform, onDeleted, onError }: Props): R
             ))}
           </select>
         </label>
-        <button
-          type="button"
-          className="danger-outline"
+        <DangerButton
           onClick={() =>
-            void call('tagUsage', tag.id).then(setConfirm, (err: unknown) =>
-              onError(messageOf(err))
+            void action(() => client.call('tagUsage', tag.id)).then(
+              (usage) => usage && setConfirm(usage)
             )
           }
         >
           Delete tag…
-        </button>
+        </DangerButton>
       </div>
       {confirm && (
-        <div className="confirm" role="alertdialog" aria-label="Delete tag">
-          <span>
-            Delete “{tag.path}”
-            {confirm.subTags > 0
-              ? ` and its ${confirm.subTags} sub-tag${confirm.subTags === 1 ? '' : 's'}`
-              : ''}
-            ? It is on {confirm.passages} passage
-            {confirm.passages === 1 ? '' : 's'}; the passages stay, only the tag is removed from
-            them. You can undo this.
-          </span>
-          <button
-            type="button"
-            className="danger"
-            onClick={() => {
-              setConfirm(null)
-              perform('delete tag', call('deleteTag', tag.id)).then(onDeleted, (err: unknown) =>
-                onError(messageOf(err))
-              )
-            }}
-          >
-            Delete
-          </button>
-          <button type="button" onClick={() => setConfirm(null)}>
-            Cancel
-          </button>
-        </div>
+        <ConfirmBar
+          label="Delete tag"
+          onCancel={() => setConfirm(null)}
+          actions={
+            <DangerButton
+              solid
+              onClick={() => {
+                setConfirm(null)
+                void perform('delete tag', 'deleteTag', tag.id).then((done) => done && onDeleted())
+              }}
+            >
+              Delete
+            </DangerButton>
+          }
+        >
+          Delete “{tag.path}”
+          {confirm.subTags > 0
+            ? ` and its ${confirm.subTags} sub-tag${confirm.subTags === 1 ? '' : 's'}`
+            : ''}
+          ? It is on {confirm.passages} passage
+          {confirm.passages === 1 ? '' : 's'}; the passages stay, only the tag is removed from them.
+          You can undo this.
+        </ConfirmBar>
       )}
     </section>
   )

@@ -1,17 +1,10 @@
-import { useEffect, useState } from 'react'
-import type { Annotation, Passage, TagView } from '../../../shared/model'
-import { call, messageOf } from '../api'
-import type { Perform } from '../annotations/AnnotationEditor'
+import { useState } from 'react'
+import type { TagView } from '../../../shared/model'
+import { usePerform } from '../hooks/use-action'
+import { useFetch } from '../hooks/use-fetch'
+import { useTags } from '../hooks/use-workspace'
+import { useClient, useCommands } from '../state/app-context'
 import { TagDetails } from './TagDetails'
-
-interface Props {
-  tags: TagView[]
-  revision: number
-  perform: Perform
-  onOpenPassage: (annotation: Annotation) => void
-  onError: (message: string) => void
-  onCopy: (tagId: string) => void
-}
 
 /** Total passages under each tag, its sub-tags included. */
 function totals(tags: TagView[]): Map<string, number> {
@@ -25,34 +18,24 @@ function totals(tags: TagView[]): Map<string, number> {
 }
 
 /** The codebook as a tree with counts; choosing a theme lists every passage on it across all documents. */
-export function ThemesView({
-  tags,
-  revision,
-  perform,
-  onOpenPassage,
-  onError,
-  onCopy
-}: Props): React.JSX.Element {
+export function ThemesView(): React.JSX.Element {
+  const client = useClient()
+  const commands = useCommands()
+  const perform = usePerform()
+  const tags = useTags()
   const [selectedId, setSelectedId] = useState<string | null>(null)
-  const [passages, setPassages] = useState<{ tagId: string; list: Passage[] } | null>(null)
   const [newTag, setNewTag] = useState('')
   const selected = tags.find((t) => t.id === selectedId) ?? null
   const sums = totals(tags)
-
-  useEffect(() => {
-    if (!selectedId) return
-    let live = true
-    call('listPassages', selectedId).then(
-      (list) => live && setPassages({ tagId: selectedId, list }),
-      () => live && setPassages(null)
-    )
-    return () => {
-      live = false
-    }
-  }, [selectedId, revision])
+  const passages = useFetch(
+    selectedId ? `passages:${selectedId}` : null,
+    ['passages'],
+    () => client.call('listPassages', selectedId ?? ''),
+    { report: true }
+  )
 
   const paths = new Map(tags.map((t) => [t.id, t.path]))
-  const shown = passages && passages.tagId === selectedId ? passages.list : []
+  const shown = passages.data ?? []
   return (
     <div className="themes">
       <section className="codebook" aria-label="Codebook">
@@ -63,13 +46,11 @@ export function ThemesView({
             e.preventDefault()
             const path = newTag.trim()
             if (!path) return
-            perform('create tag', call('createTag', { path })).then(
-              (tag) => {
-                setNewTag('')
-                setSelectedId(tag.id)
-              },
-              (err: unknown) => onError(messageOf(err))
-            )
+            void perform('create tag', 'createTag', { path }).then((tag) => {
+              if (!tag) return
+              setNewTag('')
+              setSelectedId(tag.id)
+            })
           }}
         >
           <input
@@ -114,23 +95,19 @@ export function ThemesView({
               key={selected.id}
               tag={selected}
               tags={tags}
-              perform={perform}
               onDeleted={() => setSelectedId(null)}
-              onError={onError}
             />
             <button
               type="button"
               className="copy-theme"
-              onClick={() => onCopy(selected.id)}
+              onClick={() => void commands.copyMarkdown({ tagIds: [selected.id] })}
               disabled={shown.length === 0}
             >
               Copy as Markdown
             </button>
             <h3>
               {shown.length} passage{shown.length === 1 ? '' : 's'} on {selected.path}
-              {selected.path && tags.some((t) => t.path.startsWith(`${selected.path}/`))
-                ? ' and its sub-tags'
-                : ''}
+              {tags.some((t) => t.path.startsWith(`${selected.path}/`)) ? ' and its sub-tags' : ''}
             </h3>
             <ol className="passage-list">
               {shown.map(({ annotation: a, docTitle }) => (
@@ -138,7 +115,7 @@ export function ThemesView({
                   <button
                     type="button"
                     className="passage-open"
-                    onClick={() => onOpenPassage(a)}
+                    onClick={() => commands.openPassage(a)}
                     aria-label={`Open “${a.quote.exact.slice(0, 60)}” in ${docTitle}`}
                   >
                     <blockquote className={`color-${a.color}`}>{a.quote.exact}</blockquote>

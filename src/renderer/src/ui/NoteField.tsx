@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react'
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type Ref } from 'react'
 
 interface Props {
   label: string
@@ -7,6 +7,8 @@ interface Props {
   rows?: number
   /** Saves the text; called 600 ms after typing stops, and on leaving the field. */
   onSave: (text: string) => void
+  inputRef?: Ref<HTMLTextAreaElement>
+  onKeyDown?: (e: KeyboardEvent<HTMLTextAreaElement>) => void
 }
 
 /** A textarea that saves as you type (debounced) and when it loses focus, never losing what was typed. */
@@ -15,7 +17,9 @@ export function NoteField({
   value,
   placeholder,
   rows = 4,
-  onSave
+  onSave,
+  inputRef,
+  onKeyDown
 }: Props): React.JSX.Element {
   const [text, setText] = useState(value)
   const [saved, setSaved] = useState(value)
@@ -53,7 +57,9 @@ export function NoteField({
       <label htmlFor={id}>{label}</label>
       <textarea
         id={id}
+        ref={inputRef}
         rows={rows}
+        onKeyDown={onKeyDown}
         value={text}
         placeholder={placeholder}
         onChange={(e) => {

@@ -1,0 +1,88 @@
+import { useState, type DragEvent } from 'react'
+import { ExportDialog } from '../export/ExportDialog'
+import { ErrorMessages, InfoMessages } from '../feedback/Messages'
+import { useFetch } from '../hooks/use-fetch'
+import { useDocuments } from '../hooks/use-workspace'
+import { filesFromDrop } from '../library/collect-files'
+import { ImportProgressBar, ImportReport } from '../library/ImportReport'
+import { useImport } from '../library/use-import'
+import { MemosView } from '../memos/MemosView'
+import { useClient, useCommands, useUi } from '../state/app-context'
+import { ThemesView } from '../themes/ThemesView'
+import { DocumentsView } from './DocumentsView'
+import { ShortcutsDialog } from './ShortcutsDialog'
+import { Toolbar } from './Toolbar'
+import { useLayoutMemory } from './use-layout-memory'
+import { useShortcuts } from './use-shortcuts'
+
+/** The window: toolbar, messages, the current view, dialogs, and files dropped anywhere. */
+export function Shell(): React.JSX.Element {
+  const client = useClient()
+  const commands = useCommands()
+  const view = useUi((s) => s.view)
+  const dialog = useUi((s) => s.dialog)
+  const docs = useDocuments()
+  const importer = useImport()
+  const [dragging, setDragging] = useState(false)
+  const info = useFetch('info', ['info'], () => client.call('getWorkspaceInfo'), { report: true })
+  useShortcuts()
+  useLayoutMemory()
+
+  const onDrop = async (e: DragEvent): Promise<void> => {
+    e.preventDefault()
+    setDragging(false)
+    if (importer.progress) return
+    void importer.run(await filesFromDrop(e.dataTransfer))
+  }
+
+  return (
+    <div
+      className="app"
+      onDragOver={(e) => {
+        if (Array.from(e.dataTransfer.types).includes('Files')) {
+          e.preventDefault()
+          setDragging(true)
+        }
+      }}
+      onDragLeave={(e) => e.currentTarget === e.target && setDragging(false)}
+      onDrop={(e) => void onDrop(e)}
+    >
+      <Toolbar importer={importer} hasDocuments={Boolean(docs?.length)} />
+      {info.data?.warnings.map((w) => (
+        <p key={w} className="warning" role="alert">
+          {w}
+        </p>
+      ))}
+      <ErrorMessages />
+      {importer.progress && <ImportProgressBar progress={importer.progress} />}
+      {importer.outcomes && (
+        <ImportReport
+          outcomes={importer.outcomes}
+          onOpen={(id) => void commands.open(id)}
+          onClose={importer.dismiss}
+        />
+      )}
+      {view === 'library' && <DocumentsView empty={docs ? docs.length === 0 : null} />}
+      {view === 'themes' && (
+        <main className="view-main">
+          <h1 className="visually-hidden">Themes</h1>
+          <ThemesView />
+        </main>
+      )}
+      {view === 'memos' && (
+        <main className="view-main">
+          <h1 className="visually-hidden">Memos</h1>
+          <MemosView />
+        </main>
+      )}
+      {dialog === 'export' && <ExportDialog />}
+      {dialog === 'shortcuts' && <ShortcutsDialog />}
+      <InfoMessages />
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          Drop files or folders to import them
+        </div>
+      )}
+    </div>
+  )
+}

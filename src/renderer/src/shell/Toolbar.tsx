@@ -1,0 +1,155 @@
+import { useSyncExternalStore } from 'react'
+import { ImportControls } from '../library/ImportControls'
+import type { Importer } from '../library/use-import'
+import { useClient, useCommands, useUi } from '../state/app-context'
+import { VIEWS } from '../state/layout-storage'
+import { VIEW_NAMES } from '../state/ui-state'
+import { Menu } from '../ui/Menu'
+import { PanelIcon } from './icons'
+import { SEARCH_BOX_ID } from './use-shortcuts'
+
+const clickInput = (label: string): void =>
+  document.querySelector<HTMLInputElement>(`input[aria-label="${label}"]`)?.click()
+
+/**
+ * The bar across the top: views, search, import, export, undo and the panel switches. Below
+ * 1200 px wide, Import folder, Export and the shortcuts list fold into the ⋯ menu (styles/shell.css).
+ */
+export function Toolbar({
+  importer,
+  hasDocuments
+}: {
+  importer: Importer
+  hasDocuments: boolean
+}): React.JSX.Element {
+  const client = useClient()
+  const commands = useCommands()
+  const view = useUi((s) => s.view)
+  const query = useUi((s) => s.query)
+  const libraryOpen = useUi((s) => s.libraryOpen)
+  const sidebarOpen = useUi((s) => s.sidebarOpen)
+  const history = useSyncExternalStore(client.history.subscribe, client.history.snapshot)
+  const busy = importer.progress !== null
+  const describe = (verb: string, e: typeof history.undo): string =>
+    e ? `${verb} “${e.label}” (made in ${e.view})` : `Nothing to ${verb.toLowerCase()}`
+  const setQuery = commands.setQuery
+  return (
+    <header className="toolbar">
+      <span className="app-name">Analyst Workbench</span>
+      {view === 'library' && (
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Library panel"
+          aria-pressed={libraryOpen}
+          title={`${libraryOpen ? 'Hide' : 'Show'} the library (Ctrl+B)`}
+          onClick={commands.toggleLibrary}
+        >
+          <PanelIcon side="left" />
+        </button>
+      )}
+      <nav className="views" aria-label="Views">
+        {VIEWS.map((v) => (
+          <button
+            key={v}
+            type="button"
+            aria-pressed={view === v}
+            onClick={() => commands.setView(v)}
+          >
+            {VIEW_NAMES[v]}
+          </button>
+        ))}
+      </nav>
+      <input
+        id={SEARCH_BOX_ID}
+        type="search"
+        className="search-box"
+        aria-label="Search"
+        placeholder="Search everything (Ctrl+K)"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') setQuery('')
+          else if (e.key === 'ArrowDown') {
+            const first = document.querySelector<HTMLElement>('.search-results .hit')
+            if (first) {
+              e.preventDefault()
+              first.focus()
+            }
+          }
+        }}
+      />
+      <ImportControls busy={busy} onFiles={(files) => void importer.run(files)} />
+      <button
+        type="button"
+        className="wide-only"
+        onClick={() => commands.setDialog('export')}
+        disabled={!hasDocuments}
+      >
+        Export…
+      </button>
+      <div className="history">
+        <button
+          type="button"
+          disabled={!history.undo}
+          onClick={() => void commands.undo()}
+          title={`${describe('Undo', history.undo)} — Ctrl+Z`}
+        >
+          Undo
+        </button>
+        <button
+          type="button"
+          disabled={!history.redo}
+          onClick={() => void commands.redo()}
+          title={`${describe('Redo', history.redo)} — Ctrl+Shift+Z`}
+        >
+          Redo
+        </button>
+      </div>
+      {view === 'library' && (
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Annotations panel"
+          aria-pressed={sidebarOpen}
+          title={`${sidebarOpen ? 'Hide' : 'Show'} the annotations (Ctrl+Alt+B)`}
+          onClick={commands.toggleSidebar}
+        >
+          <PanelIcon side="right" />
+        </button>
+      )}
+      <button
+        type="button"
+        className="icon-button wide-only"
+        aria-label="Keyboard shortcuts"
+        title="Keyboard shortcuts (?)"
+        onClick={() => commands.setDialog('shortcuts')}
+      >
+        ?
+      </button>
+      <Menu
+        label="More actions"
+        className="narrow-only"
+        items={[
+          {
+            label: 'Import folder…',
+            onSelect: () => clickInput('Import a folder'),
+            disabled: busy
+          },
+          {
+            label: 'Export…',
+            onSelect: () => commands.setDialog('export'),
+            disabled: !hasDocuments
+          },
+          {
+            label: 'Keyboard shortcuts',
+            hint: '?',
+            onSelect: () => commands.setDialog('shortcuts')
+          }
+        ]}
+      >
+        ⋯
+      </Menu>
+    </header>
+  )
+}

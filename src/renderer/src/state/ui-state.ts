@@ -1,0 +1,74 @@
+import type { HighlightColor } from '../../../shared/model'
+import type { View } from './layout-storage'
+import type { Pane } from './panes'
+
+export interface TextRange {
+  start: number
+  end: number
+}
+
+/** Text selected in a pane, as offsets into its document's text. */
+export interface PaneSelection extends TextRange {
+  paneKey: string
+  /** The selected text, shown as the quote of the highlight while it is saved. */
+  text: string
+}
+
+/** Search matches marked in a pane, and which one is current (scrolled to). */
+export interface Matches {
+  docId: string
+  ranges: TextRange[]
+  current: number
+}
+
+export type Confirm =
+  | { kind: 'remove'; docId: string; title: string }
+  /** "Open beside" with every pane in use. */
+  | { kind: 'panes-full'; docId: string }
+
+/** The state of the window: what is shown where. Data from the workbench lives in the client's reads. */
+export interface UiState {
+  view: View
+  panes: Pane[]
+  activeKey: string | null
+  /** The highlight being edited in the sidebar. */
+  selectedId: string | null
+  selection: PaneSelection | null
+  color: HighlightColor
+  /** Scrolls the reader to this annotation whenever the nonce changes. */
+  scrollTarget: { id: string; nonce: number } | null
+  matches: Record<string, Matches>
+  query: string
+  libraryOpen: boolean
+  sidebarOpen: boolean
+  dialog: 'export' | 'shortcuts' | null
+  confirm: Confirm | null
+  /** Asks the editor of this highlight to put focus in a field ('tags' after H, 'note' after N). */
+  focusRequest: { id: string; field: 'tags' | 'note'; typed: string } | null
+  /** Set once the saved layout has been applied (panes opened after the library arrived). */
+  restored: boolean
+}
+
+export const initialUiState = (): UiState => ({
+  view: 'library',
+  panes: [],
+  activeKey: null,
+  selectedId: null,
+  selection: null,
+  color: 'yellow',
+  scrollTarget: null,
+  matches: {},
+  query: '',
+  libraryOpen: true,
+  sidebarOpen: true,
+  dialog: null,
+  confirm: null,
+  focusRequest: null,
+  restored: false
+})
+
+export const VIEW_NAMES: Record<View, string> = {
+  library: 'Documents',
+  themes: 'Themes',
+  memos: 'Memos'
+}
