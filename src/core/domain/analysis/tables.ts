@@ -14,13 +14,14 @@ export function csvTable(rows: readonly (readonly (string | number)[])[]): strin
   return '\uFEFF' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n'
 }
 
-/** A GitHub-flavoured Markdown table; the first column is text, the others are numbers. */
+/** A GitHub-flavoured Markdown table: the first `textColumns` columns left-aligned, numbers right. */
 export function markdownTable(
   head: readonly string[],
-  body: readonly (readonly string[])[]
+  body: readonly (readonly string[])[],
+  textColumns = 1
 ): string {
   const line = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`
-  const rule = head.map((_, i) => (i === 0 ? ':--' : '--:'))
+  const rule = head.map((_, i) => (i < textColumns ? ':--' : '--:'))
   return [line(head), line(rule), ...body.map(line)].join('\n') + '\n'
 }
 
