@@ -32,7 +32,8 @@ export interface MatrixColumn {
 /**
  * Tags × columns. `counts[r][c]` is the number of passages in column c tagged with row r's tag or
  * a tag below it (a passage carrying a tag and its sub-tag counts once); `own[r][c]` counts only
- * the tag itself. `columnTotals[c]` is the number of tagged passages in column c.
+ * the tag itself (for a tag without sub-tags, `own[r]` is the very array `counts[r]`: read-only
+ * data). `columnTotals[c]` is the number of tagged passages in column c.
  */
 export interface CodeMatrix {
   rows: MatrixRow[]

@@ -132,3 +132,20 @@ describe('co-occurrence on the hand-made workspace (see fixture.ts)', () => {
     expect(TAGS).toHaveLength(6)
   })
 })
+
+describe('co-occurrence in a large codebook', () => {
+  it('counts the same with more than 1,024 tags (a map in place of the flat table)', () => {
+    const many = Array.from({ length: 1100 }, (_, i) => ({
+      id: `x${i}`,
+      name: `Extra ${i}`,
+      parent: null,
+      color: '#000000',
+      description: ''
+    }))
+    for (const scope of ['highlight', 'overlap', 'paragraph'] as const) {
+      const small = cooccurrence(WORKSPACE, options(scope))
+      const large = cooccurrence({ ...WORKSPACE, tags: [...TAGS, ...many] }, options(scope))
+      expect(large.pairs).toEqual(small.pairs)
+    }
+  })
+})

@@ -130,35 +130,51 @@ export function codeMatrix(input: AnalysisInput, options: MatrixOptions = {}): C
   const { cols, colOf } = assignColumns(input, spec, options.include)
   const R = index.rows.length
   const C = cols.length
-  const counts = new Int32Array(R * C)
-  const own = new Int32Array(R * C)
-  const columnTotals = new Array<number>(C).fill(0)
+  const hasChildren = new Uint8Array(R)
+  for (let r = 0; r < R; r++) if (index.parentRow[r] >= 0) hasChildren[index.parentRow[r]] = 1
+  // Dense rows, copied from one row of zeros (the fastest way to a packed array of numbers). A
+  // tag without sub-tags has the same own and rolled-up counts: its two rows are one array.
+  const zeros = new Array<number>(C).fill(0)
+  const counts = index.rows.map(() => zeros.slice())
+  const own = counts.map((row, r) => (hasChildren[r] ? zeros.slice() : row))
+  const totals = new Array<number>(R).fill(0)
+  const ownTotals = new Array<number>(R).fill(0)
+  const columnTotals = zeros.slice()
   const stamp = new Int32Array(R)
-  input.annotations.forEach((a, i) => {
+  const { rowOf, parentRow } = index
+  for (let i = 0; i < input.annotations.length; i++) {
     const c = colOf[i]
-    if (c < 0) return
+    if (c < 0) continue
+    const tags = input.annotations[i].tags
+    // The same walk as forEachRolledUpRow, written out: this loop runs for every passage.
+    const mark = i + 1
     let any = false
-    forEachRolledUpRow(a, index, stamp, i + 1, (r, self) => {
+    for (const id of tags) {
+      const start = rowOf.get(id)
+      if (start === undefined) continue
       any = true
-      if (self) own[r * C + c]++
-      else counts[r * C + c]++
-    })
-    if (any) columnTotals[c]++
-  })
-  const toRows = (flat: Int32Array): number[][] =>
-    index.rows.map((_, r) => Array.from(flat.subarray(r * C, r * C + C)))
-  const countRows = toRows(counts)
-  const ownRows = toRows(own)
-  const sum = (xs: number[]): number => xs.reduce((s, x) => s + x, 0)
+      for (let r = start; r >= 0 && stamp[r] !== mark; r = parentRow[r]) {
+        stamp[r] = mark
+        totals[r]++
+        counts[r][c]++
+      }
+    }
+    if (!any) continue
+    columnTotals[c]++
+    for (const id of tags) {
+      const r = rowOf.get(id) as number
+      if (r !== undefined && stamp[r] !== -mark) {
+        stamp[r] = -mark
+        ownTotals[r]++
+        if (hasChildren[r]) own[r][c]++
+      }
+    }
+  }
   return {
-    rows: index.rows.map((row, r) => ({
-      ...row,
-      total: sum(countRows[r]),
-      ownTotal: sum(ownRows[r])
-    })),
+    rows: index.rows.map((row, r) => ({ ...row, total: totals[r], ownTotal: ownTotals[r] })),
     cols,
-    counts: countRows,
-    own: ownRows,
+    counts,
+    own,
     columnTotals
   }
 }
