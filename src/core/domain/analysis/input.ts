@@ -49,16 +49,6 @@ export function tagIndex(tags: readonly Tag[]): TagIndex {
   return { rows, rowOf, parentRow }
 }
 
-/** The rows of a passage's tags that are in the codebook, without repeats, in the order applied. */
-export function tagRowsOf(annotation: Annotation, index: TagIndex): number[] {
-  const out: number[] = []
-  for (const id of annotation.tags) {
-    const r = index.rowOf.get(id)
-    if (r !== undefined && !out.includes(r)) out.push(r)
-  }
-  return out
-}
-
 export const documentsById = (documents: readonly DocumentMeta[]): Map<string, DocumentMeta> =>
   new Map(documents.map((d) => [d.id, d]))
 
