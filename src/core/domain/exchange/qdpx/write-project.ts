@@ -130,7 +130,7 @@ export function renderProject(project: QdaProject, options: WriteOptions = {}): 
         h.end <= doc.text.length
       )) {
         skipped.push(
-          `The highlight ${h.id} was left out: its position ${h.start}–${h.end} is outside its document's text.`
+          `The highlight ${h.id} was left out: its position ${h.start}–${h.end} is outside its document’s text.`
         )
         continue
       }

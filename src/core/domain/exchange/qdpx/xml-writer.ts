@@ -5,8 +5,8 @@
  * would refuse the whole file for one of them.
  */
 
-// eslint-disable-next-line no-control-regex -- removing the characters XML forbids is the point
 const ILLEGAL =
+  // eslint-disable-next-line no-control-regex -- removing the characters XML forbids is the point
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
 
 /** The text with the characters XML 1.0 forbids removed. */
