@@ -2,7 +2,6 @@ import { align, type IdMap } from './align'
 import type { CaseState, CaseTag, RecordKind } from './format'
 import { compareTimes } from './merge-fields'
 
-const latestTime = (a: string, b: string): string => (compareTimes(a, b) >= 0 ? a : b)
 import {
   annotationSpec,
   canonical,
@@ -69,22 +68,7 @@ export function mergeCase(input: MergeInput): { state: CaseState; report: MergeR
     always,
     report
   )
-  let annotations = mergeRecords(
-    annotationSpec,
-    { local: local.annotations, incoming: incoming.annotations, base: base?.annotations ?? null },
-    labels,
-    (a) => carried.has(a.docId),
-    report
-  )
-  let memos = mergeRecords(
-    memoSpec,
-    { local: local.memos, incoming: incoming.memos, base: base?.memos ?? null },
-    labels,
-    always,
-    report
-  )
   const repairs: string[] = []
-
   tags = keepParents(tags, [...local.tags, ...incoming.tags], report, repairs)
   // In codebook order: ours first, then the bundle's new tags, parents kept back in their place.
   const order = new Map<string, number>()
@@ -92,50 +76,56 @@ export function mergeCase(input: MergeInput): { state: CaseState; report: MergeR
     if (!order.has(t.id)) order.set(t.id, order.size)
   tags.sort((x, y) => (order.get(x.id) ?? 0) - (order.get(y.id) ?? 0))
   tags = breakCycles(tags, repairs)
+
+  // Tags the codebook no longer has come off every side's highlights and memos before they are
+  // merged: a highlight whose only change was a tag deleted on the other laptop is unchanged.
   const tagIds = new Set(tags.map((t) => t.id))
   const docIds = new Set(documents.map((d) => d.id))
-  // A list cut short here takes the latest time either side gave it, so that merging again agrees.
-  const sideTime = <
-    R extends { id: string; modified: string; times?: Partial<Record<string, string>> }
-  >(
-    lists: readonly (readonly R[])[],
-    r: R,
-    field: string
-  ): string =>
-    lists
-      .map((l) => l.find((x) => x.id === r.id))
-      .reduce(
-        (t, x) => (x ? latestTime(t, x.times?.[field] ?? x.modified) : t),
-        r.times?.[field] ?? r.modified
-      )
-  let dropped = 0
-  annotations = annotations
-    .filter((a) => docIds.has(a.docId))
-    .map((a) => {
-      const kept = a.tags.filter((t) => tagIds.has(t))
-      dropped += a.tags.length - kept.length
-      if (kept.length === a.tags.length) return a
-      return {
-        ...a,
-        tags: kept,
-        times: { ...a.times, tags: sideTime([local.annotations, incoming.annotations], a, 'tags') }
-      }
-    })
+  const offAnnotations = <S extends Pick<CaseState, 'annotations'>>(s: S | null) =>
+    s?.annotations.map((a) =>
+      a.tags.every((t) => tagIds.has(t)) ? a : { ...a, tags: a.tags.filter((t) => tagIds.has(t)) }
+    )
+  const offMemos = <S extends Pick<CaseState, 'memos'>>(s: S | null) =>
+    s?.memos.map((m) =>
+      m.tagIds.every((t) => tagIds.has(t))
+        ? m
+        : { ...m, tagIds: m.tagIds.filter((t) => tagIds.has(t)) }
+    )
+  const dropped = local.annotations.reduce(
+    (n, a) => n + a.tags.filter((t) => !tagIds.has(t)).length,
+    0
+  )
   if (dropped)
     repairs.push(
-      `${dropped} tag(s) were taken off highlights because the tag was deleted on one laptop.`
+      `${dropped} tag(s) were taken off highlights because the tag was deleted on the other laptop.`
     )
-  memos = memos.map((m) => {
-    const t = m.tagIds.filter((x) => tagIds.has(x))
-    const d = m.docIds.filter((x) => docIds.has(x))
-    if (t.length === m.tagIds.length && d.length === m.docIds.length) return m
-    const times = { ...m.times }
-    if (t.length !== m.tagIds.length)
-      times.tagIds = sideTime([local.memos, incoming.memos], m, 'tagIds')
-    if (d.length !== m.docIds.length)
-      times.docIds = sideTime([local.memos, incoming.memos], m, 'docIds')
-    return { ...m, tagIds: t, docIds: d, times }
-  })
+
+  const annotations = mergeRecords(
+    annotationSpec,
+    {
+      local: offAnnotations(local) ?? [],
+      incoming: offAnnotations(incoming) ?? [],
+      base: offAnnotations(base) ?? null
+    },
+    labels,
+    (a) => carried.has(a.docId),
+    report
+  ).filter((a) => docIds.has(a.docId))
+  const memos = mergeRecords(
+    memoSpec,
+    {
+      local: offMemos(local) ?? [],
+      incoming: offMemos(incoming) ?? [],
+      base: offMemos(base) ?? null
+    },
+    labels,
+    always,
+    report
+  ).map((m) =>
+    m.docIds.every((d) => docIds.has(d))
+      ? m
+      : { ...m, docIds: m.docIds.filter((d) => docIds.has(d)) }
+  )
   const state: CaseState = { documents, tags, annotations, memos }
   const annotationIds = new Set(annotations.map((a) => a.id))
   for (const kind of ['sources', 'grades', 'links'] as const satisfies readonly RecordKind[]) {
