@@ -46,6 +46,7 @@ export function doc(id: string, published: string | null, source: string | null)
   return {
     id,
     title: `Document ${id}`,
+    stored: { pack: 'pack-000001.awp', at: 0, text: 0, blocks: 0, original: 0 },
     author: null,
     published,
     source,

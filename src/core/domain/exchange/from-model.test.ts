@@ -12,6 +12,7 @@ const text = 'Cranes 🚢 halted at Averly port.'
 const meta = (id: string, t: string): DocumentMeta => ({
   id,
   title: `Doc ${id}`,
+  stored: { pack: 'pack-000001.awp', at: 0, text: 0, blocks: 0, original: 0 },
   author: null,
   published: null,
   source: 'Gazette',
