@@ -161,3 +161,13 @@ export {
   portableWorkspaceSchema,
   type AnnotationFile
 } from './store/schema'
+
+/**
+ * A small set of records a feature keeps in a file of its own (`store/collection.ts`): sources
+ * and grades, analyses, the trash. The composition root opens one per feature.
+ */
+export interface Collection<T> {
+  readonly data: Readonly<T>
+  /** Changes the records on a copy; resolves once saved (only then does `data` show it). */
+  update<R>(change: (draft: T) => R): Promise<R>
+}

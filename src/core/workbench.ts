@@ -14,6 +14,7 @@ import { searchFeature } from './features/search/search'
 import {
   ChangeEvents,
   type AnnotationFiles,
+  type Collection,
   type DocumentCatalog,
   type DocumentContents,
   type FeatureContext,
@@ -21,6 +22,7 @@ import {
 } from './ports'
 import { AnnotationStore } from './store/annotation-store'
 import { annotationFilesChangedSince } from './store/changed-since'
+import { JsonCollection, type CollectionOptions } from './store/collection'
 import { writeFileDurable } from './store/durable-write'
 import { LAYOUT, sha256Hex } from './store/layout'
 import { WorkspaceStore } from './store/workspace-store'
@@ -91,6 +93,22 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
     options.onWarning?.(m)
   }
   const events = new ChangeEvents()
+  /** The feature collections opened (see ports.ts, Collection), closed with the workspace. */
+  const collections: JsonCollection<unknown>[] = []
+  const openCollection = async <T>(
+    spec: Pick<CollectionOptions<T>, 'name' | 'schema' | 'schemaVersion' | 'empty'>
+  ): Promise<Collection<T>> => {
+    const c = await JsonCollection.open<T>({
+      ...spec,
+      dir,
+      readOnly: store.readOnly,
+      onWarning: warn,
+      assertWritable: () => store.assertWritable()
+    })
+    collections.push(c as JsonCollection<unknown>)
+    return c
+  }
+  void openCollection // used by the features that keep collections
   const annotationStore = new AnnotationStore(dir, store.readOnly, warn, undefined, () =>
     store.assertWritable()
   )
@@ -194,6 +212,7 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
       await pool.close()
       await search.index.close()
       await annotationStore.close()
+      for (const c of collections) await c.close()
       await store.close()
     }
   }
