@@ -22,8 +22,8 @@ export const BACKGROUND =
 export const EDITED_BACKGROUND =
   'Illegal fishing in the Skarn Sea is estimated to cost the three states 40 million crowns a year, according to figures published by the ministry in March, and inspection boats currently cannot follow a suspect vessel across a maritime border'
 
-export const RELEASE = `Ministry of Coastal Affairs of Norvenia
-Press release, 14 October
+export const RELEASE = `Press release from the Ministry of Coastal Affairs of Norvenia
+14 October
 
 Norvenia, Estmark and Lorrin sign a fisheries patrol compact
 
