@@ -49,28 +49,41 @@ export interface AlignText {
 
 /** Seeds join fingerprints of one passage when this close (in words of A) … */
 const MAX_GAP = 48
-/** … and this close in diagonal (words inserted or dropped between them). */
+/** … and a run's diagonals span at most this many words (inserted or dropped). */
 const MAX_DRIFT = 24
 /** Rows aligned beyond the outermost seeds, and diagonals beyond theirs, at first. */
 const MARGIN = 24
-const BAND = 8
+const BAND = 4
 /** Times a region is widened when the best alignment reaches its edge. */
-const WIDENINGS = 3
+const WIDENINGS = 6
 /** At most this many seeds from one fingerprint hash (a line repeated all through both texts). */
 const MAX_SEEDS_PER_HASH = 16
 
-/** The pairs of positions where A's and B's fingerprints have the same hash. */
+/** Where each hash lies in a text's fingerprints, kept while the fingerprints live. */
+const positionsOf = new WeakMap<Fingerprints, Map<number, number[]>>()
+function positions(fp: Fingerprints): Map<number, number[]> {
+  let at = positionsOf.get(fp)
+  if (at) return at
+  at = new Map()
+  for (let i = 0; i < fp.hashes.length; i++) {
+    const list = at.get(fp.hashes[i])
+    if (!list) at.set(fp.hashes[i], [fp.positions[i]])
+    else if (list.length < MAX_SEEDS_PER_HASH) list.push(fp.positions[i])
+  }
+  positionsOf.set(fp, at)
+  return at
+}
+
+/**
+ * The pairs of positions where A's and B's fingerprints have the same hash. A's positions are
+ * looked up once per Fingerprints object, so matching one text against many costs one pass each.
+ */
 export function matchSeeds(
   a: Fingerprints,
   b: Fingerprints,
   isBoilerplate: (hash: number) => boolean = () => false
 ): Seed[] {
-  const at = new Map<number, number[]>()
-  a.hashes.forEach((h, i) => {
-    const list = at.get(h)
-    if (!list) at.set(h, [a.positions[i]])
-    else if (list.length < MAX_SEEDS_PER_HASH) list.push(a.positions[i])
-  })
+  const at = positions(a)
   const seeds: Seed[] = []
   const perHash = new Map<number, number>()
   b.hashes.forEach((h, i) => {
@@ -113,7 +126,7 @@ export function alignTexts(
   }))
   for (let step = 0; pending.length > 0 && step < 4 * seeds.length + 8; step++) {
     const { seeds: group, lo, hi } = pending.pop()!
-    const raw = alignGroup(A.tokens, B.tokens, group, lo, hi, k, scores)
+    const raw = alignGroup(A.tokens, B.tokens, group, lo, hi, k, scores, minWords, minIdentity)
     if (!raw) continue
     const inside = (s: Seed): boolean => holds(raw, s, k)
     for (const segment of raw.segments) {
@@ -192,7 +205,9 @@ function alignGroup(
   lo: number,
   hi: number,
   k: number,
-  scores: AlignScores
+  scores: AlignScores,
+  minWords: number,
+  minIdentity: number
 ): RawAlignment | null {
   let aMin = Infinity
   let aMax = -Infinity
@@ -204,6 +219,20 @@ function alignGroup(
     dMin = Math.min(dMin, s.b - s.a)
     dMax = Math.max(dMax, s.b - s.a)
   }
+  // The words of A that match a word of B anywhere in the first region: no alignment in it has
+  // more matches. Too few for a passage (most groups are one chance fingerprint): no alignment.
+  const needed = Math.ceil(minWords * minIdentity)
+  if (
+    matchesInRegion(
+      A,
+      B,
+      Math.max(lo, aMin - MARGIN),
+      Math.min(hi, aMax + 1 + MARGIN),
+      dMin - BAND,
+      dMax + BAND
+    ) < needed
+  )
+    return null
   let margin = MARGIN
   let band = BAND
   let raw: RawAlignment | null = null
@@ -214,44 +243,73 @@ function alignGroup(
     // A wider region may hold a better alignment elsewhere: keep only one through these seeds.
     if (!next || (raw && !seeds.some((s) => holds(next, s, k)))) break
     raw = next
+    // Only a passage long enough to report is worth a wider region (a chance match of a few
+    // words at the band's edge is not); the region grows by steps, not by factors.
+    if (Math.min(raw.iEnd - raw.iStart, raw.jEnd - raw.jStart) + 1 < minWords) break
     const moreRows = raw.touchesRows && (i0 > lo || i1 < hi)
     if (!moreRows && !raw.touchesBand) break
-    if (moreRows) margin *= 4
-    if (raw.touchesBand) band *= 4
+    if (moreRows) margin += 48
+    if (raw.touchesBand) band += 8
   }
   return raw
+}
+
+/** How many words of A in rows [i0, i1) equal a word of B on a diagonal j − i in [dLo, dHi]. */
+function matchesInRegion(
+  A: WordTokens,
+  B: WordTokens,
+  i0: number,
+  i1: number,
+  dLo: number,
+  dHi: number
+): number {
+  let n = 0
+  for (let i = i0; i < i1; i++) {
+    const w = A.hashes[i]
+    const jHi = Math.min(B.length - 1, i + dHi)
+    for (let j = Math.max(0, i + dLo); j <= jHi; j++)
+      if (B.hashes[j] === w) {
+        n++
+        break
+      }
+  }
+  return n
 }
 
 /** Whether an alignment holds a seed's whole shingle on both sides. */
 const holds = (raw: Segment, s: Seed, k: number): boolean =>
   s.a >= raw.iStart && s.a + k - 1 <= raw.iEnd && s.b >= raw.jStart && s.b + k - 1 <= raw.jEnd
 
-/** Seeds in runs: sorted by position in A, each joins the open run on the nearest diagonal. */
+/**
+ * Seeds in runs: sorted by position in A, each joins the open run whose last seed is nearest in
+ * diagonal, if the run's diagonals then still span at most MAX_DRIFT (so that its band stays
+ * narrow: a passage with more words inserted than that is cut there anyway, by MAX_UNMATCHED).
+ */
 function cluster(seeds: readonly Seed[]): Seed[][] {
   const sorted = [...seeds].sort((x, y) => x.a - y.a || x.b - y.b)
-  const runs: { seeds: Seed[]; lastA: number; lastD: number }[] = []
-  const open: typeof runs = []
+  type Run = { seeds: Seed[]; lastA: number; lastD: number; dMin: number; dMax: number }
+  const runs: Run[] = []
+  const open: Run[] = []
   for (const s of sorted) {
     const d = s.b - s.a
-    let best: (typeof runs)[number] | null = null
+    let best: Run | null = null
     for (let i = open.length - 1; i >= 0; i--) {
       const r = open[i]
       if (r.lastA < s.a - MAX_GAP) {
         open.splice(i, 1)
         continue
       }
-      if (
-        Math.abs(r.lastD - d) <= MAX_DRIFT &&
-        (!best || Math.abs(r.lastD - d) < Math.abs(best.lastD - d))
-      )
-        best = r
+      const fits = Math.max(r.dMax, d) - Math.min(r.dMin, d) <= MAX_DRIFT
+      if (fits && (!best || Math.abs(r.lastD - d) < Math.abs(best.lastD - d))) best = r
     }
     if (best) {
       best.seeds.push(s)
       best.lastA = s.a
       best.lastD = d
+      best.dMin = Math.min(best.dMin, d)
+      best.dMax = Math.max(best.dMax, d)
     } else {
-      const run = { seeds: [s], lastA: s.a, lastD: d }
+      const run = { seeds: [s], lastA: s.a, lastD: d, dMin: d, dMax: d }
       runs.push(run)
       open.push(run)
     }

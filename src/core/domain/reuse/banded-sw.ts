@@ -54,6 +54,7 @@ export function bandedAlign(
   if (rows <= 0 || W <= 0) return null
   if (trace.length < rows * W) trace = new Uint8Array(Math.max(rows * W, trace.length * 2))
   if (rowsBuf.length < 4 * (W + 2)) rowsBuf = new Int32Array(8 * (W + 2))
+  const tr = trace
   const span = W + 2
   let hPrev = rowsBuf.subarray(0, span)
   let fPrev = rowsBuf.subarray(span, 2 * span)
@@ -84,7 +85,7 @@ export function bandedAlign(
         fCur[t + 1] = NEG
         hLeft = 0
         eLeft = NEG
-        trace[row + t] = 0
+        tr[row + t] = 0
         continue
       }
       let bits = 0
@@ -114,7 +115,7 @@ export function bandedAlign(
         h = f
         bits = (bits & ~3) | 3
       }
-      trace[row + t] = bits
+      tr[row + t] = bits
       hCur[t + 1] = h
       fCur[t + 1] = f
       hLeft = h
@@ -125,8 +126,12 @@ export function bandedAlign(
         bestT = t
       }
     }
-    ;[hPrev, hCur] = [hCur, hPrev]
-    ;[fPrev, fCur] = [fCur, fPrev]
+    const h = hPrev
+    hPrev = hCur
+    hCur = h
+    const f = fPrev
+    fPrev = fCur
+    fCur = f
   }
   if (bestR < 0) return null
   return traceBack(A, B, i0, i1, dLo, W, bestR, bestT, s)

@@ -8,27 +8,35 @@ export function fnv1a(s: string): number {
   return h >>> 0
 }
 
-const rotl = (x: number, r: number): number => (x << r) | (x >>> (32 - r))
-
-/**
- * The hash of `k` consecutive word hashes from `at`: the MurmurHash3 (x86, 32-bit) body and
- * finaliser over the words, so that order matters and nearby shingles differ in every bit.
- */
-export function shingleHash(words: Uint32Array, at: number, k: number): number {
-  let h = 0x9747b28c
-  for (let i = at; i < at + k; i++) {
-    let x = Math.imul(words[i], 0xcc9e2d51)
-    x = rotl(x, 15)
-    x = Math.imul(x, 0x1b873593)
-    h ^= x
-    h = rotl(h, 13)
-    h = (Math.imul(h, 5) + 0xe6546b64) | 0
-  }
-  h ^= k
+/** MurmurHash3's 32-bit finaliser: every input bit changes about half of the output bits. */
+export function fmix32(h: number): number {
   h ^= h >>> 16
   h = Math.imul(h, 0x85ebca6b)
   h ^= h >>> 13
   h = Math.imul(h, 0xc2b2ae35)
   h ^= h >>> 16
   return h >>> 0
+}
+
+const BASE = 0x9e3779b1
+
+/**
+ * The hash of every run of `k` consecutive words: a polynomial rolling hash over the word hashes
+ * (Rabin–Karp, modulo 2^32, so a shingle costs the same whatever k), then MurmurHash3's
+ * finaliser so that the smallest hashes that winnowing chooses are spread evenly.
+ */
+export function shingleHashes(words: Uint32Array, k: number): Uint32Array {
+  const n = Math.max(0, words.length - k + 1)
+  const out = new Uint32Array(n)
+  if (n === 0) return out
+  let top = 1
+  for (let j = 1; j < k; j++) top = Math.imul(top, BASE)
+  let h = 0
+  for (let j = 0; j < k; j++) h = (Math.imul(h, BASE) + words[j]) | 0
+  out[0] = fmix32(h)
+  for (let i = 1; i < n; i++) {
+    h = (Math.imul((h - Math.imul(words[i - 1], top)) | 0, BASE) + words[i + k - 1]) | 0
+    out[i] = fmix32(h)
+  }
+  return out
 }

@@ -5,9 +5,18 @@ import type { CandidateOptions } from './fingerprint-index'
 import { FingerprintIndex } from './fingerprint-index'
 import { DEFAULT_PARAMS } from './params'
 import { tokenize } from './tokens'
+import type { Fingerprints } from './winnow'
 import { fingerprint } from './winnow'
 
-export type SharedPassagesOptions = AlignOptions & CandidateOptions
+export type SharedPassagesOptions = AlignOptions &
+  CandidateOptions & {
+    /**
+     * A document's fingerprints as kept by the store (`decodeFingerprints` of its record), so
+     * that a candidate's are not computed again: that halves the cost of a candidate. Those it
+     * does not have are computed from the text.
+     */
+    fingerprintsOf?: (sha: string) => Fingerprints | undefined
+  }
 
 /** The passages one document shares with another (`sha`), positions `a` in the first. */
 export interface PairPassages {
@@ -39,7 +48,10 @@ export function sharedPassagesFor(
     const text = textOf(c.sha)
     if (text === undefined) continue
     const B = { text, tokens: tokenize(text) }
-    const seeds = matchSeeds(fp, fingerprint(B.tokens, params), (h) => boilerplate.has(h))
+    const kept = options.fingerprintsOf?.(c.sha)
+    const fpB =
+      kept && kept.k === params.k && kept.w === params.w ? kept : fingerprint(B.tokens, params)
+    const seeds = matchSeeds(fp, fpB, (h) => boilerplate.has(h))
     const passages = alignTexts(A, B, seeds, { ...options, params })
     const real = passages.some((p) => !p.boilerplate)
     if (passages.length && (real || options.includeBoilerplate)) out.push({ sha: c.sha, passages })

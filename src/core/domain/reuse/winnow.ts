@@ -1,4 +1,4 @@
-import { shingleHash } from './hash'
+import { shingleHashes } from './hash'
 import type { ReuseParams } from './params'
 import { DEFAULT_PARAMS } from './params'
 import type { WordTokens } from './tokens'
@@ -18,12 +18,8 @@ export interface Fingerprints {
 }
 
 /** The hash of every k-word shingle of a text, in order (none when it has fewer than k words). */
-export function shingles(tokens: WordTokens, k: number): Uint32Array {
-  const n = Math.max(0, tokens.length - k + 1)
-  const out = new Uint32Array(n)
-  for (let i = 0; i < n; i++) out[i] = shingleHash(tokens.hashes, i, k)
-  return out
-}
+export const shingles = (tokens: WordTokens, k: number): Uint32Array =>
+  shingleHashes(tokens.hashes, k)
 
 /**
  * Robust winnowing (Schleimer, Wilkerson and Aiken, SIGMOD 2003): in every window of `w`
@@ -45,20 +41,20 @@ export function winnow(
   let head = 0
   let tail = 0
   let last = -1
-  const record = (p: number): void => {
-    if (p === last) return
-    outH[count] = hashes[p]
-    outP[count] = p
-    count++
-    last = p
-  }
   for (let i = 0; i < n; i++) {
-    while (tail > head && hashes[queue[tail - 1]] >= hashes[i]) tail--
+    const h = hashes[i]
+    while (tail > head && hashes[queue[tail - 1]] >= h) tail--
     queue[tail++] = i
     if (queue[head] <= i - w) head++
-    if (i >= w - 1) record(queue[head])
+    if (i >= w - 1 || i === n - 1) {
+      const p = queue[head]
+      if (p !== last) {
+        outH[count] = hashes[p]
+        outP[count++] = p
+        last = p
+      }
+    }
   }
-  if (n > 0 && n < w) record(queue[head])
   return { hashes: outH.slice(0, count), positions: outP.slice(0, count) }
 }
 
