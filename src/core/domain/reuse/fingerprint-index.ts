@@ -1,6 +1,8 @@
 import { ByteReader, ByteWriter } from './bytes'
-import { distinctHashes, sortPairs } from './codec'
+import { distinctHashes } from './codec'
 import type { ReuseParams } from './params'
+import type { Segment } from './postings'
+import { eachSlot, mergeSegments, segmentOf } from './postings'
 import { boilerplateLimit, DEFAULT_PARAMS } from './params'
 import type { Fingerprints } from './winnow'
 
@@ -22,13 +24,18 @@ export interface CandidateOptions {
 
 const INDEX_MAGIC = 0x58465741 // 'AWFX'
 const INDEX_VERSION = 1
+/** Postings gathered in the map of recent additions before they become a segment. */
+const RECENT_LIMIT = 1 << 16
 
 /**
  * Which documents carry which fingerprints, keyed by the sha256 of each document's text (content
- * addressed: adding a text that is already there costs nothing). Postings live in a sorted,
- * compressed base (hash → slots, typed arrays, binary search) plus a small map of recent
- * additions that is merged into the base when it grows past an eighth of it; a removed document
- * is a dead slot until the next merge drops it. Pure: no I/O; `encode` gives the bytes to store.
+ * addressed: adding a text that is already there costs nothing). Postings live in sorted,
+ * compressed segments (hash → slots, typed arrays, binary search), as in a log-structured merge
+ * tree: recent additions gather in a small map, which becomes a segment at 65,536 postings, and
+ * a segment is merged with the one before it while that one is at most twice its size, so a
+ * posting is copied O(log n) times and an add costs about the same at any size. A removed
+ * document is a dead slot, dropped by merges; past half of the postings, all are rebuilt.
+ * Pure: no I/O; `encode` gives the bytes to store.
  */
 export class FingerprintIndex {
   readonly params: ReuseParams
@@ -37,9 +44,8 @@ export class FingerprintIndex {
   private slotOf = new Map<string, number>()
   private live = 0
   private dead = 0
-  private keys = new Uint32Array(0)
-  private offsets = new Uint32Array(1)
-  private postings = new Uint32Array(0)
+  private segments: Segment[] = []
+  private postings = 0
   private recent = new Map<number, number[]>()
   private recentCount = 0
   private counts = new Int32Array(0)
@@ -81,7 +87,7 @@ export class FingerprintIndex {
       else this.recent.set(h, [slot])
     }
     this.recentCount += hashes.length
-    if (this.recentCount > Math.max(1 << 16, this.postings.length / 8)) this.rebuild()
+    if (this.recentCount >= RECENT_LIMIT) this.flush()
     return true
   }
 
@@ -93,7 +99,7 @@ export class FingerprintIndex {
     this.hashesOf[slot] = null
     this.slotOf.delete(sha)
     this.live--
-    if (this.dead > Math.max(1 << 16, (this.postings.length + this.recentCount) / 2)) this.rebuild()
+    if (this.dead > Math.max(RECENT_LIMIT, (this.postings + this.recentCount) / 2)) this.rebuild()
     return true
   }
 
@@ -169,17 +175,40 @@ export class FingerprintIndex {
 
   /** Calls `fn` with the slot of every live document that carries `hash`. */
   private eachPosting(hash: number, fn: (slot: number) => void): void {
-    const i = lowerBound(this.keys, hash)
-    if (i < this.keys.length && this.keys[i] === hash)
-      for (let p = this.offsets[i]; p < this.offsets[i + 1]; p++) {
-        const s = this.postings[p]
-        if (this.hashesOf[s]) fn(s)
-      }
+    const live = (s: number): void => {
+      if (this.hashesOf[s]) fn(s)
+    }
+    for (const segment of this.segments) eachSlot(segment, hash, live)
     const recent = this.recent.get(hash)
-    if (recent) for (const s of recent) if (this.hashesOf[s]) fn(s)
+    if (recent) for (const s of recent) live(s)
   }
 
-  /** One sorted base of every live document, slots renumbered without gaps. */
+  /** The recent additions as a segment, merged with those before it while of similar size. */
+  private flush(): void {
+    const hashes = new Uint32Array(this.recentCount)
+    const slots = new Uint32Array(this.recentCount)
+    let at = 0
+    for (const [h, list] of this.recent)
+      for (const s of list) {
+        hashes[at] = h
+        slots[at++] = s
+      }
+    this.recent = new Map()
+    this.recentCount = 0
+    const segs = this.segments
+    segs.push(segmentOf(hashes, slots))
+    const alive = (s: number): boolean => this.hashesOf[s] !== null
+    while (
+      segs.length >= 2 &&
+      segs[segs.length - 2].slots.length <= 2 * segs[segs.length - 1].slots.length
+    ) {
+      const newer = segs.pop()!
+      segs.push(mergeSegments(segs.pop()!, newer, alive))
+    }
+    this.postings = segs.reduce((n, g) => n + g.slots.length, 0)
+  }
+
+  /** One segment of every live document, slots renumbered without gaps. */
   private rebuild(): void {
     const shas: string[] = []
     const hashesOf: Uint32Array[] = []
@@ -199,25 +228,11 @@ export class FingerprintIndex {
       vals.fill(slot, at, at + hs.length)
       at += hs.length
     })
-    sortPairs(keys, vals)
-    let distinct = 0
-    for (let i = 0; i < total; i++) if (i === 0 || keys[i] !== keys[i - 1]) distinct++
-    const uniq = new Uint32Array(distinct)
-    const offsets = new Uint32Array(distinct + 1)
-    let d = -1
-    for (let i = 0; i < total; i++) {
-      if (i === 0 || keys[i] !== keys[i - 1]) {
-        uniq[++d] = keys[i]
-        offsets[d] = i
-      }
-    }
-    offsets[distinct] = total
     this.shas = shas
     this.hashesOf = hashesOf
     this.slotOf = new Map(shas.map((s, i) => [s, i]))
-    this.keys = uniq
-    this.offsets = offsets
-    this.postings = vals
+    this.segments = total ? [segmentOf(keys, vals)] : []
+    this.postings = total
     this.recent = new Map()
     this.recentCount = 0
     this.dead = 0
@@ -229,7 +244,7 @@ export class FingerprintIndex {
    * Postings are not written: `decode` sorts them again, in linear time.
    */
   encode(): Uint8Array {
-    const out = new ByteWriter(64 + 4 * (this.postings.length + this.recentCount))
+    const out = new ByteWriter(64 + 4 * (this.postings + this.recentCount))
     for (const v of [INDEX_MAGIC, INDEX_VERSION, this.params.k, this.params.w, this.live])
       out.u32(v)
     const utf8 = new TextEncoder()
@@ -266,16 +281,4 @@ export class FingerprintIndex {
     index.rebuild()
     return index
   }
-}
-
-/** The first index whose key is not below `key`. */
-function lowerBound(keys: Uint32Array, key: number): number {
-  let lo = 0
-  let hi = keys.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if (keys[mid] < key) lo = mid + 1
-    else hi = mid
-  }
-  return lo
 }
