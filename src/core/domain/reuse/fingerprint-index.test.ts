@@ -183,6 +183,15 @@ describe('FingerprintIndex', () => {
 
   it('refuses bytes that are not an index', () => {
     expect(() => FingerprintIndex.decode(new Uint8Array(8))).toThrow(/not a fingerprint index/)
+    const one = new FingerprintIndex()
+    one.add('a', Uint32Array.of(1, 2))
+    const twice = one.encode()
+    const body = twice.subarray(20)
+    const doubled = new Uint8Array(twice.length + body.length)
+    doubled.set(twice)
+    doubled.set(body, twice.length)
+    new DataView(doubled.buffer).setUint32(16, 2, true)
+    expect(() => FingerprintIndex.decode(doubled)).toThrow(/holds a twice/)
     const bytes = new FingerprintIndex().encode()
     bytes[4] = 9
     expect(() => FingerprintIndex.decode(bytes)).toThrow(/version 9/)

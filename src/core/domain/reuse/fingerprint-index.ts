@@ -274,6 +274,8 @@ export class FingerprintIndex {
       const sha = utf8.decode(r.bytes(r.u32()))
       r.align()
       const hs = r.u32s(r.u32())
+      if (index.slotOf.has(sha)) throw new Error(`the fingerprint index holds ${sha} twice`)
+      index.slotOf.set(sha, index.shas.length)
       index.shas.push(sha)
       index.hashesOf.push(hs)
       index.live++
