@@ -1,6 +1,7 @@
 import type { DocumentFormat, ReadOptions } from '../../shared/model'
 import { WorkbenchError } from '../base/errors'
-import { decodeText, plausibilityWarnings, type Decoded } from './decode'
+import { decodeText, type Decoded } from './decode'
+import { plausibilityWarnings } from './text-plausibility'
 import { markdownToDocument } from './markdown'
 import { plainTextToDocument } from './plain-text'
 import type { ParsedDocument } from './text-blocks'
