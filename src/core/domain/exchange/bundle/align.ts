@@ -10,7 +10,7 @@ import type {
 /**
  * Before two states are merged, the other one (a bundle, or the base of the last exchange) is put
  * in our ids. Documents are matched by their text's hash, whatever their ids or file names;
- * tags by id, then by their path in the codebook; annotations by id, then by the same place in
+ * tags by id, then by name under the same parent; annotations by id, then by the same place in
  * the same document with the same quote; memos by id, then by the same title and text. What was
  * the base knew is matched as the base was (`hint`), never by content; the base itself is
  * matched by ids alone (`byContent` false). Our own ids are never changed.
@@ -29,22 +29,26 @@ export const emptyIdMap = (): IdMap => ({
   memos: new Map()
 })
 
-/** Each tag's path of names, by id. */
-function paths(tags: readonly CaseTag[]): Map<string, string> {
+/** The tags with every parent before its children (a cycle's tags keep their order, last). */
+function parentsFirst(tags: readonly CaseTag[]): CaseTag[] {
   const byId = new Map(tags.map((t) => [t.id, t]))
-  const out = new Map<string, string>()
-  for (const t of tags) {
-    const names: string[] = []
+  const out: CaseTag[] = []
+  const placed = new Set<string>()
+  for (const start of tags) {
+    const chain: CaseTag[] = []
     const seen = new Set<string>()
     for (
-      let x: CaseTag | undefined = t;
-      x && !seen.has(x.id);
+      let x: CaseTag | undefined = start;
+      x && !placed.has(x.id) && !seen.has(x.id);
       x = x.parent ? byId.get(x.parent) : undefined
     ) {
       seen.add(x.id)
-      names.unshift(x.name)
+      chain.unshift(x)
     }
-    out.set(t.id, names.join('\u0000'))
+    for (const x of chain) {
+      placed.add(x.id)
+      out.push(x)
+    }
   }
   return out
 }
@@ -83,16 +87,18 @@ export function align(
     documents.push({ ...d, id })
   }
 
-  // Tags: by the hint (the base knew the tag), then by id; only then by path, onto tags not matched yet.
+  // Tags: by the hint (the base knew the tag), then by id; only then by name under the same
+  // parent (in our ids), onto tags not matched yet. Parents are matched before their children, so
+  // a tag renamed on one laptop still finds the children both laptops made under it.
   const localTags = new Set(local.tags.map((t) => t.id))
-  const localPaths = paths(local.tags)
-  const otherPaths = paths(other.tags)
+  const under = (parent: string | null, name: string): string => `${parent ?? ''}\u0000${name}`
   matchIds(
-    other.tags,
+    parentsFirst(other.tags),
     map.tags,
     (t) => hint.tags.get(t.id) ?? (localTags.has(t.id) ? t.id : undefined),
-    content(local.tags.map((t): [string, string] => [localPaths.get(t.id) ?? '', t.id])),
-    (t) => otherPaths.get(t.id) ?? '',
+    content(local.tags.map((t): [string, string] => [under(t.parent, t.name), t.id])),
+    (t) =>
+      under(t.parent === null ? null : (map.tags.get(t.parent) ?? `\u0001${t.parent}`), t.name),
     hint.tags.values()
   )
   const tag = (id: string): string | undefined => map.tags.get(id)

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { applyEdits, editArb } from '../../../../test-support/case-edits'
+import { applyEdits, editArb, type Edit } from '../../../../test-support/case-edits'
 import { baseCase, normalized } from '../../../../test-support/case-sample'
 import type { CaseState } from './format'
 import { mergeCase } from './merge'
@@ -20,7 +20,22 @@ const merge = (
 
 const START = Date.parse('2025-03-02T09:00:00.000Z')
 const edits = fc.array(editArb, { maxLength: 25 })
-const RUNS = { numRuns: 200 }
+// Cases fast-check once found, kept so that they are tried on every run.
+const FOUND: [Edit[], Edit[]][] = [
+  // Both add "Timeline" under the tag that one of them renames to the other's name.
+  [
+    [
+      { op: 'highlight', doc: 0, start: 0, length: 1 },
+      { op: 'newTag', name: 'Timeline', parent: 2 }
+    ],
+    [
+      { op: 'newTag', name: 'Timeline', parent: 0 },
+      { op: 'rename', tag: 7, name: 'Actors' },
+      { op: 'rename', tag: 0, name: 'Impact' }
+    ]
+  ]
+]
+const RUNS = { numRuns: Number(process.env.FC_RUNS ?? 200), examples: FOUND }
 
 describe('merging two laptops that diverged from one bundle', () => {
   it('gives the same case whichever laptop merges the other', () => {
