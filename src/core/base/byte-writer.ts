@@ -23,6 +23,10 @@ export class ByteWriter {
     this.length += b.length
   }
 
+  u32(v: number): void {
+    this.u32s(Uint32Array.of(v))
+  }
+
   /** The 32-bit values in the machine's byte order (little-endian on every platform we ship). */
   u32s(a: Uint32Array): void {
     this.bytes(new Uint8Array(a.buffer, a.byteOffset, a.length * 4))
