@@ -43,6 +43,8 @@ export interface SearchSources {
   /** A document's highlights and note (empty for a document without any). */
   notes(docId: string): Promise<{ annotations: readonly Annotation[]; note: string }>
   tags(): readonly Tag[]
+  /** The memos (searched word for word: there are few). */
+  memos(): readonly Memo[]
   /** The documents among `live` whose highlights or note were saved at or after `sinceMs`. */
   notesChangedSince(sinceMs: number, live: ReadonlySet<string>): Promise<string[]>
   /** The index's snapshot as last saved (throws when there is none). */

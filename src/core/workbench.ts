@@ -136,6 +136,7 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
     plainText: (meta) => store.getPlainText(meta),
     notes: (docId) => annotationStore.peek(docId),
     tags: () => store.data.codebook.tags,
+    memos: () => store.data.memos,
     notesChangedSince: (since, live) => annotationFilesChangedSince(dir, since, live),
     readSnapshot: () => readFile(join(dir, LAYOUT.index, SNAPSHOT_FILE)),
     writeSnapshot: (bytes) => writeFileDurable(join(dir, LAYOUT.index, SNAPSHOT_FILE), bytes),

@@ -277,18 +277,35 @@ export interface SearchOptions extends SearchFilters {
   typeahead?: boolean
 }
 
-/** One match in a document's text (a chunk) or in a note, best first. `marks` are [start, end) ranges inside `snippet`. */
+/** Where in its document a hit is: the section heading above it, and for PDFs its page. */
+export interface HitLocation {
+  heading?: string
+  page?: number
+}
+
+/**
+ * One match in a document's text (a chunk), in a note, or in a memo, best first. `marks` are
+ * [start, end) ranges inside `snippet`. A query made only of filters (`tag:Claims`, `doc:…`)
+ * lists what they select: the tagged passages (kind 'text', with their `annotationId`), or each
+ * document's opening.
+ */
 export interface SearchHit {
-  kind: 'text' | 'note'
+  kind: 'text' | 'note' | 'memo'
+  /** The document; for a memo hit, empty. */
   docId: string
+  /** The document's title, or the memo's. */
   title: string
   score: number
   start: number
   end: number
   snippet: string
   marks: [number, number][]
-  /** For a note hit: the annotation it belongs to (absent for a document note). */
+  /** For a note hit: the annotation it belongs to (absent for a document note); for a tagged passage, the highlight. */
   annotationId?: string
+  /** For a memo hit: the memo. */
+  memoId?: string
+  /** For hits in a document's text: where it is. */
+  location?: HitLocation
 }
 
 export interface SearchResponse {

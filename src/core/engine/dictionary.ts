@@ -23,9 +23,9 @@ export interface Expansion {
   term: Term
 }
 
-/** Of a query: a word (perhaps with its misspellings) or a prefix. */
+/** Of a query: a word (perhaps with its misspellings) or a prefix (perhaps misspelt: `typo`). */
 export type WordTerm =
-  { kind: 'word'; text: string; fuzzy: boolean } | { kind: 'prefix'; text: string }
+  { kind: 'word'; text: string; fuzzy: boolean } | { kind: 'prefix'; text: string; typo?: boolean }
 
 /** Words in code-unit order (as `<` compares them), the order prefixes are found in. */
 const compareWords = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
@@ -92,7 +92,14 @@ export class Dictionary {
     const exact = this.terms.get(term.text)
     if (exact) out.push({ word: term.text, weight: 1, term: exact })
     if (term.kind === 'prefix') this.expandPrefix(term.text, limits, out)
-    else if (term.fuzzy && term.text.length >= FUZZY_MIN_LENGTH) this.expandFuzzy(term.text, out)
+    const fuzzy = term.kind === 'word' ? term.fuzzy : term.typo === true
+    if (fuzzy && term.text.length >= FUZZY_MIN_LENGTH) {
+      // A word the prefix found already stands for itself, at the prefix's weight.
+      const found = new Set(out.map((e) => e.word))
+      const typos: Expansion[] = []
+      this.expandFuzzy(term.text, typos)
+      out.push(...typos.filter((e) => !found.has(e.word)))
+    }
     return out
   }
 

@@ -7,7 +7,7 @@ import { GALLOP, INITIAL_ENTRIES, MAX_TERMS, TITLE_BOOST, type IndexLimits } fro
 /** One term of a query, already folded. */
 export type PlanTerm =
   | { kind: 'word'; text: string; fuzzy: boolean }
-  | { kind: 'prefix'; text: string }
+  | { kind: 'prefix'; text: string; typo?: boolean }
   | { kind: 'phrase'; words: string[] }
 
 export interface Plan {

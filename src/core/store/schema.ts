@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import type { Block, DocumentMeta, StoredRef } from '../../shared/model'
-import { SUPPORTED_FORMATS } from '../../shared/model'
+import type { Block, BlockRole, DocumentMeta, StoredRef } from '../../shared/model'
+import { BLOCK_ROLES, SUPPORTED_FORMATS } from '../../shared/model'
 import { annotationSchema, memoSchema, tagSchema } from '../../shared/model-schemas'
 
 /** Schemas for every file the workbench reads back from disk. */
@@ -154,6 +154,7 @@ export const emptyWorkspace = (): WorkspaceFile => ({
   catalogGeneration: 0
 })
 
+const BLOCK_ROLE_SET = new Set<unknown>(BLOCK_ROLES)
 const BLOCK_KINDS = new Set<unknown>(['heading', 'paragraph', 'list-item', 'quote', 'preformatted'])
 
 /**
@@ -167,7 +168,7 @@ export function parseBlocks(value: unknown, textLength: number): Block[] | null 
   for (let i = 0; i < value.length; i++) {
     const b = value[i] as Partial<Record<keyof Block, unknown>> | null
     if (typeof b !== 'object' || b === null) return null
-    const { kind, start, end, level } = b
+    const { kind, start, end, level, role, page } = b
     if (!BLOCK_KINDS.has(kind)) return null
     if (!Number.isInteger(start) || !Number.isInteger(end)) return null
     if (
@@ -177,8 +178,14 @@ export function parseBlocks(value: unknown, textLength: number): Block[] | null 
     )
       return null
     if (level !== undefined && !(Number.isInteger(level) && (level as number) > 0)) return null
+    if (role !== undefined && !BLOCK_ROLE_SET.has(role)) return null
+    if (page !== undefined && !(Number.isInteger(page) && (page as number) > 0)) return null
     const block = { kind, start, end } as Block
     if (level !== undefined) block.level = level as number
+    // What a block is besides body text, and its page, are kept: the reader, citations and search
+    // hits show them.
+    if (role !== undefined) block.role = role as BlockRole
+    if (page !== undefined) block.page = page as number
     out[i] = block
   }
   return out
@@ -189,7 +196,9 @@ export const blocksSchema = z.array(
     kind: z.enum(['heading', 'paragraph', 'list-item', 'quote', 'preformatted']),
     start: z.number().int().nonnegative(),
     end: z.number().int().nonnegative(),
-    level: z.number().int().positive().optional()
+    level: z.number().int().positive().optional(),
+    role: z.enum(BLOCK_ROLES).optional(),
+    page: z.number().int().positive().optional()
   })
 ) satisfies z.ZodType<Block[]>
 

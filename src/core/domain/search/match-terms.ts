@@ -31,8 +31,8 @@ export function oneTypoApart(a: string, b: string): boolean {
 
 /** Whether a folded word of the text matches a word or prefix term, as the index matched it. */
 export function wordMatches(term: Term, word: string): boolean {
-  if (term.kind === 'prefix') return word.startsWith(term.text)
-  if (term.kind !== 'word') return false
+  if (term.kind === 'prefix' && word.startsWith(term.text)) return true
+  if (term.kind === 'phrase' || (term.kind === 'prefix' && !term.typo)) return false
   if (word === term.text) return true
   return term.text.length >= FUZZY_MIN_LENGTH && oneTypoApart(term.text, word)
 }

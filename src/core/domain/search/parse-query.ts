@@ -1,9 +1,13 @@
 import { fold, tokenize } from './fold'
 
-/** One thing to look for: a word (fuzzy when long), a prefix (`arm*`), or a phrase (`"in order"`). */
+/**
+ * One thing to look for: a word (fuzzy when long), a prefix (`arm*`), or a phrase (`"in order"`).
+ * A prefix with `typo` also stands for the words one typo away from it: the last word of a query
+ * being typed, which may be unfinished or misspelt.
+ */
 export type Term =
   | { kind: 'word'; text: string }
-  | { kind: 'prefix'; text: string }
+  | { kind: 'prefix'; text: string; typo?: boolean }
   | { kind: 'phrase'; words: string[] }
 
 export interface ParsedQuery {

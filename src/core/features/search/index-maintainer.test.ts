@@ -59,6 +59,7 @@ class FakeWorkspace {
       plainText: async (meta) => this.texts.get(meta.textSha256) as string,
       notes: async (docId) => this.notes.get(docId) ?? { annotations: [], note: '' },
       tags: () => this.tags,
+      memos: () => [],
       notesChangedSince: async (since, live) =>
         [...this.notesSaved].filter(([id, at]) => live.has(id) && at >= since).map(([id]) => id),
       readSnapshot: () => readFile(join(this.indexDir, 'search.idx')),

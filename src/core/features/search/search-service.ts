@@ -17,6 +17,8 @@ import { tagPaths } from '../../domain/codebook/tree'
 import { noteText } from '../../domain/notes/note-text'
 import { matchRanges, phraseMatcher } from '../../domain/search/match-terms'
 import { parseQuery, type ParsedQuery, type Term } from '../../domain/search/parse-query'
+import { eachWord } from '../../domain/search/fold'
+import { locate } from '../../domain/search/locate'
 import { makeSnippet } from '../../domain/search/snippet'
 import {
   KIND_NOTE,
@@ -26,9 +28,14 @@ import {
   type PlanTerm
 } from '../../engine/inverted-index'
 import type { SearchSources } from '../../ports'
-import { DocumentFilters } from './document-filters'
+import { DocumentFilters, type DocumentFilter } from './document-filters'
+import { memoHits, openingHit, passageHit, taggedPassages, type Chosen } from './listings'
+import { OutlineCache } from './outline-cache'
 import type { IndexMaintainer } from './index-maintainer'
 import { TextCache } from './text-cache'
+
+/** Hits past this many are not located (each first look at a document reads its structure). */
+const LOCATED_HITS = 50
 
 type TaggedRanges = Map<string, { start: number; end: number; id: string }[]>
 
@@ -36,7 +43,7 @@ const toPlanTerm = (t: Term, fuzzy: boolean): PlanTerm =>
   t.kind === 'phrase'
     ? { kind: 'phrase', words: t.words }
     : t.kind === 'prefix'
-      ? { kind: 'prefix', text: t.text }
+      ? { kind: 'prefix', text: t.text, typo: t.typo }
       : { kind: 'word', text: t.text, fuzzy }
 
 /**
@@ -47,6 +54,7 @@ const toPlanTerm = (t: Term, fuzzy: boolean): PlanTerm =>
 export class SearchService {
   private readonly filters: DocumentFilters
   private readonly texts: TextCache
+  private readonly outlines: OutlineCache
 
   constructor(
     private readonly index: IndexMaintainer,
@@ -54,6 +62,7 @@ export class SearchService {
   ) {
     this.filters = new DocumentFilters(() => sources.documents())
     this.texts = new TextCache((meta) => sources.plainText(meta))
+    this.outlines = new OutlineCache((meta) => sources.text(meta))
   }
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchResponse> {
@@ -69,11 +78,10 @@ export class SearchService {
     if (options.typeahead && !/\s$/.test(query)) {
       const last = parsed.groups[parsed.groups.length - 1]
       const term = last?.[last.length - 1]
-      if (term?.kind === 'word') last[last.length - 1] = { kind: 'prefix', text: term.text }
+      // The word being typed may be unfinished or misspelt: it stands for both.
+      if (term?.kind === 'word')
+        last[last.length - 1] = { kind: 'prefix', text: term.text, typo: true }
     }
-    if (parsed.groups.length === 0)
-      return { hits: [], total: 0, totalIsLowerBound: false, warnings }
-
     const tagRefs = [...parsed.filters.tags, ...(options.tagId ? [options.tagId] : [])]
     const tagIds = this.resolveTags(tagRefs, warnings)
     const docs = this.filters.byId()
@@ -81,14 +89,22 @@ export class SearchService {
     const after = options.after || parsed.filters.after
     const before = options.before || parsed.filters.before
     const tagged = tagIds ? await this.taggedRanges(tagIds, docs) : null
-    const filtered =
-      docRefs.length > 0 || parsed.filters.titles.length > 0 || Boolean(after) || Boolean(before)
+    const byDocumentDetails = parsed.filters.titles.length > 0 || Boolean(after) || Boolean(before)
+    const filtered = docRefs.length > 0 || byDocumentDetails
+    const chosen: Chosen = { scope: tagIds, docRefs, byDocumentDetails }
+    const filter = { docRefs, titles: parsed.filters.titles, after, before }
+    const limit = options.limit ?? 50
+    if (parsed.groups.length === 0) {
+      if (!tagIds && !filtered) return { hits: [], total: 0, totalIsLowerBound: false, warnings }
+      const listed = await this.listChosen(parsed, chosen, filtered ? filter : null, limit)
+      return { ...listed, totalIsLowerBound: false, warnings }
+    }
+    const memos = memoHits(this.sources.memos(), parsed, chosen)
     const plan: Plan = {
       groups: parsed.groups.map((g) => g.map((t) => toPlanTerm(t, true))),
       exclude: parsed.exclude.filter((t) => t.kind !== 'phrase').map((t) => toPlanTerm(t, false))
     }
     if (filtered) {
-      const filter = { docRefs, titles: parsed.filters.titles, after, before }
       const key = JSON.stringify([filter, this.filters.version()])
       plan.allowDocs = { key, keys: () => this.filters.where(filter) }
     }
@@ -100,8 +116,9 @@ export class SearchService {
     const phrases =
       parsed.groups.some((g) => g.some((t) => t.kind === 'phrase')) ||
       parsed.exclude.some((t) => t.kind === 'phrase')
-    const limit = options.limit ?? 50
     const hits: SearchHit[] = []
+    /** Where in the text each hit's first marked word is (a chunk may span a heading). */
+    const focus: number[] = []
     let total = 0
     // Only the best matches are sorted. Phrases are checked against the text in that order, until
     // one match past the limit shows that there are more.
@@ -128,7 +145,10 @@ export class SearchService {
               : ''
         if (phrases && !satisfies(matches.masks[i], text, parsed, matchers)) continue
         total++
-        if (hits.length < limit) hits.push(toHit(r, matches.scores[i], text, isMatch, docs))
+        if (hits.length < limit) {
+          hits.push(toHit(r, matches.scores[i], text, isMatch, docs))
+          focus.push(r.start + firstMatch(text, isMatch))
+        }
         if (!phrases && hits.length >= limit) break scan
         if (phrases && total > limit) {
           totalIsLowerBound = true
@@ -146,7 +166,61 @@ export class SearchService {
         `This search matches more than ${this.index.candidates.toLocaleString('en-US')} paragraphs: the newest of them are shown. Add a word, a phrase or a filter to narrow it.`
       )
     }
-    return { hits, total, totalIsLowerBound, warnings }
+    await this.locateAll(hits, focus)
+    return { hits: [...memos, ...hits], total: total + memos.length, totalIsLowerBound, warnings }
+  }
+
+  /**
+   * What a query of filters alone selects: the memos they reach, then the passages tagged within
+   * `chosen.scope` (documents in library order, passages in text order), or without a tag filter
+   * each document's opening.
+   */
+  private async listChosen(
+    parsed: ParsedQuery,
+    chosen: Chosen,
+    filter: DocumentFilter | null,
+    limit: number
+  ): Promise<{ hits: SearchHit[]; total: number }> {
+    const docs = this.filters.byId()
+    const ids = filter ? this.filters.where(filter) : [...docs.keys()]
+    const memos = memoHits(this.sources.memos(), parsed, chosen)
+    const hits: SearchHit[] = []
+    let total = 0
+    if (chosen.scope) {
+      for (const id of ids) {
+        let annotations: readonly Annotation[]
+        try {
+          ;({ annotations } = await this.sources.notes(id))
+        } catch {
+          continue // a damaged annotation file: reported where it is opened
+        }
+        const passages = taggedPassages(annotations, chosen.scope)
+        total += passages.length
+        for (const a of passages)
+          if (hits.length < limit) hits.push(passageHit(a, docs.get(id)?.title ?? ''))
+      }
+    } else {
+      total = ids.length
+      for (const id of ids.slice(0, limit)) {
+        const meta = docs.get(id)
+        if (meta) hits.push(openingHit(meta, await this.texts.get(meta)))
+      }
+    }
+    await this.locateAll(hits, [])
+    return { hits: [...memos, ...hits], total: total + memos.length }
+  }
+
+  /** Adds where each of the first hits in a document's text is: its section heading and page. */
+  private async locateAll(hits: SearchHit[], focus: readonly number[]): Promise<void> {
+    const docs = this.filters.byId()
+    for (const [i, hit] of hits.slice(0, LOCATED_HITS).entries()) {
+      if (hit.kind !== 'text') continue
+      const meta = docs.get(hit.docId)
+      if (!meta) continue
+      const outline = await this.outlines.get(meta)
+      const location = outline && locate(outline, focus[i] ?? hit.start)
+      if (location) hit.location = location
+    }
   }
 
   async findInDocument(docId: string, query: string): Promise<{ start: number; end: number }[]> {
@@ -240,6 +314,17 @@ function toHit(
   }
   if (r.annotationId) hit.annotationId = r.annotationId
   return hit
+}
+
+/** The offset in `text` of its first word that `isMatch` marks (0 when none is). */
+function firstMatch(text: string, isMatch: (word: string) => boolean): number {
+  let at = 0
+  eachWord(text, (w, start) => {
+    if (!isMatch(w)) return false
+    at = start
+    return true
+  })
+  return at
 }
 
 function inTagged(r: EntryInfo, tagged: TaggedRanges): boolean {
