@@ -222,6 +222,11 @@ describe('naming a tag', () => {
       (await cli('--workspace', ws, 'search', 'foreign tag:state', '--json')).out
     )
     expect(found.length).toBeGreaterThan(0)
+    // A filter alone lists the passages it selects.
+    const tagged = JSON.parse((await cli('--workspace', ws, 'search', 'tag:Claims', '--json')).out)
+    expect(tagged.map((r: { snippet: string; kind: string }) => [r.kind, r.snippet])).toEqual([
+      ['text', 'the attack']
+    ])
     // A name two tags share is ambiguous for both: the whole path is needed.
     await cli('--workspace', ws, 'tag', 'create', 'Claims/State')
     const ambiguous = await cli('--workspace', ws, 'annotations', '--tag', 'State')
@@ -242,6 +247,7 @@ describe('search command', () => {
     const rows = JSON.parse(res.out)
     expect(rows).toEqual([
       {
+        kind: 'text',
         docId: id,
         title: 'The blog said a foreign state was behind the attack',
         score: expect.any(Number),
@@ -250,7 +256,15 @@ describe('search command', () => {
         end: expect.any(Number)
       }
     ])
-    expect(Object.keys(rows[0])).toEqual(['docId', 'title', 'score', 'snippet', 'start', 'end'])
+    expect(Object.keys(rows[0])).toEqual([
+      'kind',
+      'docId',
+      'title',
+      'score',
+      'snippet',
+      'start',
+      'end'
+    ])
     const human = await cli('--workspace', ws, 'search', 'evidence')
     expect(human.out).toContain('no »evidence« of a state actor')
     const malformed = await cli('--workspace', ws, 'search', '"foreign state', '--json')
@@ -289,7 +303,14 @@ describe('export and restore commands', () => {
     expect(written).toMatchObject({
       code: 0,
       out: '',
-      err: `wrote ${backup}: 1 documents, 1 passages\n`
+      err: `wrote ${backup}: 1 documents, 1 passages, 0 memos\n`
+    })
+    const titled = await cli('--workspace', ws, 'export', '--title', 'Port brief')
+    expect(titled.out).toContain('\n# Port brief\n')
+    const memos = join(src, 'memos.md')
+    expect(await cli('--workspace', ws, 'export', '--memos', '-o', memos)).toMatchObject({
+      code: 0,
+      err: `wrote ${memos}: 0 memos\n`
     })
     expect((await cli('--workspace', ws, 'restore', backup)).err).toMatch(
       /is not empty \(1 documents, 2 tags\)/

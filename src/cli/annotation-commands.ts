@@ -164,6 +164,10 @@ export function registerAnnotationCommands(
           io.out(
             json(
               hits.map((h) => ({
+                kind: h.kind,
+                ...(h.memoId ? { memoId: h.memoId } : {}),
+                ...(h.annotationId ? { annotationId: h.annotationId } : {}),
+                ...(h.location ? { location: h.location } : {}),
                 docId: h.docId,
                 title: h.title,
                 score: Math.round(h.score * 1000) / 1000,
@@ -185,7 +189,14 @@ export function registerAnnotationCommands(
             at = e
           }
           snippet += h.snippet.slice(at)
-          io.out(`${h.docId}  ${h.title}${h.kind === 'note' ? '  (note)' : ''}\n    ${snippet}\n`)
+          const where = [
+            h.location?.heading && `§ ${h.location.heading}`,
+            h.location?.page !== undefined && `page ${h.location.page}`
+          ].filter(Boolean)
+          const id = h.kind === 'memo' ? `memo ${h.memoId ?? ''}` : h.docId
+          const kind = h.kind === 'text' ? '' : `  (${h.kind})`
+          const place = where.length ? `  (${where.join(', ')})` : ''
+          io.out(`${id}  ${h.title}${kind}${place}\n    ${snippet}\n`)
         }
         if (totalIsLowerBound) io.out(`… and more (use --limit)\n`)
         else if (total > hits.length) io.out(`… ${total - hits.length} more (use --limit)\n`)

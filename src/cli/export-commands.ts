@@ -28,6 +28,8 @@ export function registerExportCommands(
         .choices(['doc', 'tag'])
         .default('doc')
     )
+    .option('--title <title>', "the Markdown brief's title")
+    .option('--memos', 'the memos alone (md or csv), those the chosen documents and tags reach')
     .option('-o, --output <file>', 'write to this file instead of standard output')
     .action(
       async (opts: {
@@ -35,6 +37,8 @@ export function registerExportCommands(
         doc?: string[]
         tag?: string[]
         groupBy: 'doc' | 'tag'
+        title?: string
+        memos?: boolean
         output?: string
       }) => {
         await withWorkbench(true, async (wb) => {
@@ -50,12 +54,16 @@ export function registerExportCommands(
             format: opts.format,
             docIds: opts.doc,
             tagIds,
-            groupBy: opts.groupBy
+            groupBy: opts.groupBy,
+            title: opts.title,
+            memosOnly: opts.memos
           })
           if (opts.output) {
             await writeFile(opts.output, result.content)
             io.err(
-              `wrote ${opts.output}: ${result.documents} documents, ${result.passages} passages\n`
+              opts.memos
+                ? `wrote ${opts.output}: ${result.memos} memos\n`
+                : `wrote ${opts.output}: ${result.documents} documents, ${result.passages} passages, ${result.memos} memos\n`
             )
           } else io.out(result.content)
         })

@@ -336,6 +336,10 @@ export interface ExportOptions {
   groupBy?: 'doc' | 'tag'
   /** Markdown without front matter and title, to paste into something else. */
   fragment?: boolean
+  /** The brief's title (Markdown; default "Analyst Workbench notes"). */
+  title?: string
+  /** Markdown or CSV of the memos alone (those the documents and tags chosen reach). */
+  memosOnly?: boolean
 }
 
 export interface ExportResult {
@@ -344,4 +348,6 @@ export interface ExportResult {
   content: string
   documents: number
   passages: number
+  /** How many memos it holds. */
+  memos: number
 }

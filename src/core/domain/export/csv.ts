@@ -28,6 +28,7 @@ const cell = csvCell
  * the accents right. Cells that a spreadsheet would run as a formula are prefixed with '.
  */
 export function renderCsv(input: ExportInput): string {
+  if (input.memosOnly) return table(memoRows(input))
   const rows: (string | number)[][] = [
     ['document', 'document_id', 'tag', 'quote', 'note', 'start', 'end']
   ]
@@ -47,5 +48,24 @@ export function renderCsv(input: ExportInput): string {
       }
     }
   }
-  return '\uFEFF' + rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n'
+  return table(rows)
 }
+
+/** One row per memo: its title, text, linked documents and tags (each list joined by "; "), times. */
+function memoRows(input: ExportInput): (string | number)[][] {
+  return [
+    ['memo', 'memo_id', 'text', 'documents', 'tags', 'created', 'modified'],
+    ...input.memos.map(({ memo, docTitles, tagPaths }) => [
+      memo.title,
+      memo.id,
+      memo.text,
+      docTitles.join('; '),
+      tagPaths.join('; '),
+      memo.created,
+      memo.modified
+    ])
+  ]
+}
+
+const table = (rows: (string | number)[][]): string =>
+  '\uFEFF' + rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n'

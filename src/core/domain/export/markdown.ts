@@ -1,11 +1,18 @@
 import { blockquote, escapeInline, hashtag, yamlString } from './escape'
-import { passageCount, type ExportDocument, type ExportInput, type ExportPassage } from './model'
+import {
+  passageCount,
+  type ExportDocument,
+  type ExportInput,
+  type ExportMemo,
+  type ExportPassage
+} from './model'
 
 const fmt = new Intl.NumberFormat('en-US')
 
 function citation(doc: ExportDocument, p: ExportPassage): string {
   const a = p.annotation
-  const where = `paragraph ${p.paragraph}, characters ${fmt.format(a.position.start)}–${fmt.format(a.position.end)}`
+  const page = p.page === undefined ? '' : `page ${p.page}, `
+  const where = `${page}paragraph ${p.paragraph}, characters ${fmt.format(a.position.start)}–${fmt.format(a.position.end)}`
   const parts = [
     `— *${escapeInline(doc.meta.title)}*, ${where}${a.status === 'orphaned' ? ' (orphaned: no longer in the current text)' : ''}`
   ]
@@ -31,6 +38,14 @@ function documentDetails(doc: ExportDocument): string {
   return rows.join('\n')
 }
 
+function memo(m: ExportMemo, heading: string): string {
+  const links = [...m.docTitles.map((t) => `*${escapeInline(t)}*`), ...m.tagPaths.map(hashtag)]
+  const lines = [`${heading} ${escapeInline(m.memo.title || 'Untitled memo')}`, '']
+  if (links.length) lines.push(`Linked to ${links.join(', ')}`, '')
+  if (m.memo.text.trim()) lines.push(m.memo.text.trim())
+  return lines.join('\n')
+}
+
 /**
  * The annotated notes as Markdown that reads well on its own and in Obsidian: YAML front matter,
  * then per document (or per theme) every passage as a block quote with its citation, tags, colour
@@ -42,20 +57,23 @@ export function renderMarkdown(input: ExportInput): string {
   if (!input.fragment) {
     out.push(
       '---',
-      `title: ${yamlString('Analyst Workbench notes')}`,
+      `title: ${yamlString(input.title)}`,
       `exported-at: ${yamlString(input.exportedAt)}`,
       `scope: ${yamlString(input.scope)}`,
       `grouped-by: ${input.groupBy === 'tag' ? 'theme' : 'document'}`,
       `documents: ${input.documents.length}`,
       `passages: ${passageCount(input)}`,
+      `memos: ${input.memos.length}`,
       '---',
       '',
-      '# Analyst Workbench notes',
+      `# ${escapeInline(input.title)}`,
       ''
     )
   }
   const heading = input.fragment ? '#' : '##'
-  if (input.groupBy === 'doc') {
+  if (input.memosOnly) {
+    for (const m of input.memos) out.push(memo(m, heading), '')
+  } else if (input.groupBy === 'doc') {
     for (const doc of input.documents) {
       out.push(`${heading} ${escapeInline(doc.meta.title)}`, '', documentDetails(doc), '')
       if (doc.note.trim()) out.push(doc.note.trim(), '')
@@ -85,6 +103,18 @@ export function renderMarkdown(input: ExportInput): string {
       out.push(`${heading} ${title}`, '')
       for (const { doc, p } of items) out.push(passage(doc, p), '')
     }
+    // Who said it: each document's details and the analyst's note on it (its reliability, say).
+    if (!input.fragment && input.documents.length) {
+      out.push(`${heading} Sources`, '')
+      for (const doc of input.documents) {
+        out.push(`${heading}# ${escapeInline(doc.meta.title)}`, '', documentDetails(doc), '')
+        if (doc.note.trim()) out.push(doc.note.trim(), '')
+      }
+    }
+  }
+  if (!input.memosOnly && input.memos.length) {
+    out.push(`${heading} Memos`, '')
+    for (const m of input.memos) out.push(memo(m, `${heading}#`), '')
   }
   return (
     out

@@ -1,10 +1,12 @@
-import type { Annotation, DocumentMeta } from '../../../shared/model'
+import type { Annotation, DocumentMeta, Memo } from '../../../shared/model'
 
 /** Everything an export shows, gathered from the workspace; the renderers are pure functions of it. */
 export interface ExportPassage {
   annotation: Annotation
   /** 1-based number of the paragraph (block) the passage starts in. */
   paragraph: number
+  /** For PDFs: the page the passage starts on. */
+  page?: number
   /** Full paths of its tags, in the order applied. */
   tagPaths: string[]
 }
@@ -15,7 +17,16 @@ export interface ExportDocument {
   passages: ExportPassage[]
 }
 
+/** A memo as exports show it: with the titles of its documents and the paths of its tags. */
+export interface ExportMemo {
+  memo: Memo
+  docTitles: string[]
+  tagPaths: string[]
+}
+
 export interface ExportInput {
+  /** The brief's title. */
+  title: string
   exportedAt: string
   /** "the whole workspace", "2 documents", "tags Attribution, Safety" */
   scope: string
@@ -24,6 +35,10 @@ export interface ExportInput {
   documents: ExportDocument[]
   /** Tag paths in codebook order, for grouping by theme. */
   tagOrder: string[]
+  /** The memos the export reaches (none for a fragment). */
+  memos: ExportMemo[]
+  /** Only the memos (no documents or passages). */
+  memosOnly: boolean
 }
 
 export const passageCount = (input: ExportInput): number =>

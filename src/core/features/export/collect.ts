@@ -3,13 +3,51 @@ import { tagScope, taggedWithin, type TagScope } from '../../domain/codebook/tag
 import { tagPaths, tagViews } from '../../domain/codebook/tree'
 import type { FeatureContext } from '../../ports'
 import { WorkbenchError } from '../../base/errors'
-import type { ExportDocument, ExportInput } from '../../domain/export/model'
+import type { ExportDocument, ExportInput, ExportMemo } from '../../domain/export/model'
+
+const DEFAULT_TITLE = 'Analyst Workbench notes'
+
+/** The page of the last block starting at or before `offset`, when blocks have pages (PDFs). */
+function pageOf(blocks: { start: number; page?: number }[], offset: number): { page?: number } {
+  let page: number | undefined
+  for (const b of blocks) {
+    if (b.start > offset) break
+    if (b.page !== undefined) page = b.page
+  }
+  return page === undefined ? {} : { page }
+}
+
+/**
+ * The memos an export reaches: all of them for the whole workspace, else those linked to a chosen
+ * document or to a chosen tag (or one below it); with their documents' titles and tags' paths.
+ */
+function chosenMemos(
+  ctx: FeatureContext,
+  options: ExportOptions,
+  within: TagScope | null,
+  paths: Map<string, string>
+): ExportMemo[] {
+  const docIds = options.docIds?.length ? new Set(options.docIds) : null
+  const titles = new Map(ctx.catalog.documents().map((d) => [d.id, d.title]))
+  return ctx.memos
+    .memos()
+    .filter(
+      (m) =>
+        (!docIds || m.docIds.some((id) => docIds.has(id))) &&
+        (!within || taggedWithin({ tags: m.tagIds }, within))
+    )
+    .map((memo) => ({
+      memo,
+      docTitles: memo.docIds.flatMap((id) => titles.get(id) ?? []),
+      tagPaths: memo.tagIds.flatMap((id) => paths.get(id) ?? [])
+    }))
+}
 
 /** Gathers what an export shows, in a stable order: documents by import order, passages by position. */
 export async function collectExport(
   ctx: FeatureContext,
   options: ExportOptions,
-  getBlocks: (docId: string) => Promise<{ start: number }[]>
+  getBlocks: (docId: string) => Promise<{ start: number; page?: number }[]>
 ): Promise<ExportInput> {
   const tags = ctx.codebook.tags()
   const docs = options.docIds?.length
@@ -41,6 +79,7 @@ export async function collectExport(
       passages: chosen.map((a) => ({
         annotation: a,
         paragraph: Math.max(1, blocks.filter((b) => b.start <= a.position.start).length),
+        ...pageOf(blocks, a.position.start),
         tagPaths: a.tags.flatMap((t) => {
           const path = paths.get(t)
           return path === undefined ? [] : [path]
@@ -56,6 +95,9 @@ export async function collectExport(
         ? `${options.docIds.length} document${options.docIds.length === 1 ? '' : 's'}`
         : 'the whole workspace'
   return {
+    title: options.title?.trim() || DEFAULT_TITLE,
+    memos: options.fragment || only ? [] : chosenMemos(ctx, options, within, paths),
+    memosOnly: options.memosOnly ?? false,
     exportedAt: ctx.clock.now().toISOString(),
     scope,
     groupBy: options.groupBy ?? 'doc',

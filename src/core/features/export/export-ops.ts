@@ -19,7 +19,15 @@ export function exportOps(ctx: FeatureContext) {
   async function exportWorkspace(options: ExportOptions): Promise<ExportResult> {
     const day = ctx.clock.now().toISOString().slice(0, 10)
     const { ext, mimeType } = FILES[options.format]
-    const filename = `analyst-workbench-${options.format === 'md' ? 'notes' : options.format === 'json' ? 'backup' : options.format === 'w3c' ? 'annotations' : 'passages'}-${day}.${ext}`
+    if (options.memosOnly && options.format !== 'md' && options.format !== 'csv')
+      throw new WorkbenchError(
+        'invalid-argument',
+        'Memos on their own are exported as Markdown or CSV; the backup and W3C annotations hold them with everything else.'
+      )
+    const what = options.memosOnly
+      ? 'memos'
+      : { md: 'notes', json: 'backup', w3c: 'annotations', csv: 'passages' }[options.format]
+    const filename = `analyst-workbench-${what}-${day}.${ext}`
     if (options.format === 'json') {
       const docs = ctx.catalog.documents()
       const texts: Dump['texts'] = {}
@@ -41,7 +49,8 @@ export function exportOps(ctx: FeatureContext) {
         mimeType,
         content,
         documents: docs.length,
-        passages: Object.values(annotations).reduce((n, f) => n + f.annotations.length, 0)
+        passages: Object.values(annotations).reduce((n, f) => n + f.annotations.length, 0),
+        memos: catalog.memos.length
       }
     }
     const input = await collectExport(
@@ -59,8 +68,9 @@ export function exportOps(ctx: FeatureContext) {
       filename,
       mimeType,
       content,
-      documents: input.documents.length,
-      passages: passageCount(input)
+      documents: input.memosOnly ? 0 : input.documents.length,
+      passages: input.memosOnly ? 0 : passageCount(input),
+      memos: input.memos.length
     }
   }
 
