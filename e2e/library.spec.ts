@@ -159,12 +159,14 @@ test('removes a document after confirmation', async ({ app }) => {
     await app.getByRole('menuitem', { name: 'Remove from library…' }).click()
   }
   await remove()
-  const confirm = app.getByRole('alertdialog', { name: 'Remove document' })
+  const confirm = app.getByRole('alertdialog', { name: 'Move document to the Trash' })
   await confirm.getByRole('button', { name: 'Cancel' }).click()
   await expect(app.getByRole('list', { name: 'Library' }).getByRole('listitem')).toHaveCount(1)
   await remove()
-  await confirm.getByRole('button', { name: 'Remove' }).click()
+  await confirm.getByRole('button', { name: 'Move to Trash' }).click()
   await expect(app.getByRole('heading', { name: 'Your library is empty' })).toBeVisible()
+  // The removed document waits in the Trash.
+  await expect(app.getByRole('button', { name: 'Trash (1)' })).toBeVisible()
 })
 
 test('opens the sample workspace on first start and keeps it after a reload', async ({ app }) => {

@@ -300,7 +300,7 @@ describe('the workspace', () => {
     const wb = await open(dir)
     const outcome = await wb.importFile({ name: 'a.txt', data: enc('To be removed.') })
     if (outcome.status !== 'imported') throw new Error('expected an import')
-    expect((await wb.removeDocument(outcome.document.id)).title).toBe('To be removed')
+    expect((await wb.removeDocument(outcome.document.id)).value.title).toBe('To be removed')
     expect(await wb.listDocuments()).toEqual([])
     expect(await readdir(join(dir, 'texts'))).toEqual(['pack-000001.awp'])
     const again = await wb.importFile({ name: 'a.txt', data: enc('To be removed.') })

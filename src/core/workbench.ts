@@ -6,6 +6,7 @@ import type { ImportLimits, WorkspaceInfo } from '../shared/model'
 import { annotationOps } from './features/annotations/annotations'
 import { codebookOps } from './features/codebook/codebook'
 import { documentsFeature } from './features/documents/documents'
+import { trashFeature, type TrashRecords } from './features/trash/trash'
 import type { PathImportReport } from './features/documents/import-service'
 import { exportOps } from './features/export/export-ops'
 import { memoOps } from './features/memos/memos'
@@ -24,6 +25,7 @@ import { AnnotationStore } from './store/annotation-store'
 import { annotationFilesChangedSince } from './store/changed-since'
 import { JsonCollection, type CollectionOptions } from './store/collection'
 import { writeFileDurable } from './store/durable-write'
+import { trashFileSchema } from './store/schema'
 import { LAYOUT, sha256Hex } from './store/layout'
 import { WorkspaceStore } from './store/workspace-store'
 import { parseFile } from './workers/parse-file'
@@ -108,7 +110,20 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
     collections.push(c as JsonCollection<unknown>)
     return c
   }
-  void openCollection // used by the features that keep collections
+  // A collection that cannot be read stops the opening: the store is closed again (its writer
+  // lock released), so that the person can repair the file and open the workspace.
+  let trash: Collection<TrashRecords>
+  try {
+    trash = await openCollection<TrashRecords>({
+      name: 'trash',
+      schema: trashFileSchema,
+      schemaVersion: 1,
+      empty: () => ({ schemaVersion: 1, items: [] })
+    })
+  } catch (err) {
+    await store.close()
+    throw err
+  }
   const annotationStore = new AnnotationStore(dir, store.readOnly, warn, undefined, () =>
     store.assertWritable()
   )
@@ -203,6 +218,14 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
       return search.ops.findInDocument(docId, query)
     },
     ...memoOps(ctx),
+    ...trashFeature({
+      catalog,
+      annotations,
+      events,
+      clock,
+      findDocument,
+      trash
+    }),
     exportWorkspace: exporting.exportWorkspace,
     restoreBackup: exporting.restoreBackup,
     restore: exporting.restore,

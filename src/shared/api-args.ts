@@ -28,6 +28,9 @@ export const apiArgs = {
   getDocumentPart: z.tuple([id, offset, z.number().int().positive()]),
   importFile: z.tuple([file]),
   removeDocument: z.tuple([id]),
+  restoreDocument: z.tuple([id]),
+  listTrash: z.tuple([]),
+  emptyTrash: z.tuple([]),
   openSampleWorkspace: z.tuple([]),
   reimportDocument: z.tuple([id, file]),
   listAnnotations: z.union([
@@ -113,7 +116,9 @@ export const apiArgs = {
         tagIds: tagIds.optional(),
         annotationIds: z.array(id).max(100_000).optional(),
         groupBy: z.enum(['doc', 'tag']).optional(),
-        fragment: z.boolean().optional()
+        fragment: z.boolean().optional(),
+        title: z.string().max(1000).optional(),
+        memosOnly: z.boolean().optional()
       })
       .strict()
   ]),

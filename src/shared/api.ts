@@ -13,6 +13,7 @@ import type {
   SearchOptions,
   SearchResponse,
   Tag,
+  TrashItem,
   TagView,
   WorkspaceInfo
 } from './model'
@@ -102,7 +103,14 @@ export interface ApiSpec {
    */
   getDocumentPart(id: string, from: number, maxChars: number): DocumentPart
   importFile(file: FilePayload): ImportOutcome
-  removeDocument(id: string): DocumentMeta
+  /** Moves a document to the Trash (undo: restoreDocument). */
+  removeDocument(id: string): Change<DocumentMeta>
+  /** Brings a document back from the Trash, with its highlights and note (undo: removeDocument). */
+  restoreDocument(id: string): Change<DocumentMeta>
+  /** The Trash, the latest removed first. */
+  listTrash(): TrashItem[]
+  /** Forgets the documents in the Trash, their highlights and notes; says how many. */
+  emptyTrash(): { documents: number }
   /** Imports the demo documents that ship with the app into the (empty) workspace. */
   openSampleWorkspace(): ImportOutcome[]
   /** Replaces a document's text with a new version of the file, keeping its id and re-anchoring its annotations. */
@@ -171,6 +179,9 @@ export const API_METHODS = [
   'getDocumentPart',
   'importFile',
   'removeDocument',
+  'restoreDocument',
+  'listTrash',
+  'emptyTrash',
   'openSampleWorkspace',
   'reimportDocument',
   'listAnnotations',

@@ -237,6 +237,14 @@ export interface TagView extends Tag {
   count: number
 }
 
+/** A document in the Trash: removed from the library, restorable with its highlights until the Trash is emptied. */
+export interface TrashItem {
+  meta: DocumentMeta
+  removedAt: string
+  /** How many highlights come back with it. */
+  highlights: number
+}
+
 /** A free-standing note, optionally linked to documents and tags. */
 export interface Memo {
   id: string

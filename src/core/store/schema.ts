@@ -211,3 +211,10 @@ export const annotationFileSchema = z.object({
   generation: z.number().int().nonnegative().default(0)
 })
 export type AnnotationFile = z.infer<typeof annotationFileSchema>
+
+/** The trash: documents removed from the library, kept (with their highlights) until it is emptied. */
+export const trashFileSchema = z.object({
+  schemaVersion: z.literal(1),
+  items: z.array(z.object({ meta: documentMetaSchema, removedAt: z.string() }))
+})
+export type TrashFile = z.infer<typeof trashFileSchema>

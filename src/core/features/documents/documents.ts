@@ -32,7 +32,6 @@ export type DocumentsOps = Pick<
   | 'getDocument'
   | 'getDocumentPart'
   | 'importFile'
-  | 'removeDocument'
   | 'openSampleWorkspace'
   | 'reimportDocument'
 >
@@ -63,12 +62,6 @@ export function documentsFeature(deps: DocumentsDeps): {
       return documentPart({ meta: { ...meta }, ...(await contents.text(meta)) }, from, maxChars)
     },
     importFile: (file) => imports.importFile(file),
-    async removeDocument(id) {
-      findDocument(id)
-      const removed = await catalog.remove(id)
-      deps.events.emit({ kind: 'document-removed', id })
-      return removed
-    },
     async openSampleWorkspace() {
       if (!deps.sampleDir)
         throw new WorkbenchError(

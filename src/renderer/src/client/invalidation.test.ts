@@ -17,8 +17,15 @@ describe('changedBy', () => {
       'removeDocument',
       ['d1'],
       {},
-      ['documents', 'annotations:d1', 'tags', 'passages', 'search', 'info']
+      ['documents', 'annotations:d1', 'tags', 'passages', 'search', 'info', 'trash']
     ],
+    [
+      'restoreDocument',
+      ['d1'],
+      {},
+      ['documents', 'annotations:d1', 'tags', 'passages', 'search', 'info', 'trash']
+    ],
+    ['emptyTrash', [], {}, ['trash']],
     [
       'reimportDocument',
       ['d1', {}],

@@ -41,7 +41,18 @@ export function changedBy(method: ApiMethod, args: readonly unknown[], value: un
     case 'restoreMemo':
       return ['memos', 'search']
     case 'removeDocument':
-      return ['documents', `annotations:${String(args[0])}`, 'tags', 'passages', 'search', 'info']
+    case 'restoreDocument':
+      return [
+        'documents',
+        `annotations:${String(args[0])}`,
+        'tags',
+        'passages',
+        'search',
+        'info',
+        'trash'
+      ]
+    case 'emptyTrash':
+      return ['trash']
     case 'reimportDocument': {
       const id = String(args[0])
       return [`text:${id}`, `annotations:${id}`, 'documents', 'passages', 'search', 'info']

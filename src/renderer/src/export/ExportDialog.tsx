@@ -27,6 +27,11 @@ const GROUPS = [
   { value: 'tag', label: 'By theme' }
 ] as const
 
+const CONTENTS = [
+  { value: 'notes', label: 'Passages and notes' },
+  { value: 'memos', label: 'Memos only' }
+] as const
+
 const toggle = (list: string[], id: string): string[] =>
   list.includes(id) ? list.filter((x) => x !== id) : [...list, id]
 
@@ -42,8 +47,13 @@ export function ExportDialog(): React.JSX.Element {
   const [docIds, setDocIds] = useState<string[]>([])
   const [tagIds, setTagIds] = useState<string[]>([])
   const [groupBy, setGroupBy] = useState<'doc' | 'tag'>('doc')
+  const [content, setContent] = useState<'notes' | 'memos'>('notes')
+  const [title, setTitle] = useState('')
 
+  const memosOnly = (format === 'md' || format === 'csv') && content === 'memos'
   const options: ExportOptions = { format, groupBy }
+  if (memosOnly) options.memosOnly = true
+  if (format === 'md' && title.trim()) options.title = title.trim()
   if (format !== 'json' && scope === 'docs') options.docIds = docIds
   if (format !== 'json' && scope === 'tags') options.tagIds = tagIds
   const empty =
@@ -111,8 +121,28 @@ export function ExportDialog(): React.JSX.Element {
                 or with the command line (workbench restore FILE).
               </p>
             )}
-            {format === 'md' && (
+            {(format === 'md' || format === 'csv') && (
+              <RadioGroup
+                legend="Content"
+                options={CONTENTS}
+                value={content}
+                onChange={setContent}
+              />
+            )}
+            {format === 'md' && !memosOnly && (
               <RadioGroup legend="Group" options={GROUPS} value={groupBy} onChange={setGroupBy} />
+            )}
+            {format === 'md' && (
+              <label className="field">
+                Title
+                <input
+                  type="text"
+                  value={title}
+                  placeholder="Analyst Workbench notes"
+                  maxLength={200}
+                  onChange={(e) => setTitle(e.target.value)}
+                />
+              </label>
             )}
           </div>
           <div className="export-preview">
@@ -126,7 +156,7 @@ export function ExportDialog(): React.JSX.Element {
               <ExportPreview
                 content={value.content}
                 markdown={format === 'md'}
-                summary={`${formatCount(value.documents, 'document')}, ${formatCount(value.passages, 'passage')} · ${value.filename}`}
+                summary={`${memosOnly ? formatCount(value.memos, 'memo') : `${formatCount(value.documents, 'document')}, ${formatCount(value.passages, 'passage')}, ${formatCount(value.memos, 'memo')}`} · ${value.filename}`}
               />
             ) : (
               <p className="hint">Preparing…</p>

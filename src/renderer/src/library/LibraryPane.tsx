@@ -3,6 +3,7 @@ import { describeDocument, formatCount } from '../format'
 import { useDocumentList } from '../hooks/use-workspace'
 import { useCommands, useUi } from '../state/app-context'
 import { SORT_LABELS, sortAndFilter, type SortKey } from './sort'
+import { TrashButton } from './TrashDialog'
 
 /** The list of documents: filter, sort, open. Up/Down move between documents, Enter opens one. */
 export function LibraryPane(): React.JSX.Element {
@@ -94,6 +95,7 @@ export function LibraryPane(): React.JSX.Element {
       {docs.length > 0 && shown.length === 0 && (
         <p className="hint">No document matches “{filter}”.</p>
       )}
+      <TrashButton />
     </nav>
   )
 }

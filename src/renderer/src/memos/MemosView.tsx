@@ -3,7 +3,7 @@ import type { Memo } from '../../../shared/model'
 import { usePerform } from '../hooks/use-action'
 import { useFetch } from '../hooks/use-fetch'
 import { useDocumentList, useTags } from '../hooks/use-workspace'
-import { useClient } from '../state/app-context'
+import { useClient, useUi } from '../state/app-context'
 import { DangerButton } from '../ui/DangerButton'
 import { NoteField } from '../ui/NoteField'
 
@@ -17,7 +17,14 @@ export function MemosView(): React.JSX.Element {
   const tags = useTags()
   const memos =
     useFetch('memos', ['memos'], () => client.call('listMemos'), { report: true }).data ?? NO_MEMOS
-  const [selectedId, setSelectedId] = useState<string | null>(null)
+  const request = useUi((s) => s.memoRequest)
+  const [selectedId, setSelectedId] = useState<string | null>(request?.id ?? null)
+  // A memo hit opened from the search results (each request once, as it comes).
+  const [handled, setHandled] = useState(request)
+  if (request !== handled) {
+    setHandled(request)
+    if (request) setSelectedId(request.id)
+  }
   const memo = memos.find((m) => m.id === selectedId)
   // Edits build on the latest local version, not on the last one fetched: a save still on its way
   // (the text, say) must not be overwritten by the next one (a link).

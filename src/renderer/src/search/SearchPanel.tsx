@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useState } from 'react'
-import type { SearchFilters, SearchHit } from '../../../shared/model'
+import type { HitLocation, SearchFilters, SearchHit } from '../../../shared/model'
 import { formatCount } from '../format'
 import { useFetch } from '../hooks/use-fetch'
 import { useDocumentList, useTags } from '../hooks/use-workspace'
 import { SEARCH_BOX_ID } from '../shell/use-shortcuts'
-import { useClient, useCommands } from '../state/app-context'
+import { useClient, useCommands, useUi } from '../state/app-context'
 
 /** ↑/↓ (Home, End) move between hits, Enter opens one, Esc goes back to the search box. */
 function onResultsKey(e: React.KeyboardEvent<HTMLElement>): void {
@@ -36,13 +36,24 @@ function Snippet({ hit }: { hit: SearchHit }): React.JSX.Element {
   return <span className="snippet">{parts}</span>
 }
 
+/** Where a hit is in its document: "§ Who is behind it · page 2". */
+function Location({ location }: { location: HitLocation }): React.JSX.Element {
+  const parts = [
+    location.heading && `§ ${location.heading}`,
+    location.page !== undefined && `page ${location.page}`
+  ].filter(Boolean)
+  return <span className="hit-location">{parts.join(' · ')}</span>
+}
+
 /** Results as you type, grouped by document, with filters for tag, document and date range. */
 export function SearchPanel({ query }: { query: string }): React.JSX.Element {
   const client = useClient()
   const commands = useCommands()
   const docs = useDocumentList()
   const tags = useTags()
-  const [filters, setFilters] = useState<SearchFilters>({})
+  const filters = useUi((s) => s.searchFilters)
+  const anyFilter = Object.values(filters).some(Boolean)
+  const blank = query.trim() === '' && !anyFilter
   // Typing waits a moment before asking (each keystroke would otherwise be a search).
   const [asked, setAsked] = useState({ query, filters })
   useEffect(() => {
@@ -51,7 +62,7 @@ export function SearchPanel({ query }: { query: string }): React.JSX.Element {
   }, [query, filters])
   const request = JSON.stringify(asked)
   // Results follow every change to annotations, notes, tags and the library.
-  const result = useFetch(`search:${request}`, ['search', 'documents'], () => {
+  const result = useFetch(blank ? null : `search:${request}`, ['search', 'documents'], () => {
     const options = { ...asked.filters, limit: 200, typeahead: true }
     for (const k of Object.keys(options) as (keyof typeof options)[])
       if (options[k] === '' || options[k] === undefined) delete options[k]
@@ -64,15 +75,23 @@ export function SearchPanel({ query }: { query: string }): React.JSX.Element {
   if (result.data && result.data !== shown) setShown(result.data)
   const response = shown ?? null
   const groups = useMemo(() => {
+    // Memo hits (docId '') come first, as a group of their own.
     const map = new Map<string, SearchHit[]>()
     for (const h of response?.hits ?? []) map.set(h.docId, [...(map.get(h.docId) ?? []), h])
     return [...map.entries()]
   }, [response])
+  const documentCount = groups.filter(([docId]) => docId !== '').length
   const set = (k: keyof SearchFilters, v: string): void =>
-    setFilters((f) => ({ ...f, [k]: v || undefined }))
+    commands.setSearchFilters({ ...filters, [k]: v || undefined })
 
   return (
     <section className="search-panel" aria-label="Search">
+      <div className="search-panel-head">
+        <h2 className="search-panel-title">Search</h2>
+        <button type="button" className="link-button" onClick={commands.closeSearch}>
+          Back to the library
+        </button>
+      </div>
       <div className="search-filters">
         <label>
           Tag
@@ -133,30 +152,37 @@ export function SearchPanel({ query }: { query: string }): React.JSX.Element {
           {w}
         </p>
       ))}
-      {response && (
+      {blank && (
+        <p className="hint">
+          Type words to search, or choose a tag, a document or dates to list what they select.
+        </p>
+      )}
+      {response && !blank && (
         <p className="library-count" aria-live="polite">
           {response.total === 0
             ? 'No matches.'
-            : `${response.totalIsLowerBound ? 'More than ' : ''}${formatCount(response.total, 'match', 'matches')} in ${response.totalIsLowerBound ? 'at least ' : ''}${formatCount(groups.length, 'document')}${response.total > response.hits.length ? ` (first ${response.hits.length} shown)` : ''}`}
+            : `${response.totalIsLowerBound ? 'More than ' : ''}${formatCount(response.total, 'match', 'matches')} in ${response.totalIsLowerBound ? 'at least ' : ''}${formatCount(documentCount, 'document')}${groups.length > documentCount ? ' and the memos' : ''}${response.total > response.hits.length ? ` (first ${response.hits.length} shown)` : ''}`}
         </p>
       )}
       <ul className="search-results" aria-label="Search results" onKeyDown={onResultsKey}>
-        {groups.map(([docId, hits]) => (
+        {(blank ? [] : groups).map(([docId, hits]) => (
           <li
             key={docId}
             className="search-group"
-            aria-label={`${hits[0].title}: ${formatCount(hits.length, 'hit')}`}
+            aria-label={`${docId ? hits[0].title : 'Memos'}: ${formatCount(hits.length, 'hit')}`}
           >
             <p className="search-doc">
-              <span className="doc-title">{hits[0].title}</span>{' '}
+              <span className="doc-title">{docId ? hits[0].title : 'Memos'}</span>{' '}
               <span className="hit-count">{formatCount(hits.length, 'hit')}</span>
             </p>
             <ol>
               {hits.map((h) => (
-                <li key={`${h.kind}${h.start}-${h.end}-${h.annotationId ?? ''}`}>
+                <li key={`${h.kind}${h.start}-${h.end}-${h.annotationId ?? ''}${h.memoId ?? ''}`}>
                   <button type="button" className="hit" onClick={() => onOpen(h)}>
                     {h.kind === 'note' && <span className="hit-kind">Note: </span>}
+                    {h.kind === 'memo' && <span className="hit-kind">{h.title}: </span>}
                     <Snippet hit={h} />
+                    {h.location && <Location location={h.location} />}
                   </button>
                 </li>
               ))}

@@ -16,16 +16,16 @@ export function Confirmations(): React.JSX.Element | null {
   if (confirm.kind === 'remove')
     return (
       <ConfirmBar
-        label="Remove document"
+        label="Move document to the Trash"
         onCancel={commands.cancelConfirm}
         actions={
           <DangerButton solid onClick={() => void commands.remove(confirm.docId, confirm.title)}>
-            Remove
+            Move to Trash
           </DangerButton>
         }
       >
-        Remove “{confirm.title}” from the library? Its original file, text and highlights stay in
-        the workspace folder, and importing the file again brings it back.
+        Move “{confirm.title}” to the Trash? It can be restored from the Trash, with its highlights
+        and note, until the Trash is emptied.
       </ConfirmBar>
     )
   return (

@@ -12,7 +12,8 @@ export function DocumentsView({ empty }: { empty: boolean | null }): React.JSX.E
   const query = useUi((s) => s.query)
   const libraryOpen = useUi((s) => s.libraryOpen)
   const sidebarOpen = useUi((s) => s.sidebarOpen)
-  const searching = query.trim() !== ''
+  const searchOpen = useUi((s) => s.searchOpen)
+  const searching = query.trim() !== '' || searchOpen
   const left = libraryOpen || searching
   const columns = [
     left ? 'minmax(200px, 264px)' : '',

@@ -11,6 +11,7 @@ import { useClient, useCommands, useUi } from '../state/app-context'
 import { ThemesView } from '../themes/ThemesView'
 import { DocumentsView } from './DocumentsView'
 import { ShortcutsDialog } from './ShortcutsDialog'
+import { TrashDialog } from '../library/TrashDialog'
 import { Toolbar } from './Toolbar'
 import { useLayoutMemory } from './use-layout-memory'
 import { useShortcuts } from './use-shortcuts'
@@ -77,6 +78,7 @@ export function Shell(): React.JSX.Element {
       )}
       {dialog === 'export' && <ExportDialog />}
       {dialog === 'shortcuts' && <ShortcutsDialog />}
+      {dialog === 'trash' && <TrashDialog />}
       <InfoMessages />
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">

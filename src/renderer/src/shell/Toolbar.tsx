@@ -68,8 +68,11 @@ export function Toolbar({
         placeholder="Search everything (Ctrl+K)"
         value={query}
         onChange={(e) => setQuery(e.target.value)}
+        onFocus={() => {
+          if (view === 'library') commands.openSearch()
+        }}
         onKeyDown={(e) => {
-          if (e.key === 'Escape') setQuery('')
+          if (e.key === 'Escape') commands.closeSearch()
           else if (e.key === 'ArrowDown') {
             const first = document.querySelector<HTMLElement>('.search-results .hit')
             if (first) {
@@ -140,6 +143,10 @@ export function Toolbar({
             label: 'Export…',
             onSelect: () => commands.setDialog('export'),
             disabled: !hasDocuments
+          },
+          {
+            label: 'Trash…',
+            onSelect: () => commands.setDialog('trash')
           },
           {
             label: 'Keyboard shortcuts',

@@ -1,4 +1,4 @@
-import type { Annotation, SearchHit } from '../../../shared/model'
+import type { Annotation, SearchFilters, SearchHit } from '../../../shared/model'
 import type { Client } from '../client/client'
 import { attempt } from '../feedback/attempt'
 import type { Feedback } from '../feedback/feedback'
@@ -35,6 +35,11 @@ export interface Commands extends EditCommands {
   setSelection: (paneKey: string, range: (TextRange & { text: string }) | null) => void
   toggleLibrary: () => void
   toggleSidebar: () => void
+  /** Shows the search panel (its filters) before anything is typed. */
+  openSearch: () => void
+  /** Empties the search and its filters, and shows the library again. */
+  closeSearch: () => void
+  setSearchFilters: (filters: SearchFilters) => void
   /** Drops panes whose document is no longer in the library. */
   forgetDocuments: (exists: (docId: string) => boolean) => void
 }
@@ -87,6 +92,11 @@ export function createCommands(client: Client, ui: Store<UiState>, feedback: Fee
       if (ui.get().activeKey !== key) ui.set({ activeKey: key })
     },
     openHit: async (hit, query) => {
+      if (hit.kind === 'memo') {
+        if (hit.memoId)
+          ui.set({ view: 'memos', memoRequest: { id: hit.memoId, nonce: Date.now() } })
+        return
+      }
       const key = open(hit.docId)
       if (!key) return
       if (hit.annotationId) {
@@ -151,6 +161,9 @@ export function createCommands(client: Client, ui: Store<UiState>, feedback: Fee
       else if (cur?.paneKey === paneKey) ui.set({ selection: null })
     },
     toggleLibrary: () => ui.set((s) => ({ libraryOpen: !s.libraryOpen })),
+    openSearch: () => ui.set((s) => (s.searchOpen ? {} : { searchOpen: true })),
+    closeSearch: () => ui.set({ query: '', searchOpen: false, searchFilters: {} }),
+    setSearchFilters: (searchFilters) => ui.set({ searchFilters, view: 'library' }),
     toggleSidebar: () => ui.set((s) => ({ sidebarOpen: !s.sidebarOpen })),
     forgetDocuments: (exists) =>
       ui.set((s) => {

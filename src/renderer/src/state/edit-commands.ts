@@ -143,10 +143,15 @@ export function createEditCommands(
     askRemove: (docId, title) => ui.set({ confirm: { kind: 'remove', docId, title } }),
     remove: async (docId, title) => {
       ui.set({ confirm: null })
-      const done = await attempt(feedback, () => client.call('removeDocument', docId))
+      const done = await attempt(feedback, () =>
+        client.perform(`remove “${title}”`, viewName(), 'removeDocument', docId)
+      )
       if (!done) return
       ui.set((s) => withoutDocuments(s.panes, s.activeKey, (id) => id === docId))
-      feedback.info(`Removed “${title}” from the library.`)
+      feedback.info(`Moved “${title}” to the Trash.`, {
+        label: 'Undo',
+        run: () => void step(false)
+      })
     },
     reimport: async (docId, file) => {
       const report = await attempt(feedback, async () =>

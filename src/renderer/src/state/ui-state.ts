@@ -1,4 +1,4 @@
-import type { HighlightColor } from '../../../shared/model'
+import type { HighlightColor, SearchFilters } from '../../../shared/model'
 import type { View } from './layout-storage'
 import type { Pane } from './panes'
 
@@ -39,9 +39,15 @@ export interface UiState {
   scrollTarget: { id: string; nonce: number } | null
   matches: Record<string, Matches>
   query: string
+  /** The search panel is shown even with nothing typed (its filters list what they select). */
+  searchOpen: boolean
+  /** The search panel's Tag, Document, From and To controls. */
+  searchFilters: SearchFilters
+  /** Asks the Memos view to show this memo (a memo hit opened), whenever the nonce changes. */
+  memoRequest: { id: string; nonce: number } | null
   libraryOpen: boolean
   sidebarOpen: boolean
-  dialog: 'export' | 'shortcuts' | null
+  dialog: 'export' | 'shortcuts' | 'trash' | null
   confirm: Confirm | null
   /** Asks the editor of this highlight to put focus in a field ('tags' after H, 'note' after N). */
   focusRequest: { id: string; field: 'tags' | 'note'; typed: string } | null
@@ -59,6 +65,9 @@ export const initialUiState = (): UiState => ({
   scrollTarget: null,
   matches: {},
   query: '',
+  searchOpen: false,
+  searchFilters: {},
+  memoRequest: null,
   libraryOpen: true,
   sidebarOpen: true,
   dialog: null,

@@ -1,0 +1,141 @@
+import type { Locator, Page } from '@playwright/test'
+import { expect, file, test } from './fixtures'
+
+const REPORT = `# Sanctions on the Lazarus network
+
+Treasury named three cryptocurrency exchanges.
+
+## Who is behind it
+
+Analysts tie the laundering to the Lazarus Group.`
+
+const BRIEF = `A second account
+
+The exchanges deny any link to the group.`
+
+const groupsOf = (app: Page): Locator =>
+  app
+    .getByRole('list', { name: 'Search results' })
+    .getByRole('listitem')
+    .filter({ has: app.locator('.search-doc') })
+
+test('finds a misspelt word while it is still being typed, and says where each hit is', async ({
+  app
+}) => {
+  await app.getByLabel('Import files').setInputFiles([file('report.md', REPORT)])
+  await expect(app.getByRole('list', { name: 'Library' }).getByRole('listitem')).toHaveCount(1)
+  const box = app.getByRole('searchbox', { name: 'Search' })
+  await box.pressSequentially('Lazarsu')
+  await expect(groupsOf(app)).toHaveCount(1)
+  await box.fill('')
+  await box.pressSequentially('launderin')
+  const hit = app.locator('.hit').first()
+  await expect(hit.locator('.hit-location')).toHaveText('§ Who is behind it')
+})
+
+test('lists what a filter selects before anything is typed, and memos as hits of their own', async ({
+  app,
+  workbench
+}) => {
+  await app
+    .getByLabel('Import files')
+    .setInputFiles([file('report.md', REPORT), file('brief.txt', BRIEF)])
+  await expect(app.getByRole('list', { name: 'Library' }).getByRole('listitem')).toHaveCount(2)
+  const report = (await workbench.listDocuments()).find((d) => d.title.startsWith('Sanctions'))
+  if (!report) throw new Error('report missing')
+  const { text } = await workbench.getDocument(report.id)
+  const claims = (await workbench.createTag({ path: 'Claims' })).value
+  const at = text.indexOf('three cryptocurrency exchanges')
+  await workbench.createAnnotation({ docId: report.id, start: at, end: at + 30, tags: [claims.id] })
+  await workbench.createMemo({
+    title: 'Open questions',
+    text: 'Which exchanges were named twice?',
+    tagIds: [claims.id]
+  })
+  await app.reload()
+
+  // Focus on the empty search box shows the filters at once.
+  await app.keyboard.press('Control+k')
+  await expect(app.getByLabel('Filter by tag')).toBeVisible()
+  await expect(app.getByText('Type words to search, or choose a tag')).toBeVisible()
+  await app.getByLabel('Filter by tag').selectOption({ label: 'Claims' })
+  const groups = groupsOf(app)
+  await expect(groups).toHaveCount(2)
+  await expect(groups.first()).toHaveAccessibleName('Memos: 1 hit')
+  await expect(groups.nth(1)).toContainText('three cryptocurrency exchanges')
+
+  // Typed as a filter, the same.
+  await app.getByRole('button', { name: 'Back to the library' }).click()
+  await expect(app.getByRole('list', { name: 'Library' })).toBeVisible()
+  const box = app.getByRole('searchbox', { name: 'Search' })
+  await box.fill('tag:Claims')
+  await expect(groups).toHaveCount(2)
+
+  // A memo hit opens the memo in Memos.
+  await box.fill('exchanges named')
+  await groups.first().getByRole('button').click()
+  await expect(app.getByRole('button', { name: 'Memos', pressed: true })).toBeVisible()
+  await expect(
+    app.getByRole('region', { name: 'Memo' }).getByRole('textbox', { name: 'Title' })
+  ).toHaveValue('Open questions')
+})
+
+test('a removed document goes to the Trash: Undo brings it back, and so does Restore', async ({
+  app
+}) => {
+  await app.getByLabel('Import files').setInputFiles([file('report.md', REPORT)])
+  const library = app.getByRole('list', { name: 'Library' })
+  await expect(library.getByRole('listitem')).toHaveCount(1)
+  await library.getByRole('button', { name: /^Sanctions on the Lazarus network/ }).click()
+  const remove = async (): Promise<void> => {
+    await app.getByRole('button', { name: 'Actions for Sanctions on the Lazarus network' }).click()
+    await app.getByRole('menuitem', { name: 'Remove from library…' }).click()
+    await app.getByRole('button', { name: 'Move to Trash' }).click()
+  }
+  await remove()
+  const toasts = app.getByRole('status').filter({ hasText: 'to the Trash' })
+  await expect(toasts).toContainText('Moved “Sanctions on the Lazarus network” to the Trash.')
+  await expect(library.getByRole('listitem')).toHaveCount(0)
+  await toasts.getByRole('button', { name: 'Undo' }).click()
+  await expect(library.getByRole('listitem')).toHaveCount(1)
+
+  await library.getByRole('button', { name: /^Sanctions on the Lazarus network/ }).click()
+  await remove()
+  await expect(library.getByRole('listitem')).toHaveCount(0)
+  await app.getByRole('button', { name: 'Trash (1)' }).click()
+  const dialog = app.getByRole('dialog', { name: 'Trash' })
+  await expect(dialog).toContainText('Sanctions on the Lazarus network')
+  await dialog.getByRole('button', { name: 'Restore Sanctions on the Lazarus network' }).click()
+  await expect(dialog).toContainText('The Trash is empty.')
+  await dialog.getByRole('button', { name: 'Close' }).click()
+  await expect(library.getByRole('listitem')).toHaveCount(1)
+})
+
+test('the brief has its own title, its sources with their notes, and its memos; memos export alone', async ({
+  app,
+  workbench
+}) => {
+  await app.getByLabel('Import files').setInputFiles([file('brief.txt', BRIEF)])
+  await expect(app.getByRole('list', { name: 'Library' }).getByRole('listitem')).toHaveCount(1)
+  const [doc] = await workbench.listDocuments()
+  const tag = (await workbench.createTag({ path: 'Denials' })).value
+  const { text } = await workbench.getDocument(doc.id)
+  const at = text.indexOf('deny any link')
+  await workbench.createAnnotation({ docId: doc.id, start: at, end: at + 13, tags: [tag.id] })
+  await workbench.setDocumentNote(doc.id, 'Second-hand: no named source.')
+  await workbench.createMemo({ title: 'Next step', text: 'Ask the exchanges directly.' })
+  await app.reload()
+  await app.getByRole('button', { name: 'Export…' }).click()
+  const dialog = app.getByRole('dialog', { name: 'Export' })
+  const preview = dialog.getByLabel('Preview')
+  await dialog.getByRole('radio', { name: 'By theme' }).check()
+  await dialog.getByRole('textbox', { name: 'Title' }).fill('Exchanges: who denies what')
+  await expect(preview.getByRole('heading', { name: 'Exchanges: who denies what' })).toBeVisible()
+  await expect(preview.getByRole('heading', { name: 'Sources' })).toBeVisible()
+  await expect(preview).toContainText('Second-hand: no named source.')
+  await expect(preview.getByRole('heading', { name: 'Memos' })).toBeVisible()
+  await dialog.getByRole('radio', { name: 'Memos only' }).check()
+  await expect(preview.getByRole('heading', { name: 'Next step' })).toBeVisible()
+  await expect(preview).not.toContainText('deny any link')
+  await expect(dialog).toContainText('1 memo · analyst-workbench-memos-')
+})
