@@ -1,15 +1,6 @@
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { selectText } from './helpers'
-
-/** Every axe-core violation on the page as it is, as one line each (empty: none). */
-async function violations(app: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page: app }).analyze()
-  return violations.flatMap((v) =>
-    v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary ?? v.help}`)
-  )
-}
+import { selectText, violations } from './helpers'
 
 /** One main landmark and one level-one heading. */
 async function expectOneMainAndH1(app: Page): Promise<void> {

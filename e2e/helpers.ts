@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import type { Locator, Page } from '@playwright/test'
 import { file } from './fixtures'
 
@@ -67,3 +68,11 @@ export const openDoc = (app: Page, title: string): Promise<void> =>
     .getByRole('list', { name: 'Library' })
     .getByRole('button', { name: new RegExp(`^${title}`) })
     .click()
+
+/** Every axe-core violation on the page as it is, as one line each (empty: none). */
+export async function violations(app: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page: app }).analyze()
+  return violations.flatMap((v) =>
+    v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary ?? v.help}`)
+  )
+}

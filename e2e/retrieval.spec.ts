@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test'
 import { expect, file, test } from './fixtures'
+import { violations } from './helpers'
 
 const REPORT = `# Sanctions on the Lazarus network
 
@@ -58,6 +59,7 @@ test('lists what a filter selects before anything is typed, and memos as hits of
   await app.keyboard.press('Control+k')
   await expect(app.getByLabel('Filter by tag')).toBeVisible()
   await expect(app.getByText('Type words to search, or choose a tag')).toBeVisible()
+  expect(await violations(app)).toEqual([])
   await app.getByLabel('Filter by tag').selectOption({ label: 'Claims' })
   const groups = groupsOf(app)
   await expect(groups).toHaveCount(2)
@@ -105,6 +107,7 @@ test('a removed document goes to the Trash: Undo brings it back, and so does Res
   await app.getByRole('button', { name: 'Trash (1)' }).click()
   const dialog = app.getByRole('dialog', { name: 'Trash' })
   await expect(dialog).toContainText('Sanctions on the Lazarus network')
+  expect(await violations(app)).toEqual([])
   await dialog.getByRole('button', { name: 'Restore Sanctions on the Lazarus network' }).click()
   await expect(dialog).toContainText('The Trash is empty.')
   await dialog.getByRole('button', { name: 'Close' }).click()
