@@ -6,8 +6,22 @@ import { registerExportCommands } from './export-commands'
 import type { WorkerSpec } from '../core/workers/worker-protocol'
 import { defaultWorkspaceDir } from '../core/host/paths'
 import { createWorkbench, type Workbench } from '../core/workbench'
-import type { DocumentMeta, ImportLimits } from '../shared/model'
-import { CLEAR_LINE, json, positive, queryAfterOptions, terminalIo, type CliIo } from './io'
+import {
+  DETAIL_FIELDS,
+  type DetailField,
+  type DetailsPatch,
+  type DocumentMeta,
+  type ImportLimits
+} from '../shared/model'
+import {
+  CLEAR_LINE,
+  collect,
+  json,
+  positive,
+  queryAfterOptions,
+  terminalIo,
+  type CliIo
+} from './io'
 
 export type { CliIo } from './io'
 
@@ -92,7 +106,10 @@ function buildProgram(
           if (io.isTTY && !opts.json) io.err(CLEAR_LINE)
           if (opts.json) io.out(json(report))
           else {
-            for (const d of report.imported) io.out(`imported   ${d.id}  ${d.title}  (${d.path})\n`)
+            for (const d of report.imported) {
+              io.out(`imported   ${d.id}  ${d.title}  (${d.path})\n`)
+              for (const w of d.warnings ?? []) io.out(`           note: ${w}\n`)
+            }
             for (const d of report.duplicates)
               io.out(`duplicate  ${d.id}  ${d.path} is already in the workspace\n`)
             io.out(
@@ -158,6 +175,60 @@ function buildProgram(
         io.out(`saved ${bytes.byteLength} bytes to ${opts.output}\n`)
       })
     })
+
+  program
+    .command('set')
+    .description(
+      "change a document's details; an empty value clears one, --found puts a detail back to the value found at import"
+    )
+    .argument('<id>', 'document id (see workbench list)')
+    .option('--title <title>', 'title')
+    .option('--author <author>', 'author')
+    .option('--source <source>', 'source: publisher, outlet or site')
+    .option('--published <date>', 'publication date, YYYY-MM-DD')
+    .option('--url <url>', "the document's web address (never fetched)")
+    .option('--language <tag>', 'language, as en, fr or pt-BR')
+    .option(
+      '--found <field>',
+      'put this detail back to the value found at import; repeat for several',
+      collect
+    )
+    .option('--json', 'print the updated metadata as JSON')
+    .action(
+      async (
+        id: string,
+        opts: Partial<Record<DetailField, string>> & { found?: string[]; json?: boolean }
+      ) => {
+        await withWorkbench(false, async (wb) => {
+          const meta = (await wb.listDocuments()).find((d) => d.id === id)
+          const patch: DetailsPatch = {}
+          for (const field of opts.found ?? []) {
+            if (!(DETAIL_FIELDS as readonly string[]).includes(field))
+              throw new WorkbenchError(
+                'invalid-argument',
+                `--found takes one of ${DETAIL_FIELDS.join(', ')}; "${field}" is none of them.`
+              )
+            const f = field as DetailField
+            if (meta?.found && f in meta.found) patch[f] = meta.found[f] ?? null
+          }
+          for (const field of DETAIL_FIELDS)
+            if (opts[field] !== undefined) patch[field] = opts[field] || null
+          if (Object.keys(patch).length === 0 && !opts.found?.length)
+            throw new WorkbenchError(
+              'invalid-argument',
+              'Say what to change: --title, --author, --source, --published, --url, --language or --found.'
+            )
+          const { value } = await wb.updateDocumentDetails(id, patch)
+          if (opts.json) io.out(json(value))
+          else {
+            const edited = Object.keys(value.found ?? {})
+            io.out(
+              `${value.id}  ${value.title}${edited.length ? `  (edited: ${edited.join(', ')})` : ''}\n`
+            )
+          }
+        })
+      }
+    )
 
   registerAnnotationCommands(program, io, (readOnly, fn) => withWorkbench(readOnly, fn))
   registerExportCommands(program, io, (readOnly, fn) => withWorkbench(readOnly, fn))

@@ -29,6 +29,19 @@ export const apiArgs = {
   importFile: z.tuple([file]),
   removeDocument: z.tuple([id]),
   restoreDocument: z.tuple([id]),
+  updateDocumentDetails: z.tuple([
+    id,
+    z
+      .object({
+        title: z.string().max(10_000).optional(),
+        author: z.string().max(10_000).nullable().optional(),
+        source: z.string().max(10_000).nullable().optional(),
+        published: z.string().max(100).nullable().optional(),
+        url: z.string().max(10_000).nullable().optional(),
+        language: z.string().max(100).nullable().optional()
+      })
+      .strict()
+  ]),
   listTrash: z.tuple([]),
   emptyTrash: z.tuple([]),
   openSampleWorkspace: z.tuple([]),

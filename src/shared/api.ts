@@ -1,6 +1,7 @@
 import type {
   Annotation,
   DocumentContent,
+  DetailsPatch,
   DocumentMeta,
   DocumentPart,
   HighlightColor,
@@ -103,6 +104,8 @@ export interface ApiSpec {
    */
   getDocumentPart(id: string, from: number, maxChars: number): DocumentPart
   importFile(file: FilePayload): ImportOutcome
+  /** Changes a document's title, author, source, date, web address or language (undoable). */
+  updateDocumentDetails(id: string, patch: DetailsPatch): Change<DocumentMeta>
   /** Moves a document to the Trash (undo: restoreDocument). */
   removeDocument(id: string): Change<DocumentMeta>
   /** Brings a document back from the Trash, with its highlights and note (undo: removeDocument). */
@@ -180,6 +183,7 @@ export const API_METHODS = [
   'importFile',
   'removeDocument',
   'restoreDocument',
+  'updateDocumentDetails',
   'listTrash',
   'emptyTrash',
   'openSampleWorkspace',

@@ -132,7 +132,24 @@ export interface DocumentMeta {
   importedAt: string
   /** 1 for the first document ever imported into the workspace, then 2, 3, … */
   importOrder: number
+  /** The page's own address (canonical link, og:url): shown and exported, never fetched. */
+  url?: string | null
+  /** BCP 47 language tag ("en", "ru-RU"), when the source says or the analyst sets it. */
+  language?: string | null
+  /** How a text, Markdown or web page file was decoded. */
+  encoding?: TextEncodingInfo
+  /**
+   * The values found at import of the details the analyst has edited (a field is here only
+   * while its value differs from the one found), so that each can go back to what was found.
+   */
+  found?: Partial<Record<DetailField, string | null>>
 }
+
+/** The details of a document the analyst can edit. */
+export const DETAIL_FIELDS = ['title', 'author', 'source', 'published', 'url', 'language'] as const
+export type DetailField = (typeof DETAIL_FIELDS)[number]
+/** New values for some details (null clears one; the title cannot be cleared). */
+export type DetailsPatch = Partial<Record<DetailField, string | null>>
 
 /** A record in a pack file: byte offset of the text, then the lengths of its three parts, which follow each other. */
 export interface StoredRef {
@@ -167,7 +184,13 @@ export interface DocumentPart {
 }
 
 export type ImportOutcome =
-  | { status: 'imported'; name: string; document: DocumentMeta }
+  | {
+      status: 'imported'
+      name: string
+      document: DocumentMeta
+      /** How the file was read, when the reader should know (a guessed encoding, a whole page). */
+      warnings?: string[]
+    }
   | { status: 'duplicate'; name: string; id: string; title: string }
   | { status: 'failed'; name: string; error: string }
 

@@ -1,6 +1,13 @@
 import { z } from 'zod'
-import type { Block, BlockRole, DocumentMeta, StoredRef } from '../../shared/model'
-import { BLOCK_ROLES, SUPPORTED_FORMATS } from '../../shared/model'
+import type {
+  Block,
+  BlockRole,
+  DetailField,
+  DocumentMeta,
+  StoredRef,
+  TextEncodingInfo
+} from '../../shared/model'
+import { BLOCK_ROLES, DETAIL_FIELDS, SUPPORTED_FORMATS } from '../../shared/model'
 import { annotationSchema, memoSchema, tagSchema } from '../../shared/model-schemas'
 
 /** Schemas for every file the workbench reads back from disk. */
@@ -30,7 +37,13 @@ export const documentMetaSchema = z.object({
   chars: z.number().int().nonnegative(),
   words: z.number().int().nonnegative(),
   importedAt: z.string(),
-  importOrder: z.number().int().positive()
+  importOrder: z.number().int().positive(),
+  url: z.string().nullable().optional(),
+  language: z.string().nullable().optional(),
+  encoding: z
+    .object({ name: z.string(), guessed: z.boolean(), confidence: z.number().min(0).max(1) })
+    .optional(),
+  found: z.partialRecord(z.enum(DETAIL_FIELDS), z.string().nullable()).optional()
 }) satisfies z.ZodType<DocumentMeta>
 
 const FORMATS = new Set<unknown>(SUPPORTED_FORMATS)
@@ -96,7 +109,14 @@ export function parsePortableDocumentMeta(
   if (!isText(v.importedAt)) return bad('importedAt', 'a string')
   if (!isCount(v.importOrder) || v.importOrder === 0)
     return bad('importOrder', 'a whole number, 1 or more')
-  return {
+  if (v.url !== undefined && !isTextOrNull(v.url)) return bad('url', 'a string or null')
+  if (v.language !== undefined && !isTextOrNull(v.language))
+    return bad('language', 'a string or null')
+  const encoding = v.encoding === undefined ? undefined : parseEncoding(v.encoding)
+  if (encoding === null) return bad('encoding', 'an encoding name, whether guessed, confidence')
+  const found = v.found === undefined ? undefined : parseFound(v.found)
+  if (found === null) return bad('found', 'the found values of edited details')
+  const meta: PortableDocumentMeta = {
     id: v.id,
     title: v.title,
     author: v.author,
@@ -112,6 +132,32 @@ export function parsePortableDocumentMeta(
     importedAt: v.importedAt,
     importOrder: v.importOrder
   }
+  if (v.url !== undefined) meta.url = v.url as string | null
+  if (v.language !== undefined) meta.language = v.language as string | null
+  if (encoding) meta.encoding = encoding
+  if (found) meta.found = found
+  return meta
+}
+
+function parseEncoding(value: unknown): TextEncodingInfo | null {
+  const e = value as Partial<Record<keyof TextEncodingInfo, unknown>> | null
+  if (typeof e !== 'object' || e === null) return null
+  if (!isText(e.name) || typeof e.guessed !== 'boolean' || typeof e.confidence !== 'number')
+    return null
+  if (!(e.confidence >= 0 && e.confidence <= 1)) return null
+  return { name: e.name, guessed: e.guessed, confidence: e.confidence }
+}
+
+const DETAIL_SET = new Set<string>(DETAIL_FIELDS)
+
+function parseFound(value: unknown): DocumentMeta['found'] | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null
+  const out: NonNullable<DocumentMeta['found']> = {}
+  for (const [k, v] of Object.entries(value)) {
+    if (!DETAIL_SET.has(k) || !isTextOrNull(v)) return null
+    out[k as DetailField] = v
+  }
+  return out
 }
 
 /** A list of documents, each checked by `parse` (one of the functions above). */

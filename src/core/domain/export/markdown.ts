@@ -33,6 +33,7 @@ function documentDetails(doc: ExportDocument): string {
     m.source && `- Source: ${escapeInline(m.source)}`,
     m.author && `- Author: ${escapeInline(m.author)}`,
     m.published && `- Published: ${escapeInline(m.published)}`,
+    m.url && `- Address: ${escapeInline(m.url)}`,
     `- File: ${escapeInline(m.originalName)}`
   ].filter(Boolean)
   return rows.join('\n')

@@ -23,7 +23,10 @@ export function contentFields(
     stored,
     bytes,
     chars: doc.text.length,
-    words: parsed.words
+    words: parsed.words,
+    url: doc.hints.url ?? null,
+    language: doc.hints.language ?? null,
+    ...(doc.hints.encoding ? { encoding: doc.hints.encoding } : {})
   }
 }
 

@@ -11,6 +11,7 @@ import type {
 } from '../../ports'
 import { ImportService } from './import-service'
 import type { Parse } from './parse'
+import { detailsOps } from './details'
 import { reimporter } from './reimport'
 import type { ImportLimits } from '../../../shared/model'
 
@@ -34,6 +35,7 @@ export type DocumentsOps = Pick<
   | 'importFile'
   | 'openSampleWorkspace'
   | 'reimportDocument'
+  | 'updateDocumentDetails'
 >
 
 /** The library: importing, reading, removing documents, and new versions of them. */
@@ -70,7 +72,8 @@ export function documentsFeature(deps: DocumentsDeps): {
         )
       return imports.importFolder(deps.sampleDir)
     },
-    reimportDocument: reimporter({ ...deps, findDocument })
+    reimportDocument: reimporter({ ...deps, findDocument }),
+    ...detailsOps({ catalog, events: deps.events, findDocument })
   }
   return { ops, imports, findDocument }
 }

@@ -21,7 +21,7 @@ export const IMPORT_CONCURRENCY = 16
 const IMPORT_BYTES = 64 * 1024 * 1024
 
 export interface PathImportReport {
-  imported: { id: string; title: string; path: string }[]
+  imported: { id: string; title: string; path: string; warnings?: string[] }[]
   duplicates: { id: string; path: string }[]
   failed: { path: string; error: string }[]
 }
@@ -94,7 +94,13 @@ export class ImportService {
         meta: result.meta,
         chunks: parsed.chunks
       })
-      return { status: 'imported', name, document: result.meta }
+      const { warnings } = parsed.doc
+      return {
+        status: 'imported',
+        name,
+        document: result.meta,
+        ...(warnings.length ? { warnings: [...warnings] } : {})
+      }
     } catch (err) {
       return { status: 'failed', name, error: toApiError(err).message }
     } finally {
@@ -139,7 +145,12 @@ export class ImportService {
     outcomes.forEach((outcome, i) => {
       const path = files[i]
       if (outcome.status === 'imported')
-        report.imported.push({ id: outcome.document.id, title: outcome.document.title, path })
+        report.imported.push({
+          id: outcome.document.id,
+          title: outcome.document.title,
+          path,
+          ...(outcome.warnings ? { warnings: outcome.warnings } : {})
+        })
       else if (outcome.status === 'duplicate') report.duplicates.push({ id: outcome.id, path })
       else report.failed.push({ path, error: outcome.error })
     })

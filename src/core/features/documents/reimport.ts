@@ -1,12 +1,13 @@
 import { basename, extname } from 'node:path'
 import type { FilePayload } from '../../../shared/api'
-import type { ReanchorReport } from '../../../shared/model'
+import type { DocumentMeta, ReanchorReport } from '../../../shared/model'
 import { toApiError, WorkbenchError } from '../../base/errors'
 import { SerialQueue } from '../../base/serial-queue'
 import { reanchor } from '../../domain/anchoring/reanchor'
 import { chooseTitle } from '../../import/title'
 import type { AnnotationFiles, ChangeEvents, DocumentCatalog, DocumentContents } from '../../ports'
 import { contentFields } from './content-fields'
+import { keepEdited } from './details'
 import type { Parse } from './parse'
 
 export interface ReimportDeps {
@@ -15,7 +16,7 @@ export interface ReimportDeps {
   annotations: AnnotationFiles
   events: ChangeEvents
   parse: Parse
-  findDocument: (id: string) => unknown
+  findDocument: (id: string) => DocumentMeta
 }
 
 /**
@@ -63,7 +64,10 @@ export function reimporter(
     try {
       meta = await catalog.replace(
         docId,
-        contentFields(parsed, name, sha, stored, file.data.byteLength, chooseTitle(doc, name))
+        keepEdited(
+          deps.findDocument(docId),
+          contentFields(parsed, name, sha, stored, file.data.byteLength, chooseTitle(doc, name))
+        )
       )
     } catch (err) {
       // The catalog still serves the old text: put the highlights back where they were in it.
