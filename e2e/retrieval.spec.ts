@@ -142,3 +142,44 @@ test('the brief has its own title, its sources with their notes, and its memos; 
   await expect(preview).not.toContainText('deny any link')
   await expect(dialog).toContainText('1 memo · analyst-workbench-memos-')
 })
+
+test("edits a document's details from the pane's menu, by keyboard, and can undo it", async ({
+  app
+}) => {
+  await app.getByLabel('Import files').setInputFiles([file('brief.txt', BRIEF)])
+  const library = app.getByRole('list', { name: 'Library' })
+  await library.getByRole('button', { name: /^A second account/ }).click()
+  await app.getByRole('button', { name: 'Actions for A second account' }).click()
+  await app.getByRole('menuitem', { name: 'Edit details…' }).click()
+  const dialog = app.getByRole('dialog', { name: 'Document details' })
+  await expect(dialog.getByRole('textbox', { name: 'Title' })).toHaveValue('A second account')
+  expect(await violations(app)).toEqual([])
+  await dialog.getByRole('textbox', { name: 'Title' }).fill('Exchanges deny the link')
+  await dialog.getByRole('textbox', { name: /^Source/ }).fill('Harbour Wire')
+  await dialog.getByLabel('Published').fill('2025-04-02')
+  await dialog.getByRole('textbox', { name: /^Web address/ }).fill('not an address')
+  await dialog.getByRole('textbox', { name: /^Web address/ }).press('Enter')
+  // A web address that is not one: refused with the reason, the dialog stays.
+  await expect(app.getByRole('alert').filter({ hasText: 'is not a web address' })).toBeVisible()
+  await expect(dialog).toBeVisible()
+  await dialog.getByRole('textbox', { name: /^Web address/ }).fill('https://wire.example/deny')
+  await dialog.getByRole('button', { name: 'Save' }).click()
+  await expect(dialog).toBeHidden()
+  const reader = app.getByRole('region', { name: /^Reader: / })
+  await expect(reader.locator('.pane-title')).toHaveText('Exchanges deny the link')
+  await expect(reader.locator('.reader-meta')).toContainText('Harbour Wire (edited)')
+  await expect(reader.locator('.reader-meta')).toContainText('https://wire.example/deny')
+  await expect(library.getByRole('button', { name: /^Exchanges deny the link/ })).toBeVisible()
+
+  // The found value is offered back.
+  await app.getByRole('button', { name: 'Actions for Exchanges deny the link' }).click()
+  await app.getByRole('menuitem', { name: 'Edit details…' }).click()
+  await expect(dialog).toContainText('Found at import: A second account')
+  await dialog.getByRole('button', { name: 'Use the title found at import' }).click()
+  await expect(dialog.getByRole('textbox', { name: 'Title' })).toHaveValue('A second account')
+  await dialog.getByRole('button', { name: 'Cancel' }).click()
+
+  await app.getByRole('article').first().click()
+  await app.keyboard.press('Control+z')
+  await expect(reader.locator('.pane-title')).toHaveText('A second account')
+})

@@ -26,6 +26,7 @@ describe('changedBy', () => {
       ['documents', 'annotations:d1', 'tags', 'passages', 'search', 'info', 'trash']
     ],
     ['emptyTrash', [], {}, ['trash']],
+    ['updateDocumentDetails', ['d1', {}], {}, ['documents', 'passages', 'search', 'info']],
     [
       'reimportDocument',
       ['d1', {}],

@@ -51,6 +51,8 @@ export function changedBy(method: ApiMethod, args: readonly unknown[], value: un
         'info',
         'trash'
       ]
+    case 'updateDocumentDetails':
+      return ['documents', 'passages', 'search', 'info']
     case 'emptyTrash':
       return ['trash']
     case 'reimportDocument': {

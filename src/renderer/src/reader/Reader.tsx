@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { Annotation } from '../../../shared/model'
 import type { Matches, TextRange } from '../state/ui-state'
-import { formatCount, formatDate } from '../format'
 import { blockElements, offsetOfPoint, offsetsOfRange, rangeFromOffsets } from './dom-offsets'
 import { clearPane, layerName, paintPane } from './highlight-registry'
 import { useNearSections } from './near-sections'
+import { DocumentDetails, LiveTitle } from './DocumentDetails'
 import { HighlightDescriptions } from './HighlightDescriptions'
 import { useCaret } from './use-caret'
 import { useDocumentText } from './use-document-text'
@@ -212,13 +212,6 @@ export function Reader({
       </p>
     )
   const { meta, text, titleBlock, rendered } = state.doc
-  const details = [
-    meta.source && ['Source', meta.source],
-    meta.author && ['Author', meta.author],
-    meta.published && ['Published', formatDate(meta.published)],
-    ['File', meta.originalName],
-    ['Length', formatCount(meta.words, 'word')]
-  ].filter(Boolean) as [string, string][]
   // Room for the sections not shown yet and the text not received yet, so that the scroll bar is
   // about right at once.
   let rest = state.doc.restHeight
@@ -249,16 +242,11 @@ export function Reader({
               {text.slice(titleBlock.start, titleBlock.end)}
             </h2>
           ) : (
-            <h2>{meta.title}</h2>
+            <h2>
+              <LiveTitle meta={meta} />
+            </h2>
           )}
-          <dl className="reader-meta">
-            {details.map(([k, v]) => (
-              <div key={k}>
-                <dt>{k}</dt>
-                <dd>{v}</dd>
-              </div>
-            ))}
-          </dl>
+          <DocumentDetails meta={meta} />
         </header>
         <div className="reader-body" ref={bodyRef}>
           {rendered.sections.slice(0, count)}

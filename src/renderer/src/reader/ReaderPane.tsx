@@ -1,4 +1,4 @@
-import { memo, useCallback, useRef } from 'react'
+import { memo, useCallback, useRef, useState } from 'react'
 import { formatDate } from '../format'
 import { useAnnotationList } from '../hooks/use-annotation-list'
 import { useDocumentList } from '../hooks/use-workspace'
@@ -8,6 +8,7 @@ import type { Pane } from '../state/panes'
 import type { TextRange } from '../state/ui-state'
 import { Menu } from '../ui/Menu'
 import { HighlightBar, MatchBar } from './PaneBars'
+import { DetailsDialog } from './DetailsDialog'
 import { Reader } from './Reader'
 
 interface Props {
@@ -23,6 +24,7 @@ interface Props {
 export const ReaderPane = memo(function ReaderPane({ pane, closable }: Props): React.JSX.Element {
   const commands = useCommands()
   const fileRef = useRef<HTMLInputElement>(null)
+  const [editing, setEditing] = useState(false)
   const { key, docId } = pane
   const active = useUi((s) => (s.activeKey ?? s.panes[0]?.key) === key)
   const selection = useUi((s) => (s.selection?.paneKey === key ? s.selection : null))
@@ -68,6 +70,7 @@ export const ReaderPane = memo(function ReaderPane({ pane, closable }: Props): R
           label={`Actions for ${title}`}
           className="pane-menu"
           items={[
+            { label: 'Edit details…', onSelect: () => setEditing(true) },
             { label: 'Replace with new version…', onSelect: () => fileRef.current?.click() },
             { label: 'Remove from library…', onSelect: () => commands.askRemove(docId, title) }
           ]}
@@ -115,6 +118,7 @@ export const ReaderPane = memo(function ReaderPane({ pane, closable }: Props): R
           onFocus={onFocus}
         />
       </div>
+      {editing && meta && <DetailsDialog meta={meta} onClose={() => setEditing(false)} />}
     </section>
   )
 })
