@@ -4,7 +4,13 @@ import { Option } from 'commander'
 import { WorkbenchError } from '../core/base/errors'
 import { resolveTagRef, tagScope, taggedWithin } from '../core/domain/codebook/tag-rules'
 import type { Workbench } from '../core/workbench'
-import { HIGHLIGHT_COLORS, type Annotation, type TagView } from '../shared/model'
+import {
+  HIGHLIGHT_COLORS,
+  TEXT_ENCODINGS,
+  type Annotation,
+  type ReadOptions,
+  type TagView
+} from '../shared/model'
 import {
   collect,
   json,
@@ -209,24 +215,56 @@ export function registerAnnotationCommands(
       'replace a document with a new version of its file, keeping and re-anchoring its annotations'
     )
     .argument('<docId>', 'document id')
-    .argument('<path>', 'the new version of the file')
+    .argument('[path]', 'the new version of the file (without it: the file imported, read again)')
+    .addOption(
+      new Option(
+        '--encoding <name>',
+        'decode a text, Markdown or web page with this encoding'
+      ).choices([...TEXT_ENCODINGS])
+    )
+    .option('--whole-page', 'keep the whole web page, not only its article')
+    .option('--article', 'keep only the article of a web page (the default)')
     .option('--json', 'print the counts as JSON')
-    .action(async (docId: string, path: string, opts: { json?: boolean }) => {
-      await withWorkbench(false, async (wb) => {
-        let data: Uint8Array
-        try {
-          data = await readFile(path)
-        } catch {
-          throw new WorkbenchError('not-found', `Cannot read ${path}.`)
+    .action(
+      async (
+        docId: string,
+        path: string | undefined,
+        opts: {
+          json?: boolean
+          encoding?: (typeof TEXT_ENCODINGS)[number]
+          wholePage?: boolean
+          article?: boolean
         }
-        const report = await wb.reimportDocument(docId, { name: path, data })
-        if (opts.json) io.out(json(report))
-        else
-          io.out(
-            `${report.anchored} anchored in place, ${report.moved} moved, ${report.orphaned} orphaned\n`
-          )
-      })
-    })
+      ) => {
+        await withWorkbench(false, async (wb) => {
+          const read: ReadOptions = {}
+          if (opts.encoding) read.encoding = opts.encoding
+          if (opts.wholePage || opts.article) read.wholePage = Boolean(opts.wholePage)
+          let report
+          if (path === undefined) {
+            if (!opts.encoding && !opts.wholePage && !opts.article)
+              throw new WorkbenchError(
+                'invalid-argument',
+                'Give the new version of the file, or how to read the imported one again (--encoding, --whole-page or --article).'
+              )
+            report = await wb.readDocumentAgain(docId, read)
+          } else {
+            let data: Uint8Array
+            try {
+              data = await readFile(path)
+            } catch {
+              throw new WorkbenchError('not-found', `Cannot read ${path}.`)
+            }
+            report = await wb.reimportDocument(docId, { name: path, data, read })
+          }
+          if (opts.json) io.out(json(report))
+          else
+            io.out(
+              `${report.anchored} anchored in place, ${report.moved} moved, ${report.orphaned} orphaned\n`
+            )
+        })
+      }
+    )
 
   program
     .command('tags')

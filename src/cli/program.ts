@@ -92,36 +92,47 @@ function buildProgram(
     .description('import files and folders (recursively): .txt .md .html .htm .pdf .docx')
     .argument('<path...>', 'files or folders to import')
     .option('--json', 'print the result as JSON')
+    .option('--whole-page', 'keep whole web pages, not only their articles')
     .option('--max-file-mb <n>', 'largest file to accept, in MB', (v) =>
       positive(v, '--max-file-mb')
     )
-    .action(async (paths: string[], opts: { json?: boolean; maxFileMb?: number }) => {
-      const limits = opts.maxFileMb ? { maxFileBytes: opts.maxFileMb * 1024 * 1024 } : undefined
-      await withWorkbench(
-        false,
-        async (wb) => {
-          const report = await wb.importPaths(paths, (done, total, path) => {
-            if (io.isTTY && !opts.json) io.err(`${CLEAR_LINE}importing ${done}/${total} ${path}`)
-          })
-          if (io.isTTY && !opts.json) io.err(CLEAR_LINE)
-          if (opts.json) io.out(json(report))
-          else {
-            for (const d of report.imported) {
-              io.out(`imported   ${d.id}  ${d.title}  (${d.path})\n`)
-              for (const w of d.warnings ?? []) io.out(`           note: ${w}\n`)
-            }
-            for (const d of report.duplicates)
-              io.out(`duplicate  ${d.id}  ${d.path} is already in the workspace\n`)
-            io.out(
-              `${report.imported.length} imported, ${report.duplicates.length} duplicate, ${report.failed.length} failed\n`
+    .action(
+      async (
+        paths: string[],
+        opts: { json?: boolean; maxFileMb?: number; wholePage?: boolean }
+      ) => {
+        const limits = opts.maxFileMb ? { maxFileBytes: opts.maxFileMb * 1024 * 1024 } : undefined
+        await withWorkbench(
+          false,
+          async (wb) => {
+            const report = await wb.importPaths(
+              paths,
+              (done, total, path) => {
+                if (io.isTTY && !opts.json)
+                  io.err(`${CLEAR_LINE}importing ${done}/${total} ${path}`)
+              },
+              opts.wholePage ? { wholePage: true } : undefined
             )
-          }
-          for (const f of report.failed) io.err(`failed: ${f.path}: ${f.error}\n`)
-          if (report.failed.length > 0) markFailed()
-        },
-        limits
-      )
-    })
+            if (io.isTTY && !opts.json) io.err(CLEAR_LINE)
+            if (opts.json) io.out(json(report))
+            else {
+              for (const d of report.imported) {
+                io.out(`imported   ${d.id}  ${d.title}  (${d.path})\n`)
+                for (const w of d.warnings ?? []) io.out(`           note: ${w}\n`)
+              }
+              for (const d of report.duplicates)
+                io.out(`duplicate  ${d.id}  ${d.path} is already in the workspace\n`)
+              io.out(
+                `${report.imported.length} imported, ${report.duplicates.length} duplicate, ${report.failed.length} failed\n`
+              )
+            }
+            for (const f of report.failed) io.err(`failed: ${f.path}: ${f.error}\n`)
+            if (report.failed.length > 0) markFailed()
+          },
+          limits
+        )
+      }
+    )
 
   program
     .command('list')

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { CoreApi } from '../shared/api'
-import type { ImportLimits, WorkspaceInfo } from '../shared/model'
+import type { ImportLimits, ReadOptions, WorkspaceInfo } from '../shared/model'
 import { annotationOps } from './features/annotations/annotations'
 import { codebookOps } from './features/codebook/codebook'
 import { documentsFeature } from './features/documents/documents'
@@ -64,7 +64,8 @@ export interface Workbench extends CoreApi {
   /** Imports files and folders by path (the CLI's import). Not exposed to the renderer, which sends bytes. */
   importPaths(
     paths: string[],
-    onProgress?: (done: number, total: number, path: string) => void
+    onProgress?: (done: number, total: number, path: string) => void,
+    read?: ReadOptions
   ): Promise<PathImportReport>
   /** A document's original file, as it was imported (checked against its checksum). */
   getOriginal(id: string): Promise<Uint8Array>
@@ -174,7 +175,7 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
     events,
     clock,
     limits,
-    parse: (name, data) => parseFile(name, data, { limits, pool }),
+    parse: (name, data, read) => parseFile(name, data, { limits, pool, read }),
     sampleDir: options.sampleDir
   })
   const { findDocument } = documents
@@ -229,7 +230,8 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
     exportWorkspace: exporting.exportWorkspace,
     restoreBackup: exporting.restoreBackup,
     restore: exporting.restore,
-    importPaths: (paths, onProgress) => documents.imports.importPaths(paths, onProgress),
+    importPaths: (paths, onProgress, read) =>
+      documents.imports.importPaths(paths, onProgress, read),
     getOriginal: (id) => store.getOriginal(findDocument(id)),
     compactIndex: () => search.index.compact(),
     close: async () => {

@@ -1,12 +1,22 @@
 import { z } from 'zod'
 import type { ApiMethod, ApiSpec } from './api'
-import { EXPORT_FORMATS, HIGHLIGHT_COLORS, MAX_QUERY_CHARS } from './model'
+import { EXPORT_FORMATS, HIGHLIGHT_COLORS, MAX_QUERY_CHARS, TEXT_ENCODINGS } from './model'
 import { annotationSchema, memoSchema, tagSchema } from './model-schemas'
 
 const id = z.string().min(1).max(200)
 const offset = z.number().int().nonnegative()
+const readOptions = z
+  .object({
+    wholePage: z.boolean().optional(),
+    encoding: z.enum(TEXT_ENCODINGS).optional()
+  })
+  .strict()
 const file = z
-  .object({ name: z.string().min(1).max(4096), data: z.instanceof(Uint8Array) })
+  .object({
+    name: z.string().min(1).max(4096),
+    data: z.instanceof(Uint8Array),
+    read: readOptions.optional()
+  })
   .strict()
 const tagIds = z.array(id).max(1000)
 const color = z.enum(HIGHLIGHT_COLORS)
@@ -29,6 +39,7 @@ export const apiArgs = {
   importFile: z.tuple([file]),
   removeDocument: z.tuple([id]),
   restoreDocument: z.tuple([id]),
+  readDocumentAgain: z.tuple([id, readOptions]),
   updateDocumentDetails: z.tuple([
     id,
     z

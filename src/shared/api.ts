@@ -8,6 +8,7 @@ import type {
   ImportOutcome,
   Memo,
   Passage,
+  ReadOptions,
   ReanchorReport,
   ExportOptions,
   ExportResult,
@@ -30,6 +31,8 @@ export interface TextRange {
 export interface FilePayload {
   name: string
   data: Uint8Array
+  /** How to read it: a web page whole, a text in a chosen encoding (default: as an import does). */
+  read?: ReadOptions
 }
 
 export interface NewAnnotation {
@@ -118,6 +121,11 @@ export interface ApiSpec {
   openSampleWorkspace(): ImportOutcome[]
   /** Replaces a document's text with a new version of the file, keeping its id and re-anchoring its annotations. */
   reimportDocument(docId: string, file: FilePayload): ReanchorReport
+  /**
+   * Reads a document's original file again another way (another encoding, the whole web page or
+   * its article), re-anchoring its highlights as a new version does.
+   */
+  readDocumentAgain(docId: string, read: ReadOptions): ReanchorReport
 
   /** A document's annotations in text order; with a range, only those whose passage overlaps it. */
   listAnnotations(docId: string, range?: TextRange): Annotation[]
@@ -188,6 +196,7 @@ export const API_METHODS = [
   'emptyTrash',
   'openSampleWorkspace',
   'reimportDocument',
+  'readDocumentAgain',
   'listAnnotations',
   'createAnnotation',
   'updateAnnotation',

@@ -35,6 +35,7 @@ export type DocumentsOps = Pick<
   | 'importFile'
   | 'openSampleWorkspace'
   | 'reimportDocument'
+  | 'readDocumentAgain'
   | 'updateDocumentDetails'
 >
 
@@ -51,6 +52,7 @@ export function documentsFeature(deps: DocumentsDeps): {
     return doc
   }
   const imports = new ImportService(deps)
+  const reimport = reimporter({ ...deps, findDocument })
   const ops: DocumentsOps = {
     async listDocuments() {
       return catalog.documents().map((d) => ({ ...d }))
@@ -72,7 +74,12 @@ export function documentsFeature(deps: DocumentsDeps): {
         )
       return imports.importFolder(deps.sampleDir)
     },
-    reimportDocument: reimporter({ ...deps, findDocument }),
+    reimportDocument: reimport,
+    readDocumentAgain: async (id, read) => {
+      const meta = findDocument(id)
+      const data = await contents.original(meta)
+      return reimport(id, { name: meta.originalName, data, read })
+    },
     ...detailsOps({ catalog, events: deps.events, findDocument })
   }
   return { ops, imports, findDocument }

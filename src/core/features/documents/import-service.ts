@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises'
 import { basename, extname } from 'node:path'
 import type { FilePayload } from '../../../shared/api'
 import { ByteBudget } from '../../../shared/byte-budget'
-import type { ImportLimits, ImportOutcome } from '../../../shared/model'
+import type { ImportLimits, ImportOutcome, ReadOptions } from '../../../shared/model'
 import { toApiError } from '../../base/errors'
 import { mapConcurrent } from '../../base/map-concurrent'
 import { Turns, type Turn } from '../../base/turns'
@@ -62,7 +62,7 @@ export class ImportService {
       const sha = contents.checksum(file.data)
       const existing = catalog.findBySha(sha)
       if (existing) return { status: 'duplicate', name, id: existing.id, title: existing.title }
-      const parsed = await this.deps.parse(name, file.data)
+      const parsed = await this.deps.parse(name, file.data, file.read)
       const { stored } = await contents.put({
         sha256: sha,
         ext: extname(name).slice(1).toLowerCase(),
@@ -112,7 +112,8 @@ export class ImportService {
   /** Imports files and folders by path (the CLI's import), a few files at a time. Reports keep the order of the files. */
   async importPaths(
     paths: string[],
-    onProgress?: (done: number, total: number, path: string) => void
+    onProgress?: (done: number, total: number, path: string) => void,
+    read?: ReadOptions
   ): Promise<PathImportReport> {
     const { limits } = this.deps
     const report: PathImportReport = { imported: [], duplicates: [], failed: [] }
@@ -132,7 +133,7 @@ export class ImportService {
         checkFileSize(size, limits)
         give = await budget.take(size)
         const data = await readFileWithin(path, limits.maxFileBytes)
-        outcome = await this.importWithTurn({ name: path, data }, turn, give)
+        outcome = await this.importWithTurn({ name: path, data, read }, turn, give)
       } catch (err) {
         turn.pass()
         outcome = { status: 'failed', name: path, error: toApiError(err).message }

@@ -42,7 +42,7 @@ export function reimporter(
       )
     let parsed
     try {
-      parsed = await deps.parse(name, file.data)
+      parsed = await deps.parse(name, file.data, file.read)
     } catch (err) {
       throw new WorkbenchError('invalid-argument', `${name}: ${toApiError(err).message}`)
     }
