@@ -183,3 +183,40 @@ test("edits a document's details from the pane's menu, by keyboard, and can undo
   await app.keyboard.press('Control+z')
   await expect(reader.locator('.pane-title')).toHaveText('A second account')
 })
+
+const PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Storm report</title></head>
+<body><nav><a href="/">Home</a> <a href="/world">World news menu</a></nav>
+<article><h1>Storm report</h1><p>The storm closed the harbour for two days, the port authority said on Monday.</p>
+<p>Ferries will resume on Wednesday if the wind drops below gale force.</p></article>
+<footer>Subscribe to our newsletter for more stories.</footer></body></html>`
+
+test('keeps a whole web page when asked, and reads it again as its article', async ({ app }) => {
+  await app.getByRole('checkbox', { name: 'Keep whole web pages' }).check()
+  await app.getByLabel('Import files').setInputFiles([file('storm.html', PAGE)])
+  const library = app.getByRole('list', { name: 'Library' })
+  await library.getByRole('button', { name: /^Storm report/ }).click()
+  const article = app.getByRole('article', { name: 'Storm report' })
+  await expect(article).toContainText('Subscribe to our newsletter')
+  await app.getByRole('button', { name: 'Actions for Storm report' }).click()
+  await app.getByRole('menuitem', { name: 'Read again as…' }).click()
+  const dialog = app.getByRole('dialog', { name: 'Read again as' })
+  expect(await violations(app)).toEqual([])
+  await dialog.getByRole('button', { name: 'Read again' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(article).not.toContainText('Subscribe to our newsletter')
+  await expect(article).toContainText('Ferries will resume')
+})
+
+test('the import results say how a file was read when the reader should know', async ({ app }) => {
+  // Windows-1252 text without a declaration: its encoding is a guess, and the results say so.
+  const bytes = Buffer.from(
+    'Caf\xe9 owners met the mayor \x96 a \x93first\x94 step.\n\nMore text follows here.',
+    'latin1'
+  )
+  await app
+    .getByLabel('Import files')
+    .setInputFiles([{ name: 'cafe.txt', mimeType: 'text/plain', buffer: bytes }])
+  await expect(app.locator('.outcome.imported .outcome-note')).toHaveText(
+    'Decoded as windows-1252 (guessed).'
+  )
+})

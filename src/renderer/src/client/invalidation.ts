@@ -55,7 +55,8 @@ export function changedBy(method: ApiMethod, args: readonly unknown[], value: un
       return ['documents', 'passages', 'search', 'info']
     case 'emptyTrash':
       return ['trash']
-    case 'reimportDocument': {
+    case 'reimportDocument':
+    case 'readDocumentAgain': {
       const id = String(args[0])
       return [`text:${id}`, `annotations:${id}`, 'documents', 'passages', 'search', 'info']
     }

@@ -27,7 +27,10 @@ const SHOWN = 50
 export function ImportReport({ outcomes, onOpen, onClose }: Props): React.JSX.Element {
   const ref = useRef<HTMLElement>(null)
   useEffect(() => ref.current?.focus(), [outcomes])
-  const imported = outcomes.filter((o) => o.status === 'imported')
+  // Those read with a note (a guessed encoding, a whole page) first: they are the ones to check.
+  const imported = outcomes
+    .filter((o) => o.status === 'imported')
+    .sort((a, b) => Number(Boolean(b.warnings?.length)) - Number(Boolean(a.warnings?.length)))
   const duplicates = outcomes.filter((o) => o.status === 'duplicate')
   const failed = outcomes.filter((o) => o.status === 'failed')
   const summary =
@@ -67,6 +70,11 @@ export function ImportReport({ outcomes, onOpen, onClose }: Props): React.JSX.El
                   {o.document.title}
                 </button>
                 ”
+                {o.warnings?.map((w) => (
+                  <span key={w} className="outcome-note">
+                    {w}
+                  </span>
+                ))}
               </li>
             ) : null
           )}

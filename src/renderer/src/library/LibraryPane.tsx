@@ -12,6 +12,7 @@ export function LibraryPane(): React.JSX.Element {
   const openId = useUi((s) => (s.panes.find((p) => p.key === s.activeKey) ?? s.panes[0])?.docId)
   const onOpen = (id: string): void => void commands.open(id)
   const onOpenBeside = (id: string): void => void commands.open(id, true)
+  const wholePages = useUi((s) => s.wholePages)
   const [filter, setFilter] = useState('')
   const [sort, setSort] = useState<SortKey>('imported')
   const shown = useMemo(() => sortAndFilter(docs, sort, filter), [docs, sort, filter])
@@ -58,6 +59,14 @@ export function LibraryPane(): React.JSX.Element {
             </option>
           ))}
         </select>
+        <label className="check whole-pages">
+          <input
+            type="checkbox"
+            checked={wholePages}
+            onChange={(e) => commands.setWholePages(e.target.checked)}
+          />{' '}
+          Keep whole web pages
+        </label>
       </div>
       <p className="library-count" aria-live="polite">
         {filter && shown.length !== docs.length

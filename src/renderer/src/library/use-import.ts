@@ -3,7 +3,7 @@ import type { ImportOutcome } from '../../../shared/model'
 import { ByteBudget } from '../../../shared/byte-budget'
 import { fileTooLarge } from '../../../shared/format'
 import { messageOf } from '../api'
-import { useClient } from '../state/app-context'
+import { useClient, useServices } from '../state/app-context'
 import { isSupportedName } from './collect-files'
 
 export interface ImportProgress {
@@ -32,6 +32,7 @@ export interface Importer {
  */
 export function useImport(): Importer {
   const client = useClient()
+  const { ui } = useServices()
   const [progress, setProgress] = useState<ImportProgress | null>(null)
   const [outcomes, setOutcomes] = useState<ImportOutcome[] | null>(null)
   // The library follows along (a few times a second), not reloaded for every one of many files.
@@ -60,7 +61,12 @@ export function useImport(): Importer {
           if (file.size > limits.maxFileBytes)
             return { status: 'failed', name, error: fileTooLarge(file.size, limits.maxFileBytes) }
           const data = new Uint8Array(await file.arrayBuffer())
-          const outcome = await client.call('importFile', { name: file.name, data })
+          const read = ui.get().wholePages ? { wholePage: true } : undefined
+          const outcome = await client.call('importFile', {
+            name: file.name,
+            data,
+            ...(read ? { read } : {})
+          })
           return { ...outcome, name }
         } catch (err) {
           return { status: 'failed', name, error: messageOf(err) }
@@ -93,7 +99,7 @@ export function useImport(): Importer {
       setOutcomes(results)
       onImported()
     },
-    [onImported, client]
+    [onImported, client, ui]
   )
 
   return { progress, outcomes, run, dismiss: () => setOutcomes(null) }

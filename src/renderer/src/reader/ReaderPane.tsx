@@ -9,6 +9,7 @@ import type { TextRange } from '../state/ui-state'
 import { Menu } from '../ui/Menu'
 import { HighlightBar, MatchBar } from './PaneBars'
 import { DetailsDialog } from './DetailsDialog'
+import { ReadAgainDialog } from './ReadAgainDialog'
 import { Reader } from './Reader'
 
 interface Props {
@@ -25,6 +26,7 @@ export const ReaderPane = memo(function ReaderPane({ pane, closable }: Props): R
   const commands = useCommands()
   const fileRef = useRef<HTMLInputElement>(null)
   const [editing, setEditing] = useState(false)
+  const [reading, setReading] = useState(false)
   const { key, docId } = pane
   const active = useUi((s) => (s.activeKey ?? s.panes[0]?.key) === key)
   const selection = useUi((s) => (s.selection?.paneKey === key ? s.selection : null))
@@ -71,6 +73,9 @@ export const ReaderPane = memo(function ReaderPane({ pane, closable }: Props): R
           className="pane-menu"
           items={[
             { label: 'Edit details…', onSelect: () => setEditing(true) },
+            ...(meta && meta.format !== 'pdf' && meta.format !== 'docx'
+              ? [{ label: 'Read again as…', onSelect: () => setReading(true) }]
+              : []),
             { label: 'Replace with new version…', onSelect: () => fileRef.current?.click() },
             { label: 'Remove from library…', onSelect: () => commands.askRemove(docId, title) }
           ]}
@@ -119,6 +124,7 @@ export const ReaderPane = memo(function ReaderPane({ pane, closable }: Props): R
         />
       </div>
       {editing && meta && <DetailsDialog meta={meta} onClose={() => setEditing(false)} />}
+      {reading && meta && <ReadAgainDialog meta={meta} onClose={() => setReading(false)} />}
     </section>
   )
 })

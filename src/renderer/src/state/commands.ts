@@ -40,6 +40,8 @@ export interface Commands extends EditCommands {
   /** Empties the search and its filters, and shows the library again. */
   closeSearch: () => void
   setSearchFilters: (filters: SearchFilters) => void
+  /** Whether imports keep whole web pages (not only their articles). */
+  setWholePages: (whole: boolean) => void
   /** Drops panes whose document is no longer in the library. */
   forgetDocuments: (exists: (docId: string) => boolean) => void
 }
@@ -164,6 +166,7 @@ export function createCommands(client: Client, ui: Store<UiState>, feedback: Fee
     openSearch: () => ui.set((s) => (s.searchOpen ? {} : { searchOpen: true })),
     closeSearch: () => ui.set({ query: '', searchOpen: false, searchFilters: {} }),
     setSearchFilters: (searchFilters) => ui.set({ searchFilters, view: 'library' }),
+    setWholePages: (wholePages) => ui.set({ wholePages }),
     toggleSidebar: () => ui.set((s) => ({ sidebarOpen: !s.sidebarOpen })),
     forgetDocuments: (exists) =>
       ui.set((s) => {

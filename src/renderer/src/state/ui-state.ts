@@ -46,6 +46,8 @@ export interface UiState {
   /** Asks the Memos view to show this memo (a memo hit opened), whenever the nonce changes. */
   memoRequest: { id: string; nonce: number } | null
   libraryOpen: boolean
+  /** Imports keep whole web pages, not only their articles. */
+  wholePages: boolean
   sidebarOpen: boolean
   dialog: 'export' | 'shortcuts' | 'trash' | null
   confirm: Confirm | null
@@ -69,6 +71,7 @@ export const initialUiState = (): UiState => ({
   searchFilters: {},
   memoRequest: null,
   libraryOpen: true,
+  wholePages: false,
   sidebarOpen: true,
   dialog: null,
   confirm: null,
