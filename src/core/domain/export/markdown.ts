@@ -7,12 +7,16 @@ import {
   type ExportPassage
 } from './model'
 
-const fmt = new Intl.NumberFormat('en-US')
-
 function citation(doc: ExportDocument, p: ExportPassage): string {
   const a = p.annotation
-  const page = p.page === undefined ? '' : `page ${p.page}, `
-  const where = `${page}paragraph ${p.paragraph}, characters ${fmt.format(a.position.start)}–${fmt.format(a.position.end)}`
+  // Cited as a reader finds it: page (PDFs), section and paragraph; the W3C export keeps offsets.
+  const where = [
+    p.page !== undefined && `p. ${p.page}`,
+    p.section && `§ ${escapeInline(p.section)}`,
+    `paragraph ${p.paragraph}`
+  ]
+    .filter(Boolean)
+    .join(', ')
   const parts = [
     `— *${escapeInline(doc.meta.title)}*, ${where}${a.status === 'orphaned' ? ' (orphaned: no longer in the current text)' : ''}`
   ]

@@ -7,6 +7,8 @@ export interface ExportPassage {
   paragraph: number
   /** For PDFs: the page the passage starts on. */
   page?: number
+  /** The section heading above the passage, when the document has headings. */
+  section?: string
   /** Full paths of its tags, in the order applied. */
   tagPaths: string[]
 }

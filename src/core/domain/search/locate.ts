@@ -1,5 +1,7 @@
 import type { Block, HitLocation } from '../../../shared/model'
 
+const SENTENCE_END = /[.,;]$/
+
 /** A heading at most this long is shown whole; a longer one is cut at a word. */
 const HEADING_CHARS = 80
 
@@ -16,16 +18,22 @@ export function outlineOf(text: string, blocks: readonly Block[]): Outline {
   for (const b of blocks) {
     if (b.kind === 'heading') {
       const heading = text.slice(b.start, b.end).replace(/\s+/g, ' ').trim()
-      if (heading) outline.headings.push({ start: b.start, text: shorten(heading) })
+      // A "heading" that reads as a sentence (a plain text's line taken for one) names no section.
+      if (heading && !SENTENCE_END.test(heading))
+        outline.headings.push({ start: b.start, text: shorten(heading) })
     }
     if (b.page !== undefined) outline.pages.push({ start: b.start, page: b.page })
   }
   return outline
 }
 
-/** Where `offset` is: the last heading at or before it, and the page of the block it is in. */
-export function locate(outline: Outline, offset: number): HitLocation | undefined {
-  const heading = lastAtOrBefore(outline.headings, offset)
+/**
+ * Where `offset` is: the last heading at or before it, and the page of the block it is in. A
+ * heading that is the document's title (`title`) says nothing the citation does not: left out.
+ */
+export function locate(outline: Outline, offset: number, title?: string): HitLocation | undefined {
+  const found = lastAtOrBefore(outline.headings, offset)
+  const heading = found && found.text !== title?.replace(/\s+/g, ' ').trim() ? found : null
   const page = lastAtOrBefore(outline.pages, offset)
   if (!heading && !page) return undefined
   const out: HitLocation = {}

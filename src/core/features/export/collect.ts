@@ -1,4 +1,5 @@
-import type { ExportOptions } from '../../../shared/model'
+import type { Block, ExportOptions } from '../../../shared/model'
+import { locate, outlineOf, type Outline } from '../../domain/search/locate'
 import { tagScope, taggedWithin, type TagScope } from '../../domain/codebook/tag-rules'
 import { tagPaths, tagViews } from '../../domain/codebook/tree'
 import type { FeatureContext } from '../../ports'
@@ -6,6 +7,12 @@ import { WorkbenchError } from '../../base/errors'
 import type { ExportDocument, ExportInput, ExportMemo } from '../../domain/export/model'
 
 const DEFAULT_TITLE = 'Analyst Workbench notes'
+
+/** The heading of the section a passage starts in, when the document has headings. */
+function sectionOf(outline: Outline, offset: number, title: string): { section?: string } {
+  const heading = locate(outline, offset, title)?.heading
+  return heading ? { section: heading } : {}
+}
 
 /** The page of the last block starting at or before `offset`, when blocks have pages (PDFs). */
 function pageOf(blocks: { start: number; page?: number }[], offset: number): { page?: number } {
@@ -47,7 +54,7 @@ function chosenMemos(
 export async function collectExport(
   ctx: FeatureContext,
   options: ExportOptions,
-  getBlocks: (docId: string) => Promise<{ start: number; page?: number }[]>
+  getContent: (docId: string) => Promise<{ text: string; blocks: Block[] }>
 ): Promise<ExportInput> {
   const tags = ctx.codebook.tags()
   const docs = options.docIds?.length
@@ -72,7 +79,8 @@ export async function collectExport(
     const narrowed = Boolean(within || only)
     if (narrowed && chosen.length === 0) continue
     if (!narrowed && chosen.length === 0 && !file.note.trim() && !options.docIds?.length) continue
-    const blocks = chosen.length ? await getBlocks(meta.id) : []
+    const { text, blocks } = chosen.length ? await getContent(meta.id) : { text: '', blocks: [] }
+    const outline = outlineOf(text, blocks)
     documents.push({
       meta,
       note: narrowed ? '' : file.note,
@@ -80,6 +88,7 @@ export async function collectExport(
         annotation: a,
         paragraph: Math.max(1, blocks.filter((b) => b.start <= a.position.start).length),
         ...pageOf(blocks, a.position.start),
+        ...sectionOf(outline, a.position.start, meta.title),
         tagPaths: a.tags.flatMap((t) => {
           const path = paths.get(t)
           return path === undefined ? [] : [path]

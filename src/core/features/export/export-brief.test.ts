@@ -98,6 +98,22 @@ describe('the brief', () => {
     await wb.close()
   })
 
+  it('cites a passage by the section it is in and its paragraph, not by character offsets', async () => {
+    const wb = await openTestWorkbench(await tempDir())
+    const doc = await importText(
+      wb,
+      'report.md',
+      '# Port report\n\nThe opening.\n\n## Damage to the pier\n\nThe eastern pier lost two cranes.'
+    )
+    const { text } = await wb.getDocument(doc.id)
+    const start = text.indexOf('lost two cranes')
+    await wb.createAnnotation({ docId: doc.id, start, end: start + 15, tags: [] })
+    const { content } = await wb.exportWorkspace({ format: 'md' })
+    expect(content).toContain('— *Port report*, § Damage to the pier, paragraph 4 · yellow')
+    expect(content).not.toContain('characters')
+    await wb.close()
+  })
+
   it('cites a passage of a PDF by its page', async () => {
     const wb = await openTestWorkbench(await tempDir())
     const out = await wb.importFile({
@@ -109,7 +125,7 @@ describe('the brief', () => {
     const start = text.indexOf('approved the sale')
     await wb.createAnnotation({ docId: out.document.id, start, end: start + 17, tags: [] })
     const { content } = await wb.exportWorkspace({ format: 'md' })
-    expect(content).toMatch(/— \*[^*]+\*, page 2, paragraph \d+, characters/)
+    expect(content).toMatch(/— \*[^*]+\*, p\. 2, paragraph \d+ · yellow/)
     await wb.close()
   })
 })

@@ -53,10 +53,8 @@ export function exportOps(ctx: FeatureContext) {
         memos: catalog.memos.length
       }
     }
-    const input = await collectExport(
-      ctx,
-      options,
-      async (docId) => (await ctx.contents.text(ctx.findDocument(docId))).blocks
+    const input = await collectExport(ctx, options, (docId) =>
+      ctx.contents.text(ctx.findDocument(docId))
     )
     const content =
       options.format === 'md'

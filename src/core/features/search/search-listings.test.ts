@@ -142,7 +142,8 @@ describe('where a hit is', () => {
     const [hit] = (await wb.search('laundering')).hits
     expect(hit.location).toEqual({ heading: 'Who is behind it' })
     const [first] = (await wb.search('treasury')).hits
-    expect(first.location).toEqual({ heading: 'Sanctions on the Lazarus network' })
+    // The document's own title is no place in it.
+    expect(first.location).toBeUndefined()
     await wb.close()
   })
 

@@ -218,7 +218,7 @@ export class SearchService {
       const meta = docs.get(hit.docId)
       if (!meta) continue
       const outline = await this.outlines.get(meta)
-      const location = outline && locate(outline, focus[i] ?? hit.start)
+      const location = outline && locate(outline, focus[i] ?? hit.start, meta.title)
       if (location) hit.location = location
     }
   }
