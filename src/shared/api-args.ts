@@ -44,7 +44,8 @@ export const apiArgs = {
     id,
     z
       .object({
-        title: z.string().max(10_000).optional(),
+        // null is refused by the core with its own sentence (a document needs a title).
+        title: z.string().max(10_000).nullable().optional(),
         author: z.string().max(10_000).nullable().optional(),
         source: z.string().max(10_000).nullable().optional(),
         published: z.string().max(100).nullable().optional(),

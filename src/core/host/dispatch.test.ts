@@ -20,6 +20,12 @@ describe('dispatch', () => {
       ok: false,
       error: { code: 'not-found', message: 'No document with id missing in this workspace.' }
     })
+    // A title cleared in the details dialog reaches the core, which says why in its own words.
+    const [{ id }] = await wb.listDocuments()
+    expect(await dispatch(wb, 'updateDocumentDetails', [id, { title: null }])).toEqual({
+      ok: false,
+      error: { code: 'invalid-argument', message: 'A document needs a title.' }
+    })
     await wb.close()
   })
 

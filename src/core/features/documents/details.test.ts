@@ -77,6 +77,9 @@ describe('document details', () => {
     await expect(wb.updateDocumentDetails(doc.id, { title: '  ' })).rejects.toThrow(
       'A document needs a title.'
     )
+    await expect(wb.updateDocumentDetails(doc.id, { title: null })).rejects.toThrow(
+      'A document needs a title.'
+    )
     await expect(wb.updateDocumentDetails(doc.id, { published: '2025-02-30' })).rejects.toThrow(
       'The publication date "2025-02-30" is not a date as YYYY-MM-DD.'
     )
