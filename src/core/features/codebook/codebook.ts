@@ -42,6 +42,11 @@ export function codebookOps(ctx: FeatureContext) {
     return (await annotations.all()).filter((f) => live.has(f.docId)).flatMap((f) => f.annotations)
   }
 
+  /** Every passage, in the library or in the Trash: a tag change reaches both, and so does its undo. */
+  async function allPassages(): Promise<{ id: string; tags: string[] }[]> {
+    return (await annotations.all()).flatMap((f) => f.annotations)
+  }
+
   async function counts(): Promise<Map<string, number>> {
     const out = new Map<string, number>()
     for (const a of await livePassages()) for (const t of a.tags) out.set(t, (out.get(t) ?? 0) + 1)
@@ -49,7 +54,7 @@ export function codebookOps(ctx: FeatureContext) {
   }
 
   async function snapshot(affected: Set<string>): Promise<TagState> {
-    const passages = (await livePassages())
+    const passages = (await allPassages())
       .filter((a) => taggedWithin(a, affected))
       .map((a) => ({ id: a.id, tags: [...a.tags] }))
     return { tags: structuredClone([...tags()]), passages }
@@ -78,7 +83,7 @@ export function codebookOps(ctx: FeatureContext) {
     const before = await snapshot(new Set(tags().map((t) => t.id)))
     const undo: TagState = {
       tags: before.tags,
-      passages: (await livePassages())
+      passages: (await allPassages())
         .filter((a) => ids.has(a.id))
         .map((a) => ({ id: a.id, tags: [...a.tags] }))
     }

@@ -68,6 +68,49 @@ describe('the Trash', () => {
     await wb.close()
   })
 
+  it('keeps a document removed while the Trash is being emptied', async () => {
+    const wb = await openTestWorkbench(await tempDir())
+    const first = await withHighlight(wb)
+    const second = await importText(wb, 'other.md', '# Another\n\nThe port stayed closed.')
+    await wb.removeDocument(first.id)
+    const [emptied] = await Promise.all([wb.emptyTrash(), wb.removeDocument(second.id)])
+    expect(emptied).toEqual({ documents: 1 })
+    expect((await wb.listTrash()).map((t) => t.meta.id)).toEqual([second.id])
+    await wb.restoreDocument(second.id)
+    expect((await wb.listDocuments()).map((d) => d.id)).toEqual([second.id])
+    await wb.close()
+  })
+
+  it('empties what it can when one document’s annotation file is damaged, and names that one', async () => {
+    const dir = await tempDir()
+    const wb = await openTestWorkbench(dir)
+    const damaged = await withHighlight(wb)
+    const fine = await importText(wb, 'other.md', '# Another\n\nThe port stayed closed.')
+    await wb.removeDocument(damaged.id)
+    await wb.removeDocument(fine.id)
+    await wb.close()
+    await writeFile(join(dir, 'annotations', `${damaged.id}.json`), '{"schemaVersion":1,"docId":"')
+    const again = await openTestWorkbench(dir)
+    await expect(again.emptyTrash()).rejects.toThrow(
+      /The Trash could not be emptied of “A claim”: .*The other documents were removed for good\./
+    )
+    expect((await again.listTrash()).map((t) => t.meta.id)).toEqual([damaged.id])
+    await again.close()
+  })
+
+  it('gives a document in the Trash its tag back when the tag’s deletion is undone', async () => {
+    const wb = await openTestWorkbench(await tempDir())
+    const { id, annotation } = await withHighlight(wb)
+    const [tag] = await wb.listTags()
+    await wb.removeDocument(id)
+    const deletion = await wb.deleteTag(tag.id)
+    await run(wb, deletion.undo)
+    await wb.restoreDocument(id)
+    const [back] = await wb.listAnnotations(id)
+    expect([back.id, back.tags]).toEqual([annotation, [tag.id]])
+    await wb.close()
+  })
+
   it('clears a document from the Trash when its file is imported again, highlights and all', async () => {
     const wb = await openTestWorkbench(await tempDir())
     const { id, annotation } = await withHighlight(wb)

@@ -1,6 +1,7 @@
 import type { CoreApi } from '../../../shared/api'
 import type { DocumentMeta, TrashItem } from '../../../shared/model'
 import { WorkbenchError } from '../../base/errors'
+import { SerialQueue } from '../../base/serial-queue'
 import type { AnnotationFiles, ChangeEvents, Clock, Collection, DocumentCatalog } from '../../ports'
 
 /** What the Trash keeps of a removed document: its catalog entry (text and highlights stay where they are). */
@@ -28,16 +29,18 @@ export type TrashOps = Pick<
  * the append-only packs) and its highlights (in its annotation file) stay where they are, so that
  * restoring it brings everything back. The Trash is written before the catalog forgets the
  * document, so that a crash in between leaves it in both (restoring then only clears the Trash),
- * never in neither.
+ * never in neither. All four run one after another, so that emptying the Trash never forgets a
+ * document removed while it was at work.
  */
 export function trashFeature(deps: TrashDeps): TrashOps {
   const { catalog, trash, events } = deps
-  const forget = (id: string): Promise<void> =>
+  const queue = new SerialQueue()
+  const forget = (ids: ReadonlySet<string>): Promise<void> =>
     trash.update((draft) => {
-      draft.items = draft.items.filter((i) => i.meta.id !== id)
+      draft.items = draft.items.filter((i) => !ids.has(i.meta.id))
     })
 
-  return {
+  const ops: TrashOps = {
     async removeDocument(id) {
       const meta = deps.findDocument(id)
       await trash.update((draft) => {
@@ -50,7 +53,9 @@ export function trashFeature(deps: TrashDeps): TrashOps {
       try {
         removed = await catalog.remove(id)
       } catch (err) {
-        await forget(id).catch(() => undefined)
+        // Forget the Trash entry only if the catalog still has the document: a removal that
+        // failed after the catalog let go must leave the Trash holding it.
+        if (catalog.findById(id)) await forget(new Set([id])).catch(() => undefined)
         throw err
       }
       events.emit({ kind: 'document-removed', id })
@@ -62,7 +67,7 @@ export function trashFeature(deps: TrashDeps): TrashOps {
       const present = catalog.findById(id)
       if (present) {
         // Left in both by a crash between the two writes of a removal.
-        if (item) await forget(id)
+        if (item) await forget(new Set([id]))
         return { value: { ...present }, undo: { method: 'removeDocument', args: [id] } }
       }
       if (!item) throw new WorkbenchError('not-found', `No document with id ${id} in the Trash.`)
@@ -82,7 +87,7 @@ export function trashFeature(deps: TrashDeps): TrashOps {
           `“${item.meta.title}” is in the library already.`
         )
       events.emit({ kind: 'document-saved', meta: added.meta })
-      await forget(id)
+      await forget(new Set([id]))
       return { value: { ...added.meta }, undo: { method: 'removeDocument', args: [id] } }
     },
 
@@ -101,16 +106,39 @@ export function trashFeature(deps: TrashDeps): TrashOps {
     },
 
     async emptyTrash() {
-      const items = [...trash.data.items].filter((i) => !catalog.findById(i.meta.id))
-      for (const { meta } of items)
-        await deps.annotations.update(meta.id, (file) => {
-          file.annotations = []
-          file.note = ''
-        })
-      await trash.update((draft) => {
-        draft.items = []
-      })
-      return { documents: items.length }
+      const emptied = new Set<string>()
+      const failed: string[] = []
+      let documents = 0
+      for (const { meta } of [...trash.data.items]) {
+        if (catalog.findById(meta.id)) {
+          // Left in both by a crash during a removal: it is in the library, keep its highlights.
+          emptied.add(meta.id)
+          continue
+        }
+        try {
+          await deps.annotations.update(meta.id, (file) => {
+            file.annotations = []
+            file.note = ''
+          })
+          emptied.add(meta.id)
+          documents++
+        } catch {
+          failed.push(`“${meta.title}”`)
+        }
+      }
+      await forget(emptied)
+      if (failed.length > 0)
+        throw new WorkbenchError(
+          'io',
+          `The Trash could not be emptied of ${failed.join(', ')}: the highlights could not be cleared (the annotation file is damaged or cannot be written). The other documents were removed for good.`
+        )
+      return { documents }
     }
+  }
+  return {
+    removeDocument: (id) => queue.run(() => ops.removeDocument(id)),
+    restoreDocument: (id) => queue.run(() => ops.restoreDocument(id)),
+    listTrash: () => queue.run(() => ops.listTrash()),
+    emptyTrash: () => queue.run(() => ops.emptyTrash())
   }
 }
