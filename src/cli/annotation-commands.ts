@@ -247,7 +247,9 @@ export function registerAnnotationCommands(
                 'invalid-argument',
                 'Give the new version of the file, or how to read the imported one again (--encoding, --whole-page or --article).'
               )
-            report = await wb.readDocumentAgain(docId, read)
+            // What is not said is read as the document was last read.
+            const last = (await wb.listDocuments()).find((d) => d.id === docId)?.read
+            report = await wb.readDocumentAgain(docId, { ...last, ...read })
           } else {
             let data: Uint8Array
             try {
@@ -255,7 +257,11 @@ export function registerAnnotationCommands(
             } catch {
               throw new WorkbenchError('not-found', `Cannot read ${path}.`)
             }
-            report = await wb.reimportDocument(docId, { name: path, data, read })
+            report = await wb.reimportDocument(docId, {
+              name: path,
+              data,
+              ...(Object.keys(read).length > 0 ? { read } : {})
+            })
           }
           if (opts.json) io.out(json(report))
           else

@@ -139,6 +139,11 @@ export interface DocumentMeta {
   /** How a text, Markdown or web page file was decoded. */
   encoding?: TextEncodingInfo
   /**
+   * How the analyst chose to read the file, when not as an import does by default (the whole web
+   * page, a named encoding): Read again as… starts from it, and a new version keeps the whole page.
+   */
+  read?: ReadOptions
+  /**
    * The values found at import of the details the analyst has edited (a field is here only
    * while its value differs from the one found), so that each can go back to what was found.
    */

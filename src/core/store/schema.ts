@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type {
+  ReadOptions,
   Block,
   BlockRole,
   DetailField,
@@ -43,7 +44,8 @@ export const documentMetaSchema = z.object({
   encoding: z
     .object({ name: z.string(), guessed: z.boolean(), confidence: z.number().min(0).max(1) })
     .optional(),
-  found: z.partialRecord(z.enum(DETAIL_FIELDS), z.string().nullable()).optional()
+  found: z.partialRecord(z.enum(DETAIL_FIELDS), z.string().nullable()).optional(),
+  read: z.object({ wholePage: z.boolean().optional(), encoding: z.string().optional() }).optional()
 }) satisfies z.ZodType<DocumentMeta>
 
 const FORMATS = new Set<unknown>(SUPPORTED_FORMATS)
@@ -116,6 +118,8 @@ export function parsePortableDocumentMeta(
   if (encoding === null) return bad('encoding', 'an encoding name, whether guessed, confidence')
   const found = v.found === undefined ? undefined : parseFound(v.found)
   if (found === null) return bad('found', 'the found values of edited details')
+  const read = v.read === undefined ? undefined : parseRead(v.read)
+  if (read === null) return bad('read', 'how the file was read (wholePage, encoding)')
   const meta: PortableDocumentMeta = {
     id: v.id,
     title: v.title,
@@ -136,7 +140,19 @@ export function parsePortableDocumentMeta(
   if (v.language !== undefined) meta.language = v.language as string | null
   if (encoding) meta.encoding = encoding
   if (found) meta.found = found
+  if (read) meta.read = read
   return meta
+}
+
+function parseRead(value: unknown): ReadOptions | null {
+  const r = value as Partial<Record<keyof ReadOptions, unknown>> | null
+  if (typeof r !== 'object' || r === null || Array.isArray(r)) return null
+  if (r.wholePage !== undefined && typeof r.wholePage !== 'boolean') return null
+  if (r.encoding !== undefined && !isText(r.encoding)) return null
+  const out: ReadOptions = {}
+  if (r.wholePage !== undefined) out.wholePage = r.wholePage
+  if (r.encoding !== undefined) out.encoding = r.encoding
+  return out
 }
 
 function parseEncoding(value: unknown): TextEncodingInfo | null {

@@ -1,4 +1,4 @@
-import type { DocumentFormat, DocumentMeta, StoredRef } from '../../../shared/model'
+import type { DocumentFormat, DocumentMeta, ReadOptions, StoredRef } from '../../../shared/model'
 import type { ParsedFile } from '../../workers/worker-protocol'
 
 /** The catalog fields that come from a file's content: the same for a first import and a new version. */
@@ -8,9 +8,13 @@ export function contentFields(
   sha256: string,
   stored: StoredRef,
   bytes: number,
-  title: string
+  title: string,
+  read: ReadOptions | undefined
 ): Omit<DocumentMeta, 'id' | 'importedAt' | 'importOrder'> {
   const { doc } = parsed
+  const chosen: ReadOptions = {}
+  if (read?.wholePage) chosen.wholePage = true
+  if (read?.encoding) chosen.encoding = read.encoding
   return {
     title,
     author: doc.hints.author ?? null,
@@ -26,7 +30,9 @@ export function contentFields(
     words: parsed.words,
     url: doc.hints.url ?? null,
     language: doc.hints.language ?? null,
-    ...(doc.hints.encoding ? { encoding: doc.hints.encoding } : {})
+    // Always set, so that a new version in another format does not keep the old one's.
+    encoding: doc.hints.encoding ?? undefined,
+    read: Object.keys(chosen).length > 0 ? chosen : undefined
   }
 }
 

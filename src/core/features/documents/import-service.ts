@@ -78,7 +78,7 @@ export class ImportService {
         sha,
         build: (order, taken) => ({
           id: newDocId(sha, taken),
-          ...contentFields(parsed, name, sha, stored, file.data.byteLength, title),
+          ...contentFields(parsed, name, sha, stored, file.data.byteLength, title, file.read),
           importedAt: clock.now().toISOString(),
           importOrder: order
         })

@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { cli } from '../../../test-support/cli'
+import { makePdf } from '../../../test-support/documents'
 import { encode, SENTENCES } from '../../../test-support/encoded-texts'
 import { useTempDirs } from '../../../test-support/temp-dir'
 import { enc, openTestWorkbench } from '../../../test-support/workbench'
@@ -53,6 +54,46 @@ describe('reading a document again', () => {
     expect(article.text).not.toContain('Subscribe to our newsletter')
     const [a] = await wb.listAnnotations(id)
     expect(article.text.slice(a.position.start, a.position.end)).toBe('Ferries will resume')
+    await wb.close()
+  })
+
+  it('remembers how a document was read: a new version keeps the whole page, a new format drops the old encoding', async () => {
+    const dir = await tempDir()
+    let wb = await openTestWorkbench(dir)
+    const whole = await wb.importFile({
+      name: 'storm.html',
+      data: enc(PAGE),
+      read: { wholePage: true }
+    })
+    if (whole.status !== 'imported') throw new Error('not imported')
+    const id = whole.document.id
+    expect(whole.document.read).toEqual({ wholePage: true })
+    await wb.close()
+    wb = await openTestWorkbench(dir)
+    expect((await wb.listDocuments())[0].read).toEqual({ wholePage: true })
+    // A new version of the page, with nothing said about how to read it: still the whole page.
+    await wb.reimportDocument(id, {
+      name: 'storm.html',
+      data: enc(PAGE.replace('two days', 'three days'))
+    })
+    const next = await wb.getDocument(id)
+    expect(next.text).toContain('three days')
+    expect(next.text).toContain('Subscribe to our newsletter')
+    expect(next.meta.encoding?.name).toBe('utf-8')
+    // Read again as the article: remembered as the default again.
+    await wb.readDocumentAgain(id, { wholePage: false })
+    expect((await wb.getDocument(id)).meta.read).toBeUndefined()
+    // A new version as a PDF has no encoding: the HTML page's is not kept for it.
+    await wb.reimportDocument(id, {
+      name: 'storm.pdf',
+      data: makePdf([['Storm report', 'The storm closed the harbour for two days.']])
+    })
+    const { meta } = await wb.getDocument(id)
+    expect([meta.format, meta.encoding]).toEqual(['pdf', undefined])
+    await wb.close()
+    wb = await openTestWorkbench(dir)
+    const [reloaded] = await wb.listDocuments()
+    expect([reloaded.format, reloaded.encoding]).toEqual(['pdf', undefined])
     await wb.close()
   })
 

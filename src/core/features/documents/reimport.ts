@@ -31,7 +31,9 @@ export function reimporter(
 
   async function replace(docId: string, file: FilePayload): Promise<ReanchorReport> {
     const { catalog, contents, annotations } = deps
-    deps.findDocument(docId)
+    const current = deps.findDocument(docId)
+    // A new version is read as the analyst chose for this document, unless told otherwise.
+    const read = file.read ?? (current.read?.wholePage ? { wholePage: true } : undefined)
     const name = basename(file.name.replace(/\\/g, '/'))
     const sha = contents.checksum(file.data)
     const other = catalog.documents().find((d) => d.sha256 === sha && d.id !== docId)
@@ -42,7 +44,7 @@ export function reimporter(
       )
     let parsed
     try {
-      parsed = await deps.parse(name, file.data, file.read)
+      parsed = await deps.parse(name, file.data, read)
     } catch (err) {
       throw new WorkbenchError('invalid-argument', `${name}: ${toApiError(err).message}`)
     }
@@ -66,7 +68,15 @@ export function reimporter(
         docId,
         keepEdited(
           deps.findDocument(docId),
-          contentFields(parsed, name, sha, stored, file.data.byteLength, chooseTitle(doc, name))
+          contentFields(
+            parsed,
+            name,
+            sha,
+            stored,
+            file.data.byteLength,
+            chooseTitle(doc, name),
+            read
+          )
         )
       )
     } catch (err) {

@@ -18,8 +18,9 @@ export function ReadAgainDialog({
 }): React.JSX.Element {
   const client = useClient()
   const feedback = useFeedback()
-  const [encoding, setEncoding] = useState('')
-  const [wholePage, setWholePage] = useState(false)
+  // Starts from how the document was last read, so that changing one choice keeps the other.
+  const [encoding, setEncoding] = useState(meta.read?.encoding ?? '')
+  const [wholePage, setWholePage] = useState(meta.read?.wholePage ?? false)
   const [error, setError] = useState<string | null>(null)
   const web = meta.format === 'html'
   const read = async (close: () => void): Promise<void> => {
