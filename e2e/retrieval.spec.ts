@@ -26,8 +26,17 @@ test('finds a misspelt word while it is still being typed, and says where each h
   await app.getByLabel('Import files').setInputFiles([file('report.md', REPORT)])
   await expect(app.getByRole('list', { name: 'Library' }).getByRole('listitem')).toHaveCount(1)
   const box = app.getByRole('searchbox', { name: 'Search' })
+  // "No matches." must never flash up while the first words of a matching query are typed.
+  await app.evaluate(() => {
+    const seen: string[] = []
+    ;(window as unknown as { seen: string[] }).seen = seen
+    new MutationObserver(() => {
+      if (document.body.textContent?.includes('No matches.')) seen.push('No matches.')
+    }).observe(document.body, { subtree: true, childList: true, characterData: true })
+  })
   await box.pressSequentially('Lazarsu')
   await expect(groupsOf(app)).toHaveCount(1)
+  expect(await app.evaluate(() => (window as unknown as { seen: string[] }).seen)).toEqual([])
   await box.fill('')
   await box.pressSequentially('launderin')
   const hit = app.locator('.hit').first()
@@ -201,6 +210,10 @@ test('keeps a whole web page when asked, and reads it again as its article', asy
   await app.getByRole('menuitem', { name: 'Read again as…' }).click()
   const dialog = app.getByRole('dialog', { name: 'Read again as' })
   expect(await violations(app)).toEqual([])
+  // The dialog starts from how the page was read: whole.
+  const whole = dialog.getByRole('checkbox', { name: 'The whole web page, not only its article' })
+  await expect(whole).toBeChecked()
+  await whole.uncheck()
   await dialog.getByRole('button', { name: 'Read again' }).click()
   await expect(dialog).toBeHidden()
   await expect(article).not.toContainText('Subscribe to our newsletter')

@@ -30,11 +30,7 @@ export function memoHits(memos: readonly Memo[], parsed: ParsedQuery, chosen: Ch
   for (const memo of memos) {
     if (scope && !taggedWithin({ tags: memo.tagIds }, scope)) continue
     if (docRefs.length && !memo.docIds.some((id) => refersTo(docRefs, id))) continue
-    const text = `${memo.title}\n${memo.text}`
-    const m =
-      parsed.groups.length === 0
-        ? { words: new Set<string>(), count: 0 }
-        : textMatches(text, parsed)
+    const m = textMatches(`${memo.title}\n${memo.text}`, parsed)
     if (m) found.push({ memo, ...m })
   }
   found.sort((a, b) => b.count - a.count || (a.memo.modified < b.memo.modified ? 1 : -1))
@@ -87,8 +83,19 @@ export function openingHit(meta: DocumentMeta, text: string): SearchHit {
   }
 }
 
-/** The passages of `annotations` within a tag scope, in text order. */
-export const taggedPassages = (annotations: readonly Annotation[], scope: TagScope): Annotation[] =>
+/**
+ * The passages of `annotations` within a tag scope, in text order, without those whose quote or
+ * note has a word the query excludes (`-word`).
+ */
+export const taggedPassages = (
+  annotations: readonly Annotation[],
+  scope: TagScope,
+  parsed: ParsedQuery
+): Annotation[] =>
   annotations
-    .filter((a) => taggedWithin(a, scope))
+    .filter(
+      (a) =>
+        taggedWithin(a, scope) &&
+        (parsed.exclude.length === 0 || textMatches(`${a.quote.exact}\n${a.note}`, parsed) !== null)
+    )
     .sort((x, y) => x.position.start - y.position.start)

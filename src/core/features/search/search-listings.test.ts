@@ -101,6 +101,30 @@ describe('a query of filters alone', () => {
     expect((await wb.search('   ')).hits).toEqual([])
     await wb.close()
   })
+
+  it('leaves out what a -word excludes, passages and documents alike', async () => {
+    const { wb, report, brief } = await setup()
+    const claims = (await wb.createTag({ path: 'Claims' })).value
+    await highlight(wb, brief, 'The exchanges deny', [claims.id])
+    const kept = await highlight(wb, report, 'three cryptocurrency exchanges', [claims.id])
+    const res = await wb.search('tag:Claims -deny')
+    expect([res.total, res.hits.map((h) => h.annotationId)]).toEqual([1, [kept.id]])
+    const docs = await wb.search('after:2000-01-01 -freeze')
+    expect(docs.hits.map((h) => h.docId)).toEqual([brief])
+    expect(docs.total).toBe(1)
+    expect((await wb.search('title:sanctions -freeze')).hits).toEqual([])
+    await wb.close()
+  })
+
+  it('finds nothing, and says why, for a tag that is not in the codebook', async () => {
+    const { wb } = await setup()
+    for (const q of ['tag:Nowhere', 'lazarus tag:Nowhere']) {
+      const res = await wb.search(q)
+      expect(res.hits).toEqual([])
+      expect(res.warnings.join(' ')).toMatch(/Nowhere.*nothing can match it/)
+    }
+    await wb.close()
+  })
 })
 
 describe('memos', () => {
@@ -129,6 +153,10 @@ describe('memos', () => {
       false
     )
     expect((await wb.search('tag:Claims')).hits.map((h) => h.memoId ?? null)).toEqual([memo.id])
+    // Memos count against the limit like any other hit.
+    const one = await wb.search('lazarus', { limit: 1 })
+    expect(one.hits.map((h) => h.kind)).toEqual(['memo'])
+    expect(one.total).toBeGreaterThan(1)
     // A memo edited is found by its new words at once.
     await wb.updateMemo(memo.id, { title: 'Open questions', text: 'Is the wallet list complete?' })
     expect((await wb.search('wallet')).hits.map((h) => h.kind)).toEqual(['memo'])

@@ -29,6 +29,7 @@ import {
 } from '../../engine/inverted-index'
 import type { SearchSources } from '../../ports'
 import { DocumentFilters, type DocumentFilter } from './document-filters'
+import { textMatches } from '../../domain/search/text-matches'
 import { memoHits, openingHit, passageHit, taggedPassages, type Chosen } from './listings'
 import { OutlineCache } from './outline-cache'
 import type { IndexMaintainer } from './index-maintainer'
@@ -88,6 +89,8 @@ export class SearchService {
     const docRefs = [...parsed.filters.docs, ...(options.docId ? [options.docId] : [])]
     const after = options.after || parsed.filters.after
     const before = options.before || parsed.filters.before
+    // A tag filter that names no tag (reported in the warnings) matches nothing: no file is read.
+    if (tagIds?.size === 0) return { hits: [], total: 0, totalIsLowerBound: false, warnings }
     const tagged = tagIds ? await this.taggedRanges(tagIds, docs) : null
     const byDocumentDetails = parsed.filters.titles.length > 0 || Boolean(after) || Boolean(before)
     const filtered = docRefs.length > 0 || byDocumentDetails
@@ -167,7 +170,13 @@ export class SearchService {
       )
     }
     await this.locateAll(hits, focus)
-    return { hits: [...memos, ...hits], total: total + memos.length, totalIsLowerBound, warnings }
+    // Memos come first, and count against the limit like any hit.
+    return {
+      hits: [...memos, ...hits].slice(0, limit),
+      total: total + memos.length,
+      totalIsLowerBound,
+      warnings
+    }
   }
 
   /**
@@ -194,20 +203,29 @@ export class SearchService {
         } catch {
           continue // a damaged annotation file: reported where it is opened
         }
-        const passages = taggedPassages(annotations, chosen.scope)
+        const passages = taggedPassages(annotations, chosen.scope, parsed)
         total += passages.length
         for (const a of passages)
           if (hits.length < limit) hits.push(passageHit(a, docs.get(id)?.title ?? ''))
       }
     } else {
-      total = ids.length
-      for (const id of ids.slice(0, limit)) {
+      for (const id of ids) {
         const meta = docs.get(id)
-        if (meta) hits.push(openingHit(meta, await this.texts.get(meta)))
+        if (!meta) continue
+        // Without words to look up, a document a `-word` excludes is found by reading its text.
+        const excluded =
+          parsed.exclude.length > 0 && textMatches(await this.texts.get(meta), parsed) === null
+        if (excluded) continue
+        total++
+        if (hits.length < limit) hits.push(openingHit(meta, await this.texts.get(meta)))
+        else if (parsed.exclude.length === 0) {
+          total = ids.length
+          break
+        }
       }
     }
     await this.locateAll(hits, [])
-    return { hits: [...memos, ...hits], total: total + memos.length }
+    return { hits: [...memos, ...hits].slice(0, limit), total: total + memos.length }
   }
 
   /** Adds where each of the first hits in a document's text is: its section heading and page. */

@@ -61,8 +61,11 @@ export function SearchPanel({ query }: { query: string }): React.JSX.Element {
     return () => window.clearTimeout(timer)
   }, [query, filters])
   const request = JSON.stringify(asked)
+  // What was asked lags what is typed: a blank request is never sent (it would say "No matches."
+  // for a moment after the first key).
+  const askedBlank = asked.query.trim() === '' && !Object.values(asked.filters).some(Boolean)
   // Results follow every change to annotations, notes, tags and the library.
-  const result = useFetch(blank ? null : `search:${request}`, ['search', 'documents'], () => {
+  const result = useFetch(askedBlank ? null : `search:${request}`, ['search', 'documents'], () => {
     const options = { ...asked.filters, limit: 200, typeahead: true }
     for (const k of Object.keys(options) as (keyof typeof options)[])
       if (options[k] === '' || options[k] === undefined) delete options[k]
@@ -72,7 +75,9 @@ export function SearchPanel({ query }: { query: string }): React.JSX.Element {
 
   // The last results stay while the next ones are on their way.
   const [shown, setShown] = useState(result.data)
-  if (result.data && result.data !== shown) setShown(result.data)
+  if (result.data && result.data !== shown && !askedBlank) setShown(result.data)
+  // Cleared, the old results go: the next query starts from nothing, not from them.
+  if (askedBlank && shown) setShown(undefined)
   const response = shown ?? null
   const groups = useMemo(() => {
     // Memo hits (docId '') come first, as a group of their own.
