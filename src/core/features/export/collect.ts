@@ -105,7 +105,11 @@ export async function collectExport(
         : 'the whole workspace'
   return {
     title: options.title?.trim() || DEFAULT_TITLE,
-    memos: options.fragment || only ? [] : chosenMemos(ctx, options, within, paths),
+    // Only the Markdown brief and a memos-only export hold memos (and so report them).
+    memos:
+      options.fragment || only || (options.format !== 'md' && !options.memosOnly)
+        ? []
+        : chosenMemos(ctx, options, within, paths),
     memosOnly: options.memosOnly ?? false,
     exportedAt: ctx.clock.now().toISOString(),
     scope,

@@ -92,6 +92,9 @@ describe('the brief', () => {
       /^Sabotage\?,[\w-]+,Only the forum says \*sabotage\*\.,Forum post,Claims,/
     )
     expect(lines[2]).toMatch(/^To do,[\w-]+,Ask the ministry = press office\.,,,/)
+    // Passage tables and W3C annotations hold no memos, and do not say they do.
+    expect((await wb.exportWorkspace({ format: 'csv' })).memos).toBe(0)
+    expect((await wb.exportWorkspace({ format: 'w3c' })).memos).toBe(0)
     await expect(wb.exportWorkspace({ format: 'w3c', memosOnly: true })).rejects.toThrow(
       /Memos on their own are exported as Markdown or CSV/
     )
