@@ -38,7 +38,9 @@ export function DetailsDialog({
   const save = async (close: () => void): Promise<void> => {
     const patch: DetailsPatch = {}
     for (const { field } of FIELDS)
-      if (values[field] !== valueOf(meta, field)) patch[field] = values[field] || null
+      // Spaces alone are no edit (the workbench trims them): nothing to save, nothing to undo.
+      if (values[field].trim() !== valueOf(meta, field).trim())
+        patch[field] = values[field].trim() || null
     if (Object.keys(patch).length === 0) return close()
     try {
       await client.perform(
