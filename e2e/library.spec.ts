@@ -189,3 +189,48 @@ test('opens the sample workspace on first start and keeps it after a reload', as
       .getByRole('heading', { name: 'Impact on the town' })
   ).toBeVisible()
 })
+
+test('marks where each page of a PDF starts, and a highlight across a page mark keeps only the text', async ({
+  app,
+  workbench
+}) => {
+  await app
+    .getByLabel('Import files')
+    .setInputFiles([
+      file(
+        'pages.pdf',
+        makePdf([
+          ['Harbour log', '', 'The first page ends here.'],
+          ['The second page starts here.']
+        ]),
+        'application/pdf'
+      )
+    ])
+  const library = app.getByRole('list', { name: 'Library' })
+  await library.getByRole('button', { name: /^Harbour log/ }).click()
+  const article = app.getByRole('article', { name: 'Harbour log' })
+  await expect(article.getByRole('separator', { name: 'Page 1' })).toBeVisible()
+  await expect(article.getByRole('separator', { name: 'Page 2' })).toBeVisible()
+  // Select from "ends here" on page 1 to "The second" on page 2, over the mark.
+  await article.evaluate((el) => {
+    ;(el.closest<HTMLElement>('[tabindex]') ?? (el as HTMLElement)).focus()
+    const nodes: Text[] = []
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT)
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text)
+    const from = nodes.find((n) => n.data.includes('ends here'))
+    const to = nodes.find((n) => n.data.includes('The second'))
+    if (!from || !to) throw new Error('text not found')
+    const range = document.createRange()
+    range.setStart(from, from.data.indexOf('ends here'))
+    range.setEnd(to, to.data.indexOf('The second') + 'The second'.length)
+    document.getSelection()?.removeAllRanges()
+    document.getSelection()?.addRange(range)
+  })
+  await app.keyboard.press('h')
+  await expect
+    .poll(async () => {
+      const [doc] = await workbench.listDocuments()
+      return (await workbench.listAnnotations(doc.id)).map((a) => a.quote.exact)
+    })
+    .toEqual(['ends here.\n\nThe second'])
+})

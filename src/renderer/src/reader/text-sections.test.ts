@@ -59,6 +59,32 @@ describe('TextSections', () => {
     expect(sections.view(text, true).ends).toEqual([blocks[39].end, blocks[49].end])
   })
 
+  it('marks where each page of a PDF starts, outside the text, across sections too', () => {
+    const { text, blocks } = textOf(Array<BlockKind>(45).fill('paragraph'))
+    // Pages 1, 2 and 3: page 3 starts in the second section; a comment closes page 2.
+    const paged = blocks.map((b, i) => ({
+      ...b,
+      page: i < 20 ? 1 : i < 42 ? 2 : 3,
+      ...(i === 41 ? { role: 'comment' as const } : {})
+    }))
+    const { html } = render(text, [paged.slice(0, 30), paged.slice(30)])
+    const marks = [
+      ...html.matchAll(/<div class="page-mark" role="separator" aria-label="Page (\d+)">/g)
+    ]
+    expect(marks.map((m) => m[1])).toEqual(['1', '2', '3'])
+    // A mark stands before the first block of its page, and is no block of the text.
+    expect(html).toMatch(
+      new RegExp(
+        `aria-label="Page 3"><span aria-hidden="true">p. 3</span></div><p data-start="${paged[42].start}"`
+      )
+    )
+    expect(html).toContain(
+      `data-start="${paged[41].start}" data-end="${paged[41].end}" class="block block-role" data-role="Comment"`
+    )
+    // Without pages (other formats), no marks.
+    expect(render(text, [blocks]).html).not.toContain('page-mark')
+  })
+
   it('renders the same however the blocks are split into parts', () => {
     fc.assert(
       fc.property(

@@ -25,6 +25,8 @@ export class TextSections {
   /** The blocks of the section being filled, and its top-level elements (a list counts once). */
   private open: Block[] = []
   private openTop = 0
+  /** The page of the last block in the closed sections (PDFs), so that a mark shows where a page starts. */
+  private page: number | undefined
 
   /**
    * How many levels a document's headings move down: the reader shows the title as h2, so its
@@ -49,7 +51,7 @@ export class TextSections {
     if (complete) this.close(text)
     if (this.open.length === 0) return this.done
     const { sections, ends, heights } = this.done
-    const last = section(text, this.open, sections.length, this.headingShift)
+    const last = section(text, this.open, sections.length, this.headingShift, this.page)
     return {
       sections: [...sections, last.element],
       ends: [...ends, this.open[this.open.length - 1].end],
@@ -59,12 +61,14 @@ export class TextSections {
 
   private close(text: string): void {
     if (this.open.length === 0) return
-    const { element, height } = section(
+    const { element, height, page } = section(
       text,
       this.open,
       this.done.sections.length,
-      this.headingShift
+      this.headingShift,
+      this.page
     )
+    this.page = page
     this.done.sections.push(element)
     this.done.ends.push(this.open[this.open.length - 1].end)
     this.done.heights.push(height)
@@ -73,13 +77,37 @@ export class TextSections {
   }
 }
 
-/** A section's element, and its height in em before it is laid out: about 90 characters a line. */
+/** What the reader calls a block that is not body text (shown before it, not part of the text). */
+const ROLE_LABELS: Record<NonNullable<Block['role']>, string> = {
+  'form-field': 'Form field',
+  comment: 'Comment',
+  footnote: 'Footnote',
+  endnote: 'Endnote',
+  'alt-text': 'Image description'
+}
+
+/**
+ * A page mark, where a new page of a PDF starts: outside every block (it has no data-start), so
+ * that it is no part of the text, of a selection or of a highlight.
+ */
+const pageMark = (page: number): ReactNode => (
+  <div key={`page${page}`} className="page-mark" role="separator" aria-label={`Page ${page}`}>
+    <span aria-hidden="true">p. {page}</span>
+  </div>
+)
+
+/**
+ * A section's element, and its height in em before it is laid out: about 90 characters a line;
+ * `page` is the page the section starts on, and the one it ends on is returned.
+ */
 function section(
   text: string,
   blocks: Block[],
   index: number,
-  shift: number
-): { element: ReactNode; height: number } {
+  shift: number,
+  pageBefore: number | undefined
+): { element: ReactNode; height: number; page: number | undefined } {
+  let page = pageBefore
   const out: ReactNode[] = []
   let list: ReactNode[] = []
   let listStart = 0
@@ -92,10 +120,16 @@ function section(
     // dir="auto": each block takes its direction from its own text (right-to-left sources read right).
     // (unicode-bidi: plaintext does the same but takes Chromium seconds on a very long paragraph.)
     const key = b.start
+    if (b.page !== undefined && b.page !== page) {
+      endList()
+      out.push(pageMark(b.page))
+      page = b.page
+    }
     const props = {
       'data-start': b.start,
       'data-end': b.end,
-      className: 'block',
+      className: b.role ? `block block-role` : 'block',
+      ...(b.role ? { 'data-role': ROLE_LABELS[b.role] } : {}),
       dir: 'auto'
     }
     const content = text.slice(b.start, b.end)
@@ -150,7 +184,8 @@ function section(
         {out}
       </div>
     ),
-    height
+    height,
+    page
   }
 }
 
