@@ -1,3 +1,4 @@
+import { userInfo } from 'node:os'
 import { randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -6,7 +7,9 @@ import type { ImportLimits, ReadOptions, WorkspaceInfo } from '../shared/model'
 import { annotationOps } from './features/annotations/annotations'
 import { codebookOps } from './features/codebook/codebook'
 import { documentsFeature } from './features/documents/documents'
+import { reliabilityFeature } from './features/reliability/reliability'
 import { trashFeature, type TrashRecords } from './features/trash/trash'
+import { reliabilityFileSchema, type ReliabilityFile } from '../shared/reliability-schemas'
 import type { PathImportReport } from './features/documents/import-service'
 import { exportOps } from './features/export/export-ops'
 import { memoOps } from './features/memos/memos'
@@ -57,6 +60,17 @@ export interface WorkbenchOptions {
   /** Generates the random part of new ids. */
   newId?: () => string
   onWarning?: (message: string) => void
+  /** Who sets grades (default: the OS user name). */
+  userName?: string
+}
+
+/** The OS user's name, for who set a grade; "unknown" when the system does not say. */
+function osUserName(): string {
+  try {
+    return userInfo().username || 'unknown'
+  } catch {
+    return 'unknown'
+  }
 }
 
 export interface Workbench extends CoreApi {
@@ -114,12 +128,19 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
   // A collection that cannot be read stops the opening: the store is closed again (its writer
   // lock released), so that the person can repair the file and open the workspace.
   let trash: Collection<TrashRecords>
+  let gradeRecords: Collection<ReliabilityFile>
   try {
     trash = await openCollection<TrashRecords>({
       name: 'trash',
       schema: trashFileSchema,
       schemaVersion: 1,
       empty: () => ({ schemaVersion: 1, items: [] })
+    })
+    gradeRecords = await openCollection<ReliabilityFile>({
+      name: 'reliability',
+      schema: reliabilityFileSchema,
+      schemaVersion: 1,
+      empty: () => ({ schemaVersion: 1, sources: [], documents: {}, highlights: {} })
     })
   } catch (err) {
     await store.close()
@@ -198,6 +219,16 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
     findDocument
   }
   const exporting = exportOps(ctx)
+  const reliability = reliabilityFeature({
+    catalog,
+    contents,
+    annotations,
+    events,
+    clock,
+    records: gradeRecords,
+    findDocument,
+    userName: () => options.userName ?? osUserName()
+  })
 
   const api: Workbench = {
     dir,
@@ -227,6 +258,7 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
       findDocument,
       trash
     }),
+    ...reliability,
     exportWorkspace: exporting.exportWorkspace,
     restoreBackup: exporting.restoreBackup,
     restore: exporting.restore,
@@ -235,6 +267,7 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
     getOriginal: (id) => store.getOriginal(findDocument(id)),
     compactIndex: () => search.index.compact(),
     close: async () => {
+      if (!store.readOnly) await reliability.flush().catch(() => undefined)
       await pool.close()
       await search.index.close()
       await annotationStore.close()

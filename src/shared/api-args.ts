@@ -2,6 +2,8 @@ import { z } from 'zod'
 import type { ApiMethod, ApiSpec } from './api'
 import { EXPORT_FORMATS, HIGHLIGHT_COLORS, MAX_QUERY_CHARS, TEXT_ENCODINGS } from './model'
 import { annotationSchema, memoSchema, tagSchema } from './model-schemas'
+import { CREDIBILITY_LEVELS, RELIABILITY_LEVELS, SOURCE_KINDS } from './reliability'
+import { gradesSnapshotSchema } from './reliability-schemas'
 
 const id = z.string().min(1).max(200)
 const offset = z.number().int().nonnegative()
@@ -21,6 +23,9 @@ const file = z
 const tagIds = z.array(id).max(1000)
 const color = z.enum(HIGHLIGHT_COLORS)
 const note = z.string().max(1_000_000)
+const reliability = z.enum(RELIABILITY_LEVELS)
+const credibility = z.union(CREDIBILITY_LEVELS.map((n) => z.literal(n)))
+const rationale = z.string().max(10_000)
 const memoInput = z
   .object({
     title: z.string().max(1000),
@@ -152,5 +157,33 @@ export const apiArgs = {
   createMemo: z.tuple([memoInput]),
   updateMemo: z.tuple([id, memoInput]),
   deleteMemo: z.tuple([id]),
-  restoreMemo: z.tuple([memoSchema])
+  restoreMemo: z.tuple([memoSchema]),
+  listSources: z.tuple([]),
+  listDocumentGrades: z.tuple([]),
+  getDocumentReliability: z.tuple([id]),
+  setDocumentSource: z.tuple([id, z.string().max(1000).nullable()]),
+  updateSource: z.tuple([
+    id,
+    z
+      .object({
+        name: z.string().max(1000).optional(),
+        kind: z.enum(SOURCE_KINDS).optional(),
+        aliases: z.array(z.string().max(1000)).max(100).optional(),
+        notes: note.optional()
+      })
+      .strict()
+  ]),
+  gradeSource: z.tuple([id, reliability.nullable(), rationale]),
+  gradeDocument: z.tuple([
+    id,
+    z
+      .object({
+        credibility: credibility.nullable().optional(),
+        reliability: reliability.nullable().optional()
+      })
+      .strict(),
+    rationale
+  ]),
+  gradeHighlight: z.tuple([id, credibility.nullable(), rationale]),
+  restoreGrades: z.tuple([gradesSnapshotSchema])
 } as const satisfies { [K in ApiMethod]: z.ZodType<Parameters<ApiSpec[K]>> }

@@ -20,6 +20,17 @@ import type {
   WorkspaceInfo
 } from './model'
 import type { Result } from './errors'
+import type {
+  DocumentGradePatch,
+  DocumentGradeRow,
+  DocumentReliability,
+  GradesSnapshot,
+  InformationCredibility,
+  Source,
+  SourcePatch,
+  SourceReliability,
+  SourceView
+} from './reliability'
 
 /** A range [start, end) of a document's text. */
 export interface TextRange {
@@ -168,6 +179,33 @@ export interface ApiSpec {
   updateMemo(id: string, input: MemoInput): Change<Memo>
   deleteMemo(id: string): Change<Memo>
   restoreMemo(memo: Memo): Change<Memo>
+
+  /** Every source, with its documents, by name. */
+  listSources(): SourceView[]
+  /** Each library document's source, effective grade (badge) and provenance flags, in library order. */
+  listDocumentGrades(): DocumentGradeRow[]
+  /** A document's source, grades (with their history), flags, and its highlights' grades. */
+  getDocumentReliability(docId: string): DocumentReliability
+  /** Gives a document a source by name (created when new; null: no source). */
+  setDocumentSource(docId: string, name: string | null): Change<DocumentReliability>
+  /** Renames a source, or changes its kind, aliases or notes. */
+  updateSource(id: string, patch: SourcePatch): Change<Source>
+  /** A source's reliability, A–F (null clears it); the grade it replaces is kept in its history. */
+  gradeSource(id: string, value: SourceReliability | null, rationale: string): Change<Source>
+  /** A document's credibility 1–6, or its own reliability in place of its source's (with a rationale). */
+  gradeDocument(
+    docId: string,
+    patch: DocumentGradePatch,
+    rationale: string
+  ): Change<DocumentReliability>
+  /** A highlight's credibility 1–6 (null: it takes its document's again). */
+  gradeHighlight(
+    annotationId: string,
+    value: InformationCredibility | null,
+    rationale: string
+  ): Change<DocumentReliability>
+  /** Puts sources and grades back as they were before a change (the undo of every grading change). */
+  restoreGrades(snapshot: GradesSnapshot): Change<GradesSnapshot>
 }
 
 export type ApiMethod = keyof ApiSpec
@@ -221,7 +259,16 @@ export const API_METHODS = [
   'createMemo',
   'updateMemo',
   'deleteMemo',
-  'restoreMemo'
+  'restoreMemo',
+  'listSources',
+  'listDocumentGrades',
+  'getDocumentReliability',
+  'setDocumentSource',
+  'updateSource',
+  'gradeSource',
+  'gradeDocument',
+  'gradeHighlight',
+  'restoreGrades'
 ] as const satisfies readonly ApiMethod[]
 
 // Compile-time proof that the list names every method of ApiSpec.

@@ -236,3 +236,78 @@ export interface ProvenanceFlag {
   kind: ProvenanceFlagKind
   evidence: { start: number; end: number }[]
 }
+
+/** The grades that hold for a document or a highlight once inheritance is applied, and whence. */
+export interface EffectiveGrade {
+  reliability: SourceReliability | null
+  /** 'document' when the document overrides its source. */
+  reliabilityFrom: 'source' | 'document' | null
+  credibility: InformationCredibility | null
+  /** 'document' when a highlight has no credibility of its own and takes its document's. */
+  credibilityFrom: 'document' | 'highlight' | null
+  /** `B2`, `B–`, `–2` or `–`. */
+  badge: string
+  /**
+   * Nothing graded at any level: no reliability on the source or the document, no credibility on
+   * the document or the highlight (the badge is `–`). F and 6 are grades, so `F6` is not ungraded.
+   */
+  ungraded: boolean
+}
+
+/** What the workbench keeps of a document's provenance: its source, grades and flags. */
+export interface DocumentRecord extends DocumentGrades {
+  flags: ProvenanceFlag[]
+}
+
+/** A source with the documents that belong to it (ids, in library order). */
+export interface SourceView extends Source {
+  documents: string[]
+}
+
+/** New values for a source's description (its grade is set with gradeSource). */
+export interface SourcePatch {
+  name?: string
+  kind?: SourceKind
+  aliases?: string[]
+  notes?: string
+}
+
+/** A document's provenance as the reader shows it. */
+export interface DocumentReliability {
+  docId: string
+  source: Source | null
+  record: DocumentRecord
+  effective: EffectiveGrade
+  /** The effective grade of each of the document's highlights, by annotation id. */
+  highlights: Record<string, EffectiveGrade>
+  /** The highlights' own credibility grades (with history), by annotation id. */
+  highlightGrades: Record<string, HighlightGrades>
+}
+
+/** One library row's provenance: for badges, chips and sorting. */
+export interface DocumentGradeRow {
+  docId: string
+  sourceId: string | null
+  sourceName: string | null
+  reliability: SourceReliability | null
+  credibility: InformationCredibility | null
+  badge: string
+  flags: ProvenanceFlagKind[]
+}
+
+/** A document's grades to change: a value sets it, null clears it, absent leaves it. */
+export interface DocumentGradePatch {
+  credibility?: InformationCredibility | null
+  /** Overrides the source's reliability for this document alone (needs a rationale). */
+  reliability?: SourceReliability | null
+}
+
+/**
+ * Sources, document records and highlight grades as they were before a change (null: there was
+ * none): the undo of every grading change puts them back, history and all.
+ */
+export interface GradesSnapshot {
+  sources: Record<string, Source | null>
+  documents: Record<string, DocumentRecord | null>
+  highlights: Record<string, HighlightGrades | null>
+}

@@ -1,5 +1,6 @@
 import type {
   DocumentGrades,
+  EffectiveGrade,
   HighlightGrades,
   InformationCredibility,
   Source,
@@ -7,22 +8,7 @@ import type {
 } from '../../../shared/reliability'
 import { badgeText } from '../../../shared/reliability'
 
-/** The grades that hold for a document or a highlight once inheritance is applied, and whence. */
-export interface EffectiveGrade {
-  reliability: SourceReliability | null
-  /** 'document' when the document overrides its source. */
-  reliabilityFrom: 'source' | 'document' | null
-  credibility: InformationCredibility | null
-  /** 'document' when a highlight has no credibility of its own and takes its document's. */
-  credibilityFrom: 'document' | 'highlight' | null
-  /** `B2`, `B–`, `–2` or `–`. */
-  badge: string
-  /**
-   * Nothing graded at any level: no reliability on the source or the document, no credibility on
-   * the document or the highlight (the badge is `–`). F and 6 are grades, so `F6` is not ungraded.
-   */
-  ungraded: boolean
-}
+export type { EffectiveGrade }
 
 export interface GradedItem {
   /** The document's source; null or absent when it has none yet. */

@@ -60,6 +60,14 @@ export function changedBy(method: ApiMethod, args: readonly unknown[], value: un
       const id = String(args[0])
       return [`text:${id}`, `annotations:${id}`, 'documents', 'passages', 'search', 'info']
     }
+    case 'setDocumentSource':
+    case 'updateSource':
+    case 'gradeSource':
+    case 'gradeDocument':
+    case 'gradeHighlight':
+    case 'restoreGrades':
+      // Badges show in the library, the reader, the sidebar, Themes and search results.
+      return ['grades', 'search', 'passages']
     case 'openSampleWorkspace':
     case 'restoreBackup':
       return ['*']

@@ -1,0 +1,479 @@
+import type { Change, CoreApi } from '../../../shared/api'
+import type { DocumentMeta } from '../../../shared/model'
+import type {
+  DocumentGradeRow,
+  DocumentRecord,
+  DocumentReliability,
+  GradesSnapshot,
+  HighlightGrades,
+  ProvenanceFlag,
+  Source,
+  SourceKind,
+  SourcePatch,
+  SourceView
+} from '../../../shared/reliability'
+import { isSourceReliability, SOURCE_KINDS, ungraded } from '../../../shared/reliability'
+import { WorkbenchError } from '../../base/errors'
+import { SerialQueue } from '../../base/serial-queue'
+import { detectProvenance, type NamedSource } from '../../domain/provenance'
+import {
+  clearGrade,
+  defaultReliability,
+  defaultSourceKey,
+  effectiveGrade,
+  gradeCredibility,
+  gradeSource,
+  overrideReliability
+} from '../../domain/reliability'
+import type { ReliabilityFile } from '../../../shared/reliability-schemas'
+import type {
+  AnnotationFiles,
+  ChangeEvents,
+  Clock,
+  Collection,
+  DocumentCatalog,
+  DocumentContents
+} from '../../ports'
+
+export interface ReliabilityDeps {
+  catalog: DocumentCatalog
+  contents: DocumentContents
+  annotations: AnnotationFiles
+  events: ChangeEvents
+  clock: Clock
+  records: Collection<ReliabilityFile>
+  findDocument: (id: string) => DocumentMeta
+  /** Who sets a grade: the OS user name, or a name set in the app. */
+  userName: () => string
+}
+
+export type ReliabilityOps = Pick<
+  CoreApi,
+  | 'listSources'
+  | 'listDocumentGrades'
+  | 'getDocumentReliability'
+  | 'setDocumentSource'
+  | 'updateSource'
+  | 'gradeSource'
+  | 'gradeDocument'
+  | 'gradeHighlight'
+  | 'restoreGrades'
+>
+
+/** Who stands behind the grades the workbench proposes itself (at import). */
+export const AT_IMPORT = 'Analyst Workbench (at import)'
+
+/** How long imports may gather before their sources and flags are worked out, in one write. */
+const BATCH_MS = 150
+
+const emptyRecord = (): DocumentRecord => ({
+  sourceId: null,
+  reliabilityOverride: ungraded(),
+  credibility: ungraded(),
+  flags: []
+})
+
+/** A document's id from an annotation's ("<docId>.<n>"). */
+const docOfAnnotation = (annotationId: string): string =>
+  annotationId.slice(0, Math.max(0, annotationId.lastIndexOf('.')))
+
+/** A kind to start a new source with, from its name: a government domain or body, else unknown. */
+function guessKind(named: NamedSource, flags: readonly ProvenanceFlag[]): SourceKind {
+  if (flags.some((f) => f.kind === 'ai-generated')) return 'ai-generated'
+  if (/\.gov(\.[a-z]{2})?$|\.mil$/i.test(named.domain ?? '')) return 'government'
+  if (
+    /\b(ministry|department of|government|embassy|white house|state department)\b/i.test(named.name)
+  )
+    return 'government'
+  return 'unknown'
+}
+
+/** "Ministry of Coastal Affairs, coastal.gov.nv": the name, with its domain as an alias. */
+function nameAndAliases(named: NamedSource): { name: string; aliases: string[] } {
+  const { domain } = named
+  if (!domain || named.name === domain) return { name: named.name, aliases: [] }
+  const bare = named.name
+    .replace(domain, '')
+    .replace(/^[\s,;|–—()-]+|[\s,;|–—()-]+$/g, '')
+    .trim()
+  return { name: bare || named.name, aliases: [domain] }
+}
+
+/**
+ * Sources (outlets, agencies, authors) and the Admiralty grades: a source's reliability (A–F),
+ * inherited by its documents unless one overrides it with a rationale; a document's and a
+ * highlight's credibility (1–6). Every grade keeps who set it, when and why, and the grades it
+ * replaced. At import, each document is given the source its metadata or text names, and the
+ * flags its text raises (AI-generated, machine-translated, placeholder references…).
+ *
+ * Kept in reliability.json; all changes run one after another, and every read waits for the
+ * imports before it to be worked out.
+ */
+export function reliabilityFeature(deps: ReliabilityDeps): ReliabilityOps & {
+  /** Works out the imports not yet done (called before closing). */
+  flush: () => Promise<void>
+} {
+  const { records } = deps
+  const queue = new SerialQueue()
+  const pending = new Set<string>()
+  let timer: ReturnType<typeof setTimeout> | null = null
+
+  const data = (): Readonly<ReliabilityFile> => records.data
+  const sourceById = (id: string | null): Source | null =>
+    id === null ? null : (data().sources.find((s) => s.id === id) ?? null)
+  const findSource = (id: string): Source => {
+    const s = sourceById(id)
+    if (!s) throw new WorkbenchError('not-found', `No source with id ${id}.`)
+    return s
+  }
+  const recordOf = (docId: string): DocumentRecord => data().documents[docId] ?? emptyRecord()
+  const stamp = (): { setBy: string; setAt: string } => ({
+    setBy: deps.userName(),
+    setAt: deps.clock.now().toISOString()
+  })
+
+  /** The source a name stands for: by its name or one of its aliases, or a domain among them. */
+  function matchSource(
+    sources: readonly Source[],
+    name: string,
+    domain: string | null
+  ): Source | null {
+    const key = defaultSourceKey(name)
+    const dom = domain ? defaultSourceKey(domain) : null
+    return (
+      sources.find((s) =>
+        [s.name, ...s.aliases].some((n) => {
+          const k = defaultSourceKey(n)
+          return k === key || (dom !== null && k === dom)
+        })
+      ) ?? null
+    )
+  }
+
+  const newSource = (name: string, kind: SourceKind, aliases: string[] = []): Source => ({
+    id: freshId(),
+    name,
+    aliases,
+    kind,
+    notes: '',
+    reliability: ungraded()
+  })
+
+  function freshId(): string {
+    const taken = new Set(data().sources.map((s) => s.id))
+    for (;;) {
+      const id = `s${deps.clock.newId()}`
+      if (!taken.has(id)) return id
+    }
+  }
+
+  const snapshotOf = (
+    sources: string[],
+    documents: string[],
+    highlights: string[] = []
+  ): GradesSnapshot => ({
+    sources: Object.fromEntries(sources.map((id) => [id, structuredClone(sourceById(id))])),
+    documents: Object.fromEntries(
+      documents.map((id) => [id, structuredClone(data().documents[id] ?? null)])
+    ),
+    highlights: Object.fromEntries(
+      highlights.map((id) => [id, structuredClone(data().highlights[id] ?? null)])
+    )
+  })
+
+  /** Works out the source and flags of documents saved since the last time. */
+  async function work(): Promise<void> {
+    if (pending.size === 0) return
+    const ids = [...pending]
+    pending.clear()
+    const found: { id: string; flags: ProvenanceFlag[]; named: NamedSource | null }[] = []
+    for (const id of ids) {
+      const meta = deps.catalog.findById(id)
+      if (!meta) continue
+      let text: string
+      try {
+        text = (await deps.contents.text(meta, false)).text
+      } catch {
+        continue // a damaged text: reported where it is opened
+      }
+      const p = detectProvenance(text, { publisher: meta.source })
+      found.push({ id, flags: p.flags, named: p.proposedSource })
+    }
+    if (found.length === 0) return
+    const at = stamp()
+    await records.update((draft) => {
+      for (const { id, flags, named } of found) {
+        const record = draft.documents[id] ?? emptyRecord()
+        record.flags = flags
+        if (record.sourceId === null && named) {
+          let source = matchSource(draft.sources, named.name, named.domain)
+          if (!source) {
+            const kind = guessKind(named, flags)
+            const { name, aliases } = nameAndAliases(named)
+            source = newSource(name, kind, aliases)
+            const start = defaultReliability(kind, flags)
+            if (start)
+              source.reliability = {
+                current: {
+                  value: start.value,
+                  rationale: start.rationale,
+                  setBy: AT_IMPORT,
+                  setAt: at.setAt
+                },
+                history: []
+              }
+            draft.sources.push(source)
+          }
+          record.sourceId = source.id
+        }
+        draft.documents[id] = record
+      }
+    })
+  }
+
+  const flush = (): Promise<void> => {
+    if (timer) clearTimeout(timer)
+    timer = null
+    return queue.run(work)
+  }
+  /** Every read and change first works out the imports before it. */
+  const run = <T>(task: () => Promise<T>): Promise<T> =>
+    queue.run(async () => {
+      await work()
+      return task()
+    })
+
+  deps.events.subscribe((event) => {
+    if (event.kind !== 'document-saved') return
+    pending.add(event.meta.id)
+    if (!timer)
+      timer = setTimeout(() => {
+        timer = null
+        void queue.run(work).catch(() => undefined)
+      }, BATCH_MS)
+  })
+
+  function reliabilityOf(docId: string): DocumentReliability {
+    const record = recordOf(docId)
+    const source = sourceById(record.sourceId)
+    const highlights: Record<string, ReturnType<typeof effectiveGrade>> = {}
+    const highlightGrades: Record<string, HighlightGrades> = {}
+    const prefix = `${docId}.`
+    for (const [id, h] of Object.entries(data().highlights)) {
+      if (!id.startsWith(prefix)) continue
+      highlightGrades[id] = structuredClone(h)
+      highlights[id] = effectiveGrade({ source, document: record, highlight: h })
+    }
+    return {
+      docId,
+      source: structuredClone(source),
+      record: structuredClone(record),
+      effective: effectiveGrade({ source, document: record }),
+      highlights,
+      highlightGrades
+    }
+  }
+
+  /** Puts records back as a snapshot has them; returns the snapshot of what it replaced. */
+  async function apply(snapshot: GradesSnapshot): Promise<GradesSnapshot> {
+    const inverse = snapshotOf(
+      Object.keys(snapshot.sources),
+      Object.keys(snapshot.documents),
+      Object.keys(snapshot.highlights)
+    )
+    await records.update((draft) => {
+      for (const [id, s] of Object.entries(snapshot.sources)) {
+        const at = draft.sources.findIndex((x) => x.id === id)
+        if (s === null) {
+          if (at >= 0) draft.sources.splice(at, 1)
+        } else if (at >= 0) draft.sources[at] = structuredClone(s)
+        else draft.sources.push(structuredClone(s))
+      }
+      for (const [id, d] of Object.entries(snapshot.documents)) {
+        if (d === null) delete draft.documents[id]
+        else draft.documents[id] = structuredClone(d)
+      }
+      for (const [id, h] of Object.entries(snapshot.highlights)) {
+        if (h === null) delete draft.highlights[id]
+        else draft.highlights[id] = structuredClone(h)
+      }
+    })
+    return inverse
+  }
+
+  const changed = (before: GradesSnapshot): Change<never>['undo'] => ({
+    method: 'restoreGrades',
+    args: [before]
+  })
+
+  function checkName(name: string): string {
+    const clean = name.trim().replace(/\s+/g, ' ')
+    if (!clean) throw new WorkbenchError('invalid-argument', 'A source needs a name.')
+    if (clean.length > 200)
+      throw new WorkbenchError(
+        'invalid-argument',
+        'A source name can be at most 200 characters long.'
+      )
+    return clean
+  }
+
+  return {
+    flush,
+
+    listSources: () =>
+      run(async () => {
+        const byId = new Map<string, string[]>()
+        for (const meta of deps.catalog.documents()) {
+          const sid = data().documents[meta.id]?.sourceId
+          if (sid) byId.set(sid, [...(byId.get(sid) ?? []), meta.id])
+        }
+        return data()
+          .sources.map((s): SourceView => ({
+            ...structuredClone(s),
+            documents: byId.get(s.id) ?? []
+          }))
+          .sort((a, b) => a.name.localeCompare(b.name))
+      }),
+
+    listDocumentGrades: () =>
+      run(async () =>
+        deps.catalog.documents().map((meta): DocumentGradeRow => {
+          const record = recordOf(meta.id)
+          const source = sourceById(record.sourceId)
+          const e = effectiveGrade({ source, document: record })
+          return {
+            docId: meta.id,
+            sourceId: source?.id ?? null,
+            sourceName: source?.name ?? null,
+            reliability: e.reliability,
+            credibility: e.credibility,
+            badge: e.badge,
+            flags: record.flags.map((f) => f.kind)
+          }
+        })
+      ),
+
+    getDocumentReliability: (docId) =>
+      run(async () => {
+        deps.findDocument(docId)
+        return reliabilityOf(docId)
+      }),
+
+    setDocumentSource: (docId, name) =>
+      run(async () => {
+        deps.findDocument(docId)
+        const record = recordOf(docId)
+        let source = name === null ? null : matchSource(data().sources, checkName(name), null)
+        const created = name !== null && !source
+        if (created) source = newSource(checkName(name), 'unknown')
+        const before = snapshotOf(created && source ? [source.id] : [], [docId])
+        await records.update((draft) => {
+          if (created && source) draft.sources.push(source)
+          draft.documents[docId] = { ...structuredClone(record), sourceId: source?.id ?? null }
+        })
+        return { value: reliabilityOf(docId), undo: changed(before) }
+      }),
+
+    updateSource: (id, patch: SourcePatch) =>
+      run(async () => {
+        const source = findSource(id)
+        const next: Source = structuredClone(source)
+        if (patch.name !== undefined) {
+          next.name = checkName(patch.name)
+          const clash = data().sources.find(
+            (s) => s.id !== id && defaultSourceKey(s.name) === defaultSourceKey(next.name)
+          )
+          if (clash)
+            throw new WorkbenchError(
+              'invalid-argument',
+              `There is a source named “${clash.name}” already: give its documents that source instead.`
+            )
+        }
+        if (patch.kind !== undefined) {
+          if (!(SOURCE_KINDS as readonly string[]).includes(patch.kind))
+            throw new WorkbenchError(
+              'invalid-argument',
+              `A source's kind is one of ${SOURCE_KINDS.join(', ')}, not ${patch.kind}.`
+            )
+          next.kind = patch.kind
+        }
+        if (patch.aliases !== undefined)
+          next.aliases = [...new Set(patch.aliases.map((a) => a.trim()).filter(Boolean))]
+        if (patch.notes !== undefined) next.notes = patch.notes
+        const before = snapshotOf([id], [])
+        await records.update((draft) => {
+          const at = draft.sources.findIndex((s) => s.id === id)
+          draft.sources[at] = next
+        })
+        return { value: structuredClone(next), undo: changed(before) }
+      }),
+
+    gradeSource: (id, value, rationale) =>
+      run(async () => {
+        const source = findSource(id)
+        if (value !== null && !isSourceReliability(value))
+          throw new WorkbenchError(
+            'invalid-argument',
+            `Reliability is a letter from A to F, not ${String(value)}.`
+          )
+        const next =
+          value === null
+            ? { ...source, reliability: clearGrade(source.reliability) }
+            : gradeSource(source, value, rationale, stamp())
+        const before = snapshotOf([id], [])
+        await records.update((draft) => {
+          const at = draft.sources.findIndex((s) => s.id === id)
+          draft.sources[at] = next
+        })
+        return { value: structuredClone(next), undo: changed(before) }
+      }),
+
+    gradeDocument: (docId, patch, rationale) =>
+      run(async () => {
+        deps.findDocument(docId)
+        let record = structuredClone(recordOf(docId))
+        const at = stamp()
+        if (patch.reliability !== undefined)
+          record =
+            patch.reliability === null
+              ? { ...record, reliabilityOverride: clearGrade(record.reliabilityOverride) }
+              : { ...record, ...overrideReliability(record, patch.reliability, rationale, at) }
+        if (patch.credibility !== undefined)
+          record =
+            patch.credibility === null
+              ? { ...record, credibility: clearGrade(record.credibility) }
+              : gradeCredibility(record, patch.credibility, rationale, at)
+        const before = snapshotOf([], [docId])
+        await records.update((draft) => {
+          draft.documents[docId] = record
+        })
+        return { value: reliabilityOf(docId), undo: changed(before) }
+      }),
+
+    gradeHighlight: (annotationId, value, rationale) =>
+      run(async () => {
+        const docId = docOfAnnotation(annotationId)
+        const file = deps.catalog.findById(docId) ? await deps.annotations.get(docId) : null
+        if (!file?.annotations.some((a) => a.id === annotationId))
+          throw new WorkbenchError('not-found', `No highlight with id ${annotationId}.`)
+        const current: HighlightGrades = structuredClone(
+          data().highlights[annotationId] ?? { credibility: ungraded() }
+        )
+        const next =
+          value === null
+            ? { credibility: clearGrade(current.credibility) }
+            : gradeCredibility(current, value, rationale, stamp())
+        const before = snapshotOf([], [], [annotationId])
+        await records.update((draft) => {
+          draft.highlights[annotationId] = next
+        })
+        return { value: reliabilityOf(docId), undo: changed(before) }
+      }),
+
+    restoreGrades: (snapshot) =>
+      run(async () => {
+        const inverse = await apply(snapshot)
+        return { value: snapshot, undo: changed(inverse) }
+      })
+  }
+}

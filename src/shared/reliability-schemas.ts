@@ -1,0 +1,58 @@
+import { z } from 'zod'
+import {
+  CREDIBILITY_LEVELS,
+  PROVENANCE_FLAG_KINDS,
+  RELIABILITY_LEVELS,
+  SOURCE_KINDS
+} from './reliability'
+
+const grade = <T extends z.ZodType>(value: T) =>
+  z.object({ value, rationale: z.string(), setBy: z.string(), setAt: z.string() })
+const graded = <T extends z.ZodType>(value: T) =>
+  z.object({ current: grade(value).nullable(), history: z.array(grade(value)) })
+
+const reliability = z.enum(RELIABILITY_LEVELS)
+const credibility = z.union(CREDIBILITY_LEVELS.map((n) => z.literal(n)))
+
+export const sourceSchema = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  aliases: z.array(z.string()),
+  kind: z.enum(SOURCE_KINDS),
+  notes: z.string(),
+  reliability: graded(reliability)
+})
+
+export const documentRecordSchema = z.object({
+  sourceId: z.string().nullable(),
+  reliabilityOverride: graded(reliability),
+  credibility: graded(credibility),
+  flags: z.array(
+    z.object({
+      kind: z.enum(PROVENANCE_FLAG_KINDS),
+      evidence: z.array(
+        z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })
+      )
+    })
+  )
+})
+
+export const highlightGradesSchema = z.object({ credibility: graded(credibility) })
+
+/** reliability.json: the sources, each document's source, grades and flags, highlights' grades. */
+export const reliabilityFileSchema = z.object({
+  schemaVersion: z.literal(1),
+  sources: z.array(sourceSchema),
+  documents: z.record(z.string(), documentRecordSchema),
+  highlights: z.record(z.string(), highlightGradesSchema)
+})
+export type ReliabilityFile = z.infer<typeof reliabilityFileSchema>
+
+/** The undo of a grading change (restoreGrades), checked as any other call's arguments. */
+export const gradesSnapshotSchema = z
+  .object({
+    sources: z.record(z.string(), sourceSchema.nullable()),
+    documents: z.record(z.string(), documentRecordSchema.nullable()),
+    highlights: z.record(z.string(), highlightGradesSchema.nullable())
+  })
+  .strict()
