@@ -141,8 +141,11 @@ export function registerAnnotationCommands(
         const only = opts.tag ? tagScope(tags, [resolveTag(tags, opts.tag).id]) : null
         const rows: Record<string, unknown>[] = []
         for (const id of docIds) {
+          const grades = await wb.getDocumentReliability(id)
           for (const a of await wb.listAnnotations(id)) {
-            if (!only || taggedWithin(a, only)) rows.push(annotationRow(a, tags))
+            if (only && !taggedWithin(a, only)) continue
+            const g = grades.highlights[a.id] ?? grades.effective
+            rows.push({ ...annotationRow(a, tags), credibility: g.credibility })
           }
         }
         if (opts.json) io.out(json(rows))

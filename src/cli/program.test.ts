@@ -49,7 +49,10 @@ describe('workbench CLI', () => {
         source: 'The Ledger',
         published: '2025-03-04',
         words: 3,
-        sha256: expect.stringMatching(/^[0-9a-f]{64}$/)
+        sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+        reliability: null,
+        credibility: null,
+        flags: []
       },
       {
         id: report.imported[1].id,
@@ -57,7 +60,11 @@ describe('workbench CLI', () => {
         source: null,
         published: null,
         words: 8,
-        sha256: expect.stringMatching(/^[0-9a-f]{64}$/)
+        sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+        reliability: null,
+        credibility: null,
+        // It names no one: no source line, no publisher, no "… said".
+        flags: ['no-named-source']
       }
     ])
     const shown = await cli('--workspace', ws, 'show', report.imported[0].id, '--json')

@@ -3,6 +3,8 @@ import { Command, CommanderError, Option } from 'commander'
 import { toApiError, WorkbenchError } from '../core/base/errors'
 import { registerAnnotationCommands } from './annotation-commands'
 import { registerExportCommands } from './export-commands'
+import { registerReliabilityCommands } from './reliability-commands'
+import type { DocumentGradeRow } from '../shared/reliability'
 import type { WorkerSpec } from '../core/workers/worker-protocol'
 import { defaultWorkspaceDir } from '../core/host/paths'
 import { createWorkbench, type Workbench } from '../core/workbench'
@@ -141,7 +143,8 @@ function buildProgram(
     .action(async (opts: { json?: boolean }) => {
       await withWorkbench(true, async (wb) => {
         const docs = await wb.listDocuments()
-        if (opts.json) io.out(json(docs.map(listRow)))
+        const grades = new Map((await wb.listDocumentGrades()).map((g) => [g.docId, g]))
+        if (opts.json) io.out(json(docs.map((d) => listRow(d, grades.get(d.id)))))
         else if (docs.length === 0)
           io.out('The workspace has no documents. Import some with: workbench import PATH...\n')
         else
@@ -243,16 +246,21 @@ function buildProgram(
 
   registerAnnotationCommands(program, io, (readOnly, fn) => withWorkbench(readOnly, fn))
   registerExportCommands(program, io, (readOnly, fn) => withWorkbench(readOnly, fn))
+  registerReliabilityCommands(program, io, (readOnly, fn) => withWorkbench(readOnly, fn))
   return program
 }
 
-function listRow(d: DocumentMeta): Record<string, unknown> {
+function listRow(d: DocumentMeta, g: DocumentGradeRow | undefined): Record<string, unknown> {
   return {
     id: d.id,
     title: d.title,
-    source: d.source,
+    // The document's source record when it has one, else the publisher its file names.
+    source: g?.sourceName ?? d.source,
     published: d.published,
     words: d.words,
-    sha256: d.sha256
+    sha256: d.sha256,
+    reliability: g?.reliability ?? null,
+    credibility: g?.credibility ?? null,
+    flags: g?.flags ?? []
   }
 }

@@ -226,6 +226,7 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
     events,
     clock,
     records: gradeRecords,
+    canWrite: !store.readOnly,
     findDocument,
     userName: () => options.userName ?? osUserName()
   })

@@ -2,9 +2,7 @@ import type {
   DocumentGrades,
   EffectiveGrade,
   HighlightGrades,
-  InformationCredibility,
-  Source,
-  SourceReliability
+  Source
 } from '../../../shared/reliability'
 import { badgeText } from '../../../shared/reliability'
 

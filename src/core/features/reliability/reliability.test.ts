@@ -1,4 +1,7 @@
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { cli } from '../../../test-support/cli'
 import { useTempDirs } from '../../../test-support/temp-dir'
 import { enc, importText, openTestWorkbench, run } from '../../../test-support/workbench'
 import type { Workbench } from '../../workbench'
@@ -173,5 +176,55 @@ describe('grades', () => {
     expect(r.effective.badge).toBe('F–')
     expect(r.source?.reliability.current?.setBy).toBe('Analyst Workbench (at import)')
     await wb.close()
+  })
+})
+
+describe('from the command line', () => {
+  it('lists sources, sets a source, grades a source, a document and a highlight', async () => {
+    const ws = join(await tempDir(), 'ws')
+    const src = await tempDir()
+    await writeFile(join(src, 'rewrite.txt'), REWRITE)
+    expect((await cli('--workspace', ws, 'import', src)).code).toBe(0)
+    const [doc] = JSON.parse((await cli('--workspace', ws, 'list', '--json')).out)
+    expect(doc).toMatchObject({
+      source: 'Ministry of Coastal Affairs',
+      reliability: null,
+      credibility: null,
+      flags: []
+    })
+    const graded = await cli(
+      '--workspace',
+      ws,
+      'grade',
+      'source',
+      'coastal.gov.nv',
+      '--reliability',
+      'B',
+      '--why',
+      'Official'
+    )
+    expect(graded).toMatchObject({ code: 0, out: 'Ministry of Coastal Affairs: B\n' })
+    expect((await cli('--workspace', ws, 'grade', 'doc', doc.id, '--credibility', '3')).out).toBe(
+      `${doc.id}: B3\n`
+    )
+    const [row] = JSON.parse((await cli('--workspace', ws, 'sources', '--json')).out)
+    expect(row).toMatchObject({
+      name: 'Ministry of Coastal Affairs',
+      reliability: 'B',
+      documents: [doc.id]
+    })
+    expect(
+      (await cli('--workspace', ws, 'annotate', doc.id, '--quote', 'patrol the Skarn Sea')).code
+    ).toBe(0)
+    const [a] = JSON.parse((await cli('--workspace', ws, 'annotations', '--json')).out)
+    expect(a.credibility).toBe(3)
+    expect(
+      (await cli('--workspace', ws, 'grade', 'annotation', a.id, '--credibility', '1')).out
+    ).toBe(`${a.id}: B1\n`)
+    const moved = await cli('--workspace', ws, 'source', 'set', doc.id, '--source', 'Skarn Herald')
+    expect(moved).toMatchObject({ code: 0, out: `${doc.id}: Skarn Herald  –3\n` })
+    const bad = await cli('--workspace', ws, 'grade', 'source', 'Nobody', '--reliability', 'A')
+    expect(bad.code).toBe(1)
+    expect(bad.err).toContain('No source named “Nobody”')
   })
 })

@@ -25,6 +25,14 @@ import {
   gradeSource,
   overrideReliability
 } from '../../domain/reliability'
+import {
+  checkSourceName,
+  docOfAnnotation,
+  emptyRecord,
+  guessKind,
+  matchSource,
+  nameAndAliases
+} from '../../domain/reliability/sources'
 import type { ReliabilityFile } from '../../../shared/reliability-schemas'
 import type {
   AnnotationFiles,
@@ -43,6 +51,8 @@ export interface ReliabilityDeps {
   clock: Clock
   records: Collection<ReliabilityFile>
   findDocument: (id: string) => DocumentMeta
+  /** False for a workspace opened read-only: nothing is worked out or saved. */
+  canWrite: boolean
   /** Who sets a grade: the OS user name, or a name set in the app. */
   userName: () => string
 }
@@ -65,39 +75,6 @@ export const AT_IMPORT = 'Analyst Workbench (at import)'
 
 /** How long imports may gather before their sources and flags are worked out, in one write. */
 const BATCH_MS = 150
-
-const emptyRecord = (): DocumentRecord => ({
-  sourceId: null,
-  reliabilityOverride: ungraded(),
-  credibility: ungraded(),
-  flags: []
-})
-
-/** A document's id from an annotation's ("<docId>.<n>"). */
-const docOfAnnotation = (annotationId: string): string =>
-  annotationId.slice(0, Math.max(0, annotationId.lastIndexOf('.')))
-
-/** A kind to start a new source with, from its name: a government domain or body, else unknown. */
-function guessKind(named: NamedSource, flags: readonly ProvenanceFlag[]): SourceKind {
-  if (flags.some((f) => f.kind === 'ai-generated')) return 'ai-generated'
-  if (/\.gov(\.[a-z]{2})?$|\.mil$/i.test(named.domain ?? '')) return 'government'
-  if (
-    /\b(ministry|department of|government|embassy|white house|state department)\b/i.test(named.name)
-  )
-    return 'government'
-  return 'unknown'
-}
-
-/** "Ministry of Coastal Affairs, coastal.gov.nv": the name, with its domain as an alias. */
-function nameAndAliases(named: NamedSource): { name: string; aliases: string[] } {
-  const { domain } = named
-  if (!domain || named.name === domain) return { name: named.name, aliases: [] }
-  const bare = named.name
-    .replace(domain, '')
-    .replace(/^[\s,;|–—()-]+|[\s,;|–—()-]+$/g, '')
-    .trim()
-  return { name: bare || named.name, aliases: [domain] }
-}
 
 /**
  * Sources (outlets, agencies, authors) and the Admiralty grades: a source's reliability (A–F),
@@ -131,24 +108,6 @@ export function reliabilityFeature(deps: ReliabilityDeps): ReliabilityOps & {
     setBy: deps.userName(),
     setAt: deps.clock.now().toISOString()
   })
-
-  /** The source a name stands for: by its name or one of its aliases, or a domain among them. */
-  function matchSource(
-    sources: readonly Source[],
-    name: string,
-    domain: string | null
-  ): Source | null {
-    const key = defaultSourceKey(name)
-    const dom = domain ? defaultSourceKey(domain) : null
-    return (
-      sources.find((s) =>
-        [s.name, ...s.aliases].some((n) => {
-          const k = defaultSourceKey(n)
-          return k === key || (dom !== null && k === dom)
-        })
-      ) ?? null
-    )
-  }
 
   const newSource = (name: string, kind: SourceKind, aliases: string[] = []): Source => ({
     id: freshId(),
@@ -243,6 +202,12 @@ export function reliabilityFeature(deps: ReliabilityDeps): ReliabilityOps & {
       return task()
     })
 
+  // Documents imported by a session that ended before their provenance was worked out (or by a
+  // version without sources) are worked out with the first read or change.
+  if (deps.canWrite)
+    for (const meta of deps.catalog.documents())
+      if (!records.data.documents[meta.id]) pending.add(meta.id)
+
   deps.events.subscribe((event) => {
     if (event.kind !== 'document-saved') return
     pending.add(event.meta.id)
@@ -306,17 +271,6 @@ export function reliabilityFeature(deps: ReliabilityDeps): ReliabilityOps & {
     args: [before]
   })
 
-  function checkName(name: string): string {
-    const clean = name.trim().replace(/\s+/g, ' ')
-    if (!clean) throw new WorkbenchError('invalid-argument', 'A source needs a name.')
-    if (clean.length > 200)
-      throw new WorkbenchError(
-        'invalid-argument',
-        'A source name can be at most 200 characters long.'
-      )
-    return clean
-  }
-
   return {
     flush,
 
@@ -363,9 +317,9 @@ export function reliabilityFeature(deps: ReliabilityDeps): ReliabilityOps & {
       run(async () => {
         deps.findDocument(docId)
         const record = recordOf(docId)
-        let source = name === null ? null : matchSource(data().sources, checkName(name), null)
+        let source = name === null ? null : matchSource(data().sources, checkSourceName(name), null)
         const created = name !== null && !source
-        if (created) source = newSource(checkName(name), 'unknown')
+        if (created) source = newSource(checkSourceName(name), 'unknown')
         const before = snapshotOf(created && source ? [source.id] : [], [docId])
         await records.update((draft) => {
           if (created && source) draft.sources.push(source)
@@ -379,7 +333,7 @@ export function reliabilityFeature(deps: ReliabilityDeps): ReliabilityOps & {
         const source = findSource(id)
         const next: Source = structuredClone(source)
         if (patch.name !== undefined) {
-          next.name = checkName(patch.name)
+          next.name = checkSourceName(patch.name)
           const clash = data().sources.find(
             (s) => s.id !== id && defaultSourceKey(s.name) === defaultSourceKey(next.name)
           )
