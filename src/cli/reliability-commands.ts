@@ -13,7 +13,6 @@ import {
 import type { Workbench } from '../core/workbench'
 import { json, type CliIo, type WithWorkbench } from './io'
 
-
 /** A source by its id, its name or one of its aliases (any case). */
 async function resolveSource(wb: Workbench, ref: string): Promise<Source> {
   const sources = await wb.listSources()
