@@ -9,6 +9,7 @@ import './styles/sidebar.css'
 import './styles/views.css'
 import './styles/search.css'
 import './styles/export.css'
+import './styles/reliability.css'
 
 const root = document.getElementById('root')
 if (root) {

@@ -6,6 +6,10 @@ import { useFetch } from '../hooks/use-fetch'
 import { useDocumentList, useTags } from '../hooks/use-workspace'
 import { useClient, useCommands, useUi } from '../state/app-context'
 import { NoteField } from '../ui/NoteField'
+import type { EffectiveGrade } from '../../../shared/reliability'
+import { GradeBadge } from '../reliability/GradeBadge'
+import { HighlightCredibility } from '../reliability/HighlightCredibility'
+import { useDocumentReliability } from '../reliability/use-grades'
 import { AnnotationEditor } from './AnnotationEditor'
 
 const excerpt = (s: string, n = 140): string => {
@@ -20,11 +24,14 @@ const PAGE = 200
 const AnnotationItem = memo(function AnnotationItem({
   a,
   tagText,
+  grade,
   selected,
   onSelect
 }: {
   a: Annotation
   tagText: string
+  /** The highlight's own credibility grade, when it has one (else it takes its document's). */
+  grade: EffectiveGrade | undefined
   selected: boolean
   onSelect: (id: string) => void
 }): React.JSX.Element {
@@ -36,6 +43,13 @@ const AnnotationItem = memo(function AnnotationItem({
         aria-current={selected ? 'true' : undefined}
       >
         <span className={`quote-mark color-${a.color}`} aria-hidden="true" />
+        {grade && (
+          <GradeBadge
+            reliability={grade.reliability}
+            credibility={grade.credibility}
+            badge={grade.badge}
+          />
+        )}
         <span className="annotation-quote">“{excerpt(a.quote.exact)}”</span>
         {tagText && <span className="annotation-tags">{tagText}</span>}
         {a.note && <span className="annotation-note">{excerpt(a.note, 100)}</span>}
@@ -78,6 +92,7 @@ function DocumentAnnotations({
   const note = useFetch(`note:${docId}`, [`note:${docId}`], () =>
     client.call('getDocumentNote', docId)
   )
+  const reliability = useDocumentReliability(docId)
   const [count, setCount] = useState(PAGE)
   const [selectItem] = useState(() => (id: string) => commands.selectAnnotation(id, true))
 
@@ -92,6 +107,11 @@ function DocumentAnnotations({
       key={a.id}
       a={a}
       tagText={a.tags.map((t) => `#${paths.get(t)?.path ?? '?'}`).join(' ')}
+      grade={
+        reliability?.highlightGrades[a.id]?.credibility.current
+          ? reliability.highlights[a.id]
+          : undefined
+      }
       selected={a.id === selectedId}
       onSelect={selectItem}
     />
@@ -106,6 +126,24 @@ function DocumentAnnotations({
         <span className="visually-hidden">Document: </span>
         {title}
       </p>
+      {reliability && (
+        <p className="sidebar-grade">
+          <GradeBadge
+            reliability={reliability.effective.reliability}
+            credibility={reliability.effective.credibility}
+            badge={reliability.effective.badge}
+          />{' '}
+          {reliability.source?.name ?? 'No source'}{' '}
+          <button
+            type="button"
+            className="link-button"
+            title="Source and grades (G)"
+            onClick={() => commands.openGrades(docId)}
+          >
+            {reliability.effective.ungraded ? 'Grade…' : 'Change…'}
+          </button>
+        </p>
+      )}
       {note.data !== undefined && (
         <NoteField
           label="Document note"
@@ -136,7 +174,14 @@ function DocumentAnnotations({
             })
           }}
         />
-      ) : (
+      ) : null}
+      {selected &&
+        reliability &&
+        selected.status === 'anchored' &&
+        !client.annotations.isPending(selected.id) && (
+          <HighlightCredibility annotationId={selected.id} reliability={reliability} />
+        )}
+      {selected ? null : (
         <p className="hint">
           Select text in the document (or move the caret with Shift and the arrow keys) and press H
           to highlight it. Click a highlight, or press ] for the next one, to tag it and write a

@@ -93,6 +93,14 @@ export class AnnotationCache {
     return w ? (await w.promise).id : id
   }
 
+  /** The saved id of a highlight known by the pending id it started as, or by its own. */
+  async savedId(id: string): Promise<string> {
+    const w = this.waiting.get(id)
+    if (w) return (await w.promise).id
+    for (const [saved, pending] of this.aliases) if (pending === id) return saved
+    return id
+  }
+
   /** A stable identity for the editor of a highlight: the pending id it started as, else its id. */
   identity(id: string): string {
     return this.aliases.get(id) ?? id

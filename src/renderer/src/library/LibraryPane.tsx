@@ -1,6 +1,9 @@
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { describeDocument, formatCount } from '../format'
 import { useDocumentList } from '../hooks/use-workspace'
+import { PROVENANCE_FLAG_LABELS } from '../../../shared/reliability'
+import { describeGrade, FlagChips, GradeBadge } from '../reliability/GradeBadge'
+import { useDocumentGrades } from '../reliability/use-grades'
 import { useCommands, useUi } from '../state/app-context'
 import { SORT_LABELS, sortAndFilter, type SortKey } from './sort'
 import { TrashButton } from './TrashDialog'
@@ -8,6 +11,7 @@ import { TrashButton } from './TrashDialog'
 /** The list of documents: filter, sort, open. Up/Down move between documents, Enter opens one. */
 export function LibraryPane(): React.JSX.Element {
   const docs = useDocumentList()
+  const grades = useDocumentGrades()
   const commands = useCommands()
   const openId = useUi((s) => (s.panes.find((p) => p.key === s.activeKey) ?? s.panes[0])?.docId)
   const onOpen = (id: string): void => void commands.open(id)
@@ -74,32 +78,45 @@ export function LibraryPane(): React.JSX.Element {
           : formatCount(docs.length, 'document')}
       </p>
       <ul className="library-list" aria-label="Library" ref={listRef} onKeyDown={onKeyDown}>
-        {shown.map((d) => (
-          <li
-            key={d.id}
-            aria-label={`${d.title} — ${describeDocument(d)}`}
-            className={d.id === openId ? 'doc open' : 'doc'}
-          >
-            <button
-              type="button"
-              className="doc-open"
-              aria-current={d.id === openId ? 'true' : undefined}
-              onClick={() => onOpen(d.id)}
+        {shown.map((d) => {
+          const g = grades.get(d.id)
+          return (
+            <li
+              key={d.id}
+              aria-label={`${d.title} — ${describeDocument(d)}${g && g.badge !== '–' ? ` · ${describeGrade(g.reliability, g.credibility)}` : ''}${g?.flags.length ? ` · flagged ${g.flags.map((f) => PROVENANCE_FLAG_LABELS[f]).join(', ')}` : ''}`}
+              className={d.id === openId ? 'doc open' : 'doc'}
             >
-              <span className="doc-title">{d.title}</span>
-              <span className="doc-meta">{describeDocument(d)}</span>
-            </button>
-            <button
-              type="button"
-              className="doc-beside"
-              aria-label={`Open beside ${d.title}`}
-              title="Open beside the current document"
-              onClick={() => onOpenBeside(d.id)}
-            >
-              ⊞
-            </button>
-          </li>
-        ))}
+              <button
+                type="button"
+                className="doc-open"
+                aria-current={d.id === openId ? 'true' : undefined}
+                onClick={() => onOpen(d.id)}
+              >
+                <span className="doc-title">
+                  {g && g.badge !== '–' && (
+                    <GradeBadge
+                      reliability={g.reliability}
+                      credibility={g.credibility}
+                      badge={g.badge}
+                    />
+                  )}
+                  {d.title}
+                </span>
+                <span className="doc-meta">{describeDocument(d)}</span>
+                {g && <FlagChips flags={g.flags} />}
+              </button>
+              <button
+                type="button"
+                className="doc-beside"
+                aria-label={`Open beside ${d.title}`}
+                title="Open beside the current document"
+                onClick={() => onOpenBeside(d.id)}
+              >
+                ⊞
+              </button>
+            </li>
+          )
+        })}
       </ul>
       {docs.length > 0 && shown.length === 0 && (
         <p className="hint">No document matches “{filter}”.</p>

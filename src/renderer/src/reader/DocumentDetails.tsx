@@ -1,10 +1,15 @@
 import type { DocumentMeta } from '../../../shared/model'
 import { formatCount, formatDate } from '../format'
 import { useDocumentList } from '../hooks/use-workspace'
+import { FlagChips, GradeBadge } from '../reliability/GradeBadge'
+import { useDocumentReliability } from '../reliability/use-grades'
+import { useCommands } from '../state/app-context'
 
 /** The reader's list of a document's details, as the library has them now (edits show at once). */
 export function DocumentDetails({ meta: opened }: { meta: DocumentMeta }): React.JSX.Element {
   const meta = useDocumentList().find((d) => d.id === opened.id) ?? opened
+  const reliability = useDocumentReliability(meta.id)
+  const commands = useCommands()
   const edited = (field: keyof NonNullable<DocumentMeta['found']>): string =>
     meta.found && field in meta.found ? ' (edited)' : ''
   const enc = meta.encoding
@@ -23,6 +28,7 @@ export function DocumentDetails({ meta: opened }: { meta: DocumentMeta }): React
       ],
     ['Length', formatCount(meta.words, 'word')]
   ].filter(Boolean) as [string, string][]
+  const e = reliability?.effective
   return (
     <dl className="reader-meta">
       {details.map(([k, v]) => (
@@ -31,6 +37,38 @@ export function DocumentDetails({ meta: opened }: { meta: DocumentMeta }): React
           <dd>{v}</dd>
         </div>
       ))}
+      {reliability && e && (
+        <div className="reader-grade">
+          <dt>Graded</dt>
+          <dd>
+            <GradeBadge
+              reliability={e.reliability}
+              credibility={e.credibility}
+              badge={e.badge}
+              from={
+                e.reliabilityFrom === 'document' ? 'this document’s own reliability' : undefined
+              }
+            />{' '}
+            {reliability.source ? `from ${reliability.source.name}` : 'no source'}{' '}
+            <button
+              type="button"
+              className="link-button"
+              title="Source and grades (G)"
+              onClick={() => commands.openGrades(meta.id)}
+            >
+              {e.ungraded ? 'Grade…' : 'Change…'}
+            </button>
+          </dd>
+        </div>
+      )}
+      {reliability && reliability.record.flags.length > 0 && (
+        <div>
+          <dt>Flags</dt>
+          <dd>
+            <FlagChips flags={reliability.record.flags.map((f) => f.kind)} />
+          </dd>
+        </div>
+      )}
     </dl>
   )
 }

@@ -73,6 +73,7 @@ export const ReaderPane = memo(function ReaderPane({ pane, closable }: Props): R
           className="pane-menu"
           items={[
             { label: 'Edit details…', onSelect: () => setEditing(true) },
+            { label: 'Source and grades… (G)', onSelect: () => commands.openGrades(docId) },
             ...(meta && meta.format !== 'pdf' && meta.format !== 'docx'
               ? [{ label: 'Read again as…', onSelect: () => setReading(true) }]
               : []),

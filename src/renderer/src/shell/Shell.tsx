@@ -12,6 +12,7 @@ import { ThemesView } from '../themes/ThemesView'
 import { DocumentsView } from './DocumentsView'
 import { ShortcutsDialog } from './ShortcutsDialog'
 import { TrashDialog } from '../library/TrashDialog'
+import { GradeDialogHost } from '../reliability/GradeDialogHost'
 import { Toolbar } from './Toolbar'
 import { useLayoutMemory } from './use-layout-memory'
 import { useShortcuts } from './use-shortcuts'
@@ -79,6 +80,7 @@ export function Shell(): React.JSX.Element {
       {dialog === 'export' && <ExportDialog />}
       {dialog === 'shortcuts' && <ShortcutsDialog />}
       {dialog === 'trash' && <TrashDialog />}
+      <GradeDialogHost />
       <InfoMessages />
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">

@@ -1,4 +1,5 @@
 import { useEffect } from 'react'
+import type { InformationCredibility } from '../../../shared/reliability'
 import { useServices } from '../state/app-context'
 
 const isEditable = (el: EventTarget | null): boolean =>
@@ -18,7 +19,8 @@ export function useShortcuts(): void {
       const s = ui.get()
       // A dialog keeps its keys to itself. (Not looked for in the page: a long document has tens
       // of thousands of elements, and this runs on every key.)
-      if (s.dialog || (e.target instanceof Element && e.target.closest('dialog'))) return
+      if (s.dialog || s.gradeDocId || (e.target instanceof Element && e.target.closest('dialog')))
+        return
       const run = (fn: () => void): void => {
         e.preventDefault()
         fn()
@@ -52,6 +54,15 @@ export function useShortcuts(): void {
       if (key === 'h' && commands.currentSelection()) return run(() => void commands.highlight())
       if (e.key === ']' || e.key === '[')
         return run(() => void commands.stepHighlight(e.key === ']' ? 1 : -1))
+      // With a highlight selected, 1–6 grade its credibility and 0 clears it.
+      if (/^[0-6]$/.test(e.key) && s.selectedId)
+        return run(
+          () =>
+            void commands.gradeSelected(
+              e.key === '0' ? null : (Number(e.key) as InformationCredibility)
+            )
+        )
+      if (key === 'g' && active) return run(() => commands.openGrades(active.docId))
       if ((key === 't' || key === 'n') && s.selectedId)
         return run(() => commands.focusField(key === 't' ? 'tags' : 'note'))
       if (e.key === 'Escape' && s.selectedId) commands.selectAnnotation(null)

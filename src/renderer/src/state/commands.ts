@@ -3,13 +3,14 @@ import type { Client } from '../client/client'
 import { attempt } from '../feedback/attempt'
 import type { Feedback } from '../feedback/feedback'
 import { createEditCommands, type EditCommands } from './edit-commands'
+import { createGradeCommands, type GradeCommands } from './grade-commands'
 import type { View } from './layout-storage'
 import { closePane, MAX_PANES, newPaneKey, openPane, withoutDocuments } from './panes'
 import type { Store } from './store'
 import type { TextRange, UiState } from './ui-state'
 
 /** What the user can do to the window, as plain functions over the client, the window's state and the messages. */
-export interface Commands extends EditCommands {
+export interface Commands extends EditCommands, GradeCommands {
   setView: (view: View) => void
   /** Typing a search shows the results in the Documents view. */
   setQuery: (query: string) => void
@@ -62,6 +63,7 @@ export function createCommands(client: Client, ui: Store<UiState>, feedback: Fee
 
   const commands: Commands = {
     ...createEditCommands(client, ui, feedback),
+    ...createGradeCommands(client, ui, feedback),
     setView: (view) => ui.set({ view }),
     setQuery: (query) => ui.set({ query, view: 'library' }),
     open,

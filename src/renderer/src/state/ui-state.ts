@@ -50,6 +50,8 @@ export interface UiState {
   wholePages: boolean
   sidebarOpen: boolean
   dialog: 'export' | 'shortcuts' | 'trash' | null
+  /** The document whose source and grades are being edited (G), or none. */
+  gradeDocId: string | null
   confirm: Confirm | null
   /** Asks the editor of this highlight to put focus in a field ('tags' after H, 'note' after N). */
   focusRequest: { id: string; field: 'tags' | 'note'; typed: string } | null
@@ -74,6 +76,7 @@ export const initialUiState = (): UiState => ({
   wholePages: false,
   sidebarOpen: true,
   dialog: null,
+  gradeDocId: null,
   confirm: null,
   focusRequest: null,
   restored: false
