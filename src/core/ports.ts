@@ -1,3 +1,4 @@
+import type { InformationCredibility, SourceReliability } from '../shared/reliability'
 import type { Annotation, Block, DocumentMeta, Memo, StoredRef, Tag } from '../shared/model'
 import type { AnnotationFile, WorkspaceFile } from './store/schema'
 import type { CountedChunks } from './domain/search/count-chunks'
@@ -58,6 +59,17 @@ export interface SearchSources {
   /** Whether the index may write its snapshot (not in a read-only workspace). */
   persist: boolean
   onWarning(message: string): void
+  /** The grades as they are now, for grade filters (reliability:, credibility:, ungraded). */
+  grades?(): Promise<GradeLookup>
+}
+
+/** The effective grades of documents and highlights, looked up by id (see features/reliability). */
+export interface GradeLookup {
+  /** A document's grades, or a highlight's when `annotationId` is given (its own, else inherited). */
+  of(
+    docId: string,
+    annotationId?: string
+  ): { reliability: SourceReliability | null; credibility: InformationCredibility | null }
 }
 
 /** A new document for the catalog: built once its import order and a test for ids in use are known. */

@@ -230,6 +230,8 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
     findDocument,
     userName: () => options.userName ?? osUserName()
   })
+  // Search's grade filters read the grades as they are when a search starts.
+  sources.grades = () => reliability.gradeLookup()
 
   const api: Workbench = {
     dir,

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { parseQuery, type ParsedQuery } from './parse-query'
 
-const none: ParsedQuery['filters'] = { tags: [], docs: [], titles: [], after: null, before: null }
+const none: ParsedQuery['filters'] = {
+  tags: [],
+  docs: [],
+  titles: [],
+  after: null,
+  before: null,
+  grades: []
+}
 const w = (text: string) => ({ kind: 'word' as const, text })
 
 describe('parseQuery', () => {
@@ -56,8 +63,35 @@ describe('parseQuery', () => {
           docs: ['ab12'],
           titles: ['averly'],
           after: '2025-03-01',
-          before: '2025-03-31'
+          before: '2025-03-31',
+          grades: []
         }
+      }
+    ],
+    [
+      'grade filters',
+      'pier reliability:A-B cred:1-3 ungraded',
+      {
+        groups: [[w('pier')]],
+        filters: {
+          ...none,
+          grades: [
+            { kind: 'reliability', min: 'A', max: 'B' },
+            { kind: 'credibility', min: 1, max: 3 },
+            { kind: 'ungraded' }
+          ]
+        }
+      }
+    ],
+    [
+      'a grade filter that cannot be read is left out, and says why',
+      'pier reliability:Z',
+      {
+        groups: [[w('pier')]],
+        filters: none,
+        warnings: [
+          'reliability: takes a letter from A to F or a range such as A-B, not “Z”. It was left out.'
+        ]
       }
     ],
     [

@@ -1,3 +1,4 @@
+import { parseGradeFilter, type GradeFilter } from '../reliability/filters'
 import { fold, tokenize } from './fold'
 
 /**
@@ -21,12 +22,24 @@ export interface ParsedQuery {
     titles: string[]
     after: string | null
     before: string | null
+    /** reliability:A-B, credibility:1-3, ungraded (joined with AND). */
+    grades: GradeFilter[]
   }
   /** What was off in the query and how it was read, in words a person can act on. */
   warnings: string[]
 }
 
-const FILTERS = new Set(['tag', 'doc', 'title', 'after', 'before'])
+const FILTERS = new Set([
+  'tag',
+  'doc',
+  'title',
+  'after',
+  'before',
+  'reliability',
+  'rel',
+  'credibility',
+  'cred'
+])
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 
 function validDate(s: string): boolean {
@@ -85,17 +98,27 @@ export function parseQuery(query: string): ParsedQuery {
   const parsed: ParsedQuery = {
     groups: [],
     exclude: [],
-    filters: { tags: [], docs: [], titles: [], after: null, before: null },
+    filters: { tags: [], docs: [], titles: [], after: null, before: null, grades: [] },
     warnings
   }
   let joinNext = false
   for (const token of lex(query, warnings)) {
+    if (!token.filter && !token.quoted && !token.negated && /^ungraded$/i.test(token.text)) {
+      parsed.filters.grades.push({ kind: 'ungraded' })
+      continue
+    }
     if (token.filter) {
       const value = token.text.trim()
       if (!value) {
         warnings.push(
           `${token.filter}: needs a value, for example ${token.filter}:${token.filter === 'after' || token.filter === 'before' ? '2025-03-01' : 'Attribution'}. It was left out.`
         )
+        continue
+      }
+      const grade = parseGradeFilter(`${token.filter}:${value}`)
+      if (grade) {
+        if (grade.ok) parsed.filters.grades.push(grade.filter)
+        else warnings.push(`${grade.error} It was left out.`)
         continue
       }
       if (token.filter === 'after' || token.filter === 'before') {

@@ -179,6 +179,36 @@ describe('grades', () => {
   })
 })
 
+describe('grade filters in search', () => {
+  it('select by the source’s reliability, the credibility, or what is not graded', async () => {
+    const { wb, rewrite, ledger, ai } = await library()
+    const [ledgerSource] = await wb.listSources()
+    await wb.gradeSource(ledgerSource.id, 'B', '')
+    await wb.gradeDocument(rewrite, { reliability: 'D', credibility: 4 }, 'A rewrite, unsigned.')
+    const ids = async (q: string): Promise<string[]> =>
+      [...new Set((await wb.search(q)).hits.map((h) => h.docId))].sort()
+    expect(await ids('reliability:A-B')).toEqual([...ledger].sort())
+    expect(await ids('pier reliability:A-B')).toEqual([...ledger].sort())
+    expect(await ids('reliability:C-E')).toEqual([rewrite])
+    expect(await ids('credibility:4')).toEqual([rewrite])
+    expect(await ids('ungraded')).toEqual([ai])
+    expect((await wb.search('pier reliability:E')).hits).toEqual([])
+    // A highlight's own credibility counts for its note and for filter-only listings.
+    const { text } = await wb.getDocument(ledger[0])
+    const at = text.indexOf('reopen on Friday')
+    const tag = (await wb.createTag({ path: 'Repairs' })).value
+    const a = (
+      await wb.createAnnotation({ docId: ledger[0], start: at, end: at + 16, tags: [tag.id] })
+    ).value
+    await wb.gradeHighlight(a.id, 1, 'Confirmed by the port.')
+    expect((await wb.search('tag:Repairs credibility:1')).hits.map((h) => h.annotationId)).toEqual([
+      a.id
+    ])
+    expect((await wb.search('tag:Repairs credibility:2-6')).hits).toEqual([])
+    await wb.close()
+  })
+})
+
 describe('from the command line', () => {
   it('lists sources, sets a source, grades a source, a document and a highlight', async () => {
     const ws = join(await tempDir(), 'ws')

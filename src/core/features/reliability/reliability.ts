@@ -40,7 +40,8 @@ import type {
   Clock,
   Collection,
   DocumentCatalog,
-  DocumentContents
+  DocumentContents,
+  GradeLookup
 } from '../../ports'
 
 export interface ReliabilityDeps {
@@ -89,6 +90,8 @@ const BATCH_MS = 150
 export function reliabilityFeature(deps: ReliabilityDeps): ReliabilityOps & {
   /** Works out the imports not yet done (called before closing). */
   flush: () => Promise<void>
+  /** The grades as they are now, for search's grade filters. */
+  gradeLookup: () => Promise<GradeLookup>
 } {
   const { records } = deps
   const queue = new SerialQueue()
@@ -273,6 +276,21 @@ export function reliabilityFeature(deps: ReliabilityDeps): ReliabilityOps & {
 
   return {
     flush,
+
+    gradeLookup: () =>
+      run(async (): Promise<GradeLookup> => {
+        const snapshot = structuredClone(data())
+        const sources = new Map(snapshot.sources.map((s) => [s.id, s]))
+        return {
+          of(docId, annotationId) {
+            const document = snapshot.documents[docId] ?? null
+            const source = document?.sourceId ? (sources.get(document.sourceId) ?? null) : null
+            const highlight = annotationId ? (snapshot.highlights[annotationId] ?? null) : null
+            const e = effectiveGrade({ source, document, highlight })
+            return { reliability: e.reliability, credibility: e.credibility }
+          }
+        }
+      }),
 
     listSources: () =>
       run(async () => {

@@ -30,6 +30,7 @@ import {
 import type { SearchSources } from '../../ports'
 import { DocumentFilters, type DocumentFilter } from './document-filters'
 import { textMatches } from '../../domain/search/text-matches'
+import { matchesGradeFilters } from '../../domain/reliability/filters'
 import { memoHits, openingHit, passageHit, taggedPassages, type Chosen } from './listings'
 import { OutlineCache } from './outline-cache'
 import type { IndexMaintainer } from './index-maintainer'
@@ -52,6 +53,9 @@ const toPlanTerm = (t: Term, fuzzy: boolean): PlanTerm =>
  * highlights: parses the query, asks the engine for the best matches, checks phrases word for
  * word in the text, and shapes hits with snippets.
  */
+/** Whether a document (or one of its highlights) passes the query's grade filters. */
+type Passes = (docId: string, annotationId?: string) => boolean
+
 export class SearchService {
   private readonly filters: DocumentFilters
   private readonly texts: TextCache
@@ -92,14 +96,26 @@ export class SearchService {
     // A tag filter that names no tag (reported in the warnings) matches nothing: no file is read.
     if (tagIds?.size === 0) return { hits: [], total: 0, totalIsLowerBound: false, warnings }
     const tagged = tagIds ? await this.taggedRanges(tagIds, docs) : null
-    const byDocumentDetails = parsed.filters.titles.length > 0 || Boolean(after) || Boolean(before)
+    // Grade filters (reliability:, credibility:, ungraded) are checked hit by hit.
+    const gradeFilters = parsed.filters.grades
+    const grading =
+      gradeFilters.length > 0 && this.sources.grades ? await this.sources.grades() : null
+    const passes: Passes = (docId, annotationId) =>
+      !grading || matchesGradeFilters(gradeFilters, grading.of(docId, annotationId))
+    // Memos have neither details nor grades: a title, date or grade filter leaves them out.
+    const byDocumentDetails =
+      parsed.filters.titles.length > 0 ||
+      Boolean(after) ||
+      Boolean(before) ||
+      gradeFilters.length > 0
     const filtered = docRefs.length > 0 || byDocumentDetails
     const chosen: Chosen = { scope: tagIds, docRefs, byDocumentDetails }
     const filter = { docRefs, titles: parsed.filters.titles, after, before }
     const limit = options.limit ?? 50
     if (parsed.groups.length === 0) {
-      if (!tagIds && !filtered) return { hits: [], total: 0, totalIsLowerBound: false, warnings }
-      const listed = await this.listChosen(parsed, chosen, filtered ? filter : null, limit)
+      if (!tagIds && !filtered && !grading)
+        return { hits: [], total: 0, totalIsLowerBound: false, warnings }
+      const listed = await this.listChosen(parsed, chosen, filtered ? filter : null, limit, passes)
       return { ...listed, totalIsLowerBound: false, warnings }
     }
     const memos = memoHits(this.sources.memos(), parsed, chosen)
@@ -119,6 +135,8 @@ export class SearchService {
     const phrases =
       parsed.groups.some((g) => g.some((t) => t.kind === 'phrase')) ||
       parsed.exclude.some((t) => t.kind === 'phrase')
+    // Each match is checked (its phrases against the text, its grades), so totals are counted.
+    const verify = phrases || grading !== null
     const hits: SearchHit[] = []
     /** Where in the text each hit's first marked word is (a chunk may span a heading). */
     const focus: number[] = []
@@ -132,7 +150,7 @@ export class SearchService {
     )
     // A word of a snippet is marked when the query stood for it in the index.
     const isMatch = (w: string): boolean => matches.words.has(w)
-    let want = phrases ? limit * 2 : limit
+    let want = verify ? limit * 2 : limit
     let totalIsLowerBound = false
     let done = 0
     scan: for (;;) {
@@ -147,13 +165,14 @@ export class SearchService {
               ? (await this.texts.get(docs.get(r.doc))).slice(r.start, r.end)
               : ''
         if (phrases && !satisfies(matches.masks[i], text, parsed, matchers)) continue
+        if (grading && !passes(r.doc, r.kind === KIND_NOTE ? r.annotationId : undefined)) continue
         total++
         if (hits.length < limit) {
           hits.push(toHit(r, matches.scores[i], text, isMatch, docs))
           focus.push(r.start + firstMatch(text, isMatch))
         }
-        if (!phrases && hits.length >= limit) break scan
-        if (phrases && total > limit) {
+        if (!verify && hits.length >= limit) break scan
+        if (verify && total > limit) {
           totalIsLowerBound = true
           break scan
         }
@@ -161,7 +180,7 @@ export class SearchService {
       if (order.length < want || order.length >= matches.count) break
       want *= 4
     }
-    if (!phrases) total = matches.count
+    if (!verify) total = matches.count
     else if (totalIsLowerBound) total = hits.length
     if (matches.capped) {
       totalIsLowerBound = true
@@ -188,7 +207,8 @@ export class SearchService {
     parsed: ParsedQuery,
     chosen: Chosen,
     filter: DocumentFilter | null,
-    limit: number
+    limit: number,
+    passes: Passes
   ): Promise<{ hits: SearchHit[]; total: number }> {
     const docs = this.filters.byId()
     const ids = filter ? this.filters.where(filter) : [...docs.keys()]
@@ -203,7 +223,9 @@ export class SearchService {
         } catch {
           continue // a damaged annotation file: reported where it is opened
         }
-        const passages = taggedPassages(annotations, chosen.scope, parsed)
+        const passages = taggedPassages(annotations, chosen.scope, parsed).filter((a) =>
+          passes(id, a.id)
+        )
         total += passages.length
         for (const a of passages)
           if (hits.length < limit) hits.push(passageHit(a, docs.get(id)?.title ?? ''))
@@ -211,14 +233,14 @@ export class SearchService {
     } else {
       for (const id of ids) {
         const meta = docs.get(id)
-        if (!meta) continue
+        if (!meta || !passes(id)) continue
         // Without words to look up, a document a `-word` excludes is found by reading its text.
         const excluded =
           parsed.exclude.length > 0 && textMatches(await this.texts.get(meta), parsed) === null
         if (excluded) continue
         total++
         if (hits.length < limit) hits.push(openingHit(meta, await this.texts.get(meta)))
-        else if (parsed.exclude.length === 0) {
+        else if (parsed.exclude.length === 0 && parsed.filters.grades.length === 0) {
           total = ids.length
           break
         }

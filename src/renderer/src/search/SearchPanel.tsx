@@ -1,4 +1,6 @@
 import { useEffect, useMemo, useState } from 'react'
+import { GradeBadge } from '../reliability/GradeBadge'
+import { useDocumentGrades } from '../reliability/use-grades'
 import type { HitLocation, SearchFilters, SearchHit } from '../../../shared/model'
 import { formatCount } from '../format'
 import { useFetch } from '../hooks/use-fetch'
@@ -51,6 +53,7 @@ export function SearchPanel({ query }: { query: string }): React.JSX.Element {
   const commands = useCommands()
   const docs = useDocumentList()
   const tags = useTags()
+  const grades = useDocumentGrades()
   const filters = useUi((s) => s.searchFilters)
   const anyFilter = Object.values(filters).some(Boolean)
   const blank = query.trim() === '' && !anyFilter
@@ -177,6 +180,13 @@ export function SearchPanel({ query }: { query: string }): React.JSX.Element {
             aria-label={`${docId ? hits[0].title : 'Memos'}: ${formatCount(hits.length, 'hit')}`}
           >
             <p className="search-doc">
+              {grades.get(docId) && grades.get(docId)?.badge !== '–' && (
+                <GradeBadge
+                  reliability={grades.get(docId)?.reliability ?? null}
+                  credibility={grades.get(docId)?.credibility ?? null}
+                  badge={grades.get(docId)?.badge ?? ''}
+                />
+              )}
               <span className="doc-title">{docId ? hits[0].title : 'Memos'}</span>{' '}
               <span className="hit-count">{formatCount(hits.length, 'hit')}</span>
             </p>
