@@ -1,4 +1,8 @@
-import type { InformationCredibility, SourceReliability } from '../shared/reliability'
+import type {
+  DocumentGradeRow,
+  InformationCredibility,
+  SourceReliability
+} from '../shared/reliability'
 import type { Annotation, Block, DocumentMeta, Memo, StoredRef, Tag } from '../shared/model'
 import type { AnnotationFile, WorkspaceFile } from './store/schema'
 import type { CountedChunks } from './domain/search/count-chunks'
@@ -70,6 +74,10 @@ export interface GradeLookup {
     docId: string,
     annotationId?: string
   ): { reliability: SourceReliability | null; credibility: InformationCredibility | null }
+  /** A document's source, effective grade and flags. */
+  row(docId: string): DocumentGradeRow
+  /** A highlight's own credibility grade, when it has one. */
+  ownCredibility(annotationId: string): InformationCredibility | null
 }
 
 /** A new document for the catalog: built once its import order and a test for ids in use are known. */

@@ -218,7 +218,7 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
     clock,
     findDocument
   }
-  const exporting = exportOps(ctx)
+  const exporting = exportOps(ctx, { grades: () => reliability.gradeLookup() })
   const reliability = reliabilityFeature({
     catalog,
     contents,

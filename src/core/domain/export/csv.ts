@@ -30,7 +30,20 @@ const cell = csvCell
 export function renderCsv(input: ExportInput): string {
   if (input.memosOnly) return table(memoRows(input))
   const rows: (string | number)[][] = [
-    ['document', 'document_id', 'tag', 'quote', 'note', 'start', 'end']
+    [
+      'document',
+      'document_id',
+      'tag',
+      'quote',
+      'note',
+      'start',
+      'end',
+      'source',
+      'source_reliability',
+      'credibility',
+      'admiralty',
+      'flags'
+    ]
   ]
   for (const doc of input.documents) {
     for (const p of doc.passages) {
@@ -43,7 +56,12 @@ export function renderCsv(input: ExportInput): string {
           a.quote.exact,
           a.note,
           a.position.start,
-          a.position.end
+          a.position.end,
+          doc.sourceName ?? doc.meta.source ?? '',
+          p.grade?.reliability ?? '',
+          p.grade?.credibility ?? '',
+          p.grade?.badge ?? '',
+          (doc.flags ?? []).join('; ')
         ])
       }
     }

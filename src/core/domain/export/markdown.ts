@@ -1,3 +1,8 @@
+import {
+  credibilityLevel,
+  PROVENANCE_FLAG_LABELS,
+  reliabilityLevel
+} from '../../../shared/reliability'
 import { blockquote, escapeInline, hashtag, yamlString } from './escape'
 import {
   passageCount,
@@ -18,7 +23,7 @@ function citation(doc: ExportDocument, p: ExportPassage): string {
     .filter(Boolean)
     .join(', ')
   const parts = [
-    `— *${escapeInline(doc.meta.title)}*, ${where}${a.status === 'orphaned' ? ' (orphaned: no longer in the current text)' : ''}`
+    `— *${escapeInline(doc.meta.title)}*${p.grade ? ` [${p.grade.badge}]` : ''}, ${where}${a.status === 'orphaned' ? ' (orphaned: no longer in the current text)' : ''}`
   ]
   if (p.tagPaths.length) parts.push(p.tagPaths.map(hashtag).join(' '))
   parts.push(a.color)
@@ -31,10 +36,25 @@ function passage(doc: ExportDocument, p: ExportPassage): string {
   return lines.join('\n')
 }
 
+/** "B2 — source usually reliable, information probably true" */
+function gradeWords(doc: ExportDocument): string | null {
+  const g = doc.grade
+  if (!g) return null
+  const words = [
+    g.reliability && `source ${reliabilityLevel(g.reliability).label.toLowerCase()}`,
+    g.credibility && `information ${credibilityLevel(g.credibility).label.toLowerCase()}`
+  ].filter(Boolean)
+  return `${g.badge} — ${words.join(', ')}`
+}
+
 function documentDetails(doc: ExportDocument): string {
   const m = doc.meta
+  const source = doc.sourceName ?? m.source
+  const grade = gradeWords(doc)
   const rows = [
-    m.source && `- Source: ${escapeInline(m.source)}`,
+    source && `- Source: ${escapeInline(source)}`,
+    grade && `- Graded: ${grade}`,
+    doc.flags?.length && `- Flags: ${doc.flags.map((f) => PROVENANCE_FLAG_LABELS[f]).join(', ')}`,
     m.author && `- Author: ${escapeInline(m.author)}`,
     m.published && `- Published: ${escapeInline(m.published)}`,
     m.url && `- Address: ${escapeInline(m.url)}`,
@@ -80,7 +100,12 @@ export function renderMarkdown(input: ExportInput): string {
     for (const m of input.memos) out.push(memo(m, heading), '')
   } else if (input.groupBy === 'doc') {
     for (const doc of input.documents) {
-      out.push(`${heading} ${escapeInline(doc.meta.title)}`, '', documentDetails(doc), '')
+      out.push(
+        `${heading} ${escapeInline(doc.meta.title)}${doc.grade ? ` [${doc.grade.badge}]` : ''}`,
+        '',
+        documentDetails(doc),
+        ''
+      )
       if (doc.note.trim()) out.push(doc.note.trim(), '')
       for (const p of doc.passages) out.push(passage(doc, p), '')
     }
@@ -112,7 +137,12 @@ export function renderMarkdown(input: ExportInput): string {
     if (!input.fragment && input.documents.length) {
       out.push(`${heading} Sources`, '')
       for (const doc of input.documents) {
-        out.push(`${heading}# ${escapeInline(doc.meta.title)}`, '', documentDetails(doc), '')
+        out.push(
+          `${heading}# ${escapeInline(doc.meta.title)}${doc.grade ? ` [${doc.grade.badge}]` : ''}`,
+          '',
+          documentDetails(doc),
+          ''
+        )
         if (doc.note.trim()) out.push(doc.note.trim(), '')
       }
     }

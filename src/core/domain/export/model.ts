@@ -1,4 +1,16 @@
 import type { Annotation, DocumentMeta, Memo } from '../../../shared/model'
+import type {
+  InformationCredibility,
+  ProvenanceFlagKind,
+  SourceReliability
+} from '../../../shared/reliability'
+
+/** A document's or a passage's Admiralty grade as exports show it ("B2"), when graded at all. */
+export interface ExportGrade {
+  reliability: SourceReliability | null
+  credibility: InformationCredibility | null
+  badge: string
+}
 
 /** Everything an export shows, gathered from the workspace; the renderers are pure functions of it. */
 export interface ExportPassage {
@@ -11,12 +23,20 @@ export interface ExportPassage {
   section?: string
   /** Full paths of its tags, in the order applied. */
   tagPaths: string[]
+  /** Its grade: its own credibility, else its document's; absent when nothing is graded. */
+  grade?: ExportGrade
 }
 
 export interface ExportDocument {
   meta: DocumentMeta
   note: string
   passages: ExportPassage[]
+  /** The name of its source record, when it has one (else the publisher in `meta.source`). */
+  sourceName?: string
+  /** Its grade, absent when nothing is graded. */
+  grade?: ExportGrade
+  /** What its text says of how it was made (AI-generated, machine-translated…). */
+  flags?: ProvenanceFlagKind[]
 }
 
 /** A memo as exports show it: with the titles of its documents and the paths of its tags. */

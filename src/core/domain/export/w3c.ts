@@ -17,6 +17,15 @@ export function renderW3c(input: ExportInput): string {
         purpose: 'tagging',
         value: path
       }))
+      // The Admiralty grade, as an assessment: "B2" (source reliability, information credibility).
+      if (p.grade)
+        body.push({
+          type: 'TextualBody',
+          purpose: 'assessing',
+          value: p.grade.badge,
+          'aw:sourceReliability': p.grade.reliability ?? '',
+          'aw:credibility': p.grade.credibility === null ? '' : String(p.grade.credibility)
+        })
       if (a.note.trim())
         body.push({
           type: 'TextualBody',

@@ -2,11 +2,29 @@ import type { Block, ExportOptions } from '../../../shared/model'
 import { locate, outlineOf, type Outline } from '../../domain/search/locate'
 import { tagScope, taggedWithin, type TagScope } from '../../domain/codebook/tag-rules'
 import { tagPaths, tagViews } from '../../domain/codebook/tree'
-import type { FeatureContext } from '../../ports'
+import type { FeatureContext, GradeLookup } from '../../ports'
+import { badgeText } from '../../../shared/reliability'
 import { WorkbenchError } from '../../base/errors'
-import type { ExportDocument, ExportInput, ExportMemo } from '../../domain/export/model'
+import type {
+  ExportDocument,
+  ExportGrade,
+  ExportInput,
+  ExportMemo
+} from '../../domain/export/model'
 
 const DEFAULT_TITLE = 'Analyst Workbench notes'
+
+/** A grade for an export, or undefined when neither half is graded. */
+function gradeOf(
+  reliability: ExportGrade['reliability'],
+  credibility: ExportGrade['credibility']
+): ExportGrade | undefined {
+  if (reliability === null && credibility === null) return undefined
+  return { reliability, credibility, badge: badgeText(reliability, credibility) }
+}
+
+const withGrade = (grade: ExportGrade | undefined): { grade?: ExportGrade } =>
+  grade ? { grade } : {}
 
 /** The heading of the section a passage starts in, when the document has headings. */
 function sectionOf(outline: Outline, offset: number, title: string): { section?: string } {
@@ -54,7 +72,8 @@ function chosenMemos(
 export async function collectExport(
   ctx: FeatureContext,
   options: ExportOptions,
-  getContent: (docId: string) => Promise<{ text: string; blocks: Block[] }>
+  getContent: (docId: string) => Promise<{ text: string; blocks: Block[] }>,
+  grades?: GradeLookup
 ): Promise<ExportInput> {
   const tags = ctx.codebook.tags()
   const docs = options.docIds?.length
@@ -81,9 +100,14 @@ export async function collectExport(
     if (!narrowed && chosen.length === 0 && !file.note.trim() && !options.docIds?.length) continue
     const { text, blocks } = chosen.length ? await getContent(meta.id) : { text: '', blocks: [] }
     const outline = outlineOf(text, blocks)
+    const row = grades?.row(meta.id)
+    const docGrade = row ? gradeOf(row.reliability, row.credibility) : undefined
     documents.push({
       meta,
       note: narrowed ? '' : file.note,
+      ...(row?.sourceName ? { sourceName: row.sourceName } : {}),
+      ...(docGrade ? { grade: docGrade } : {}),
+      ...(row?.flags.length ? { flags: row.flags } : {}),
       passages: chosen.map((a) => ({
         annotation: a,
         paragraph: Math.max(1, blocks.filter((b) => b.start <= a.position.start).length),
@@ -92,7 +116,10 @@ export async function collectExport(
         tagPaths: a.tags.flatMap((t) => {
           const path = paths.get(t)
           return path === undefined ? [] : [path]
-        })
+        }),
+        ...(grades && row
+          ? withGrade(gradeOf(row.reliability, grades.ownCredibility(a.id) ?? row.credibility))
+          : {})
       }))
     })
   }

@@ -1,5 +1,5 @@
 import type { ExportOptions, ExportResult, StoredRef } from '../../../shared/model'
-import type { FeatureContext } from '../../ports'
+import type { FeatureContext, GradeLookup } from '../../ports'
 import { WorkbenchError } from '../../base/errors'
 import { collectExport } from './collect'
 import { renderCsv } from '../../domain/export/csv'
@@ -15,7 +15,10 @@ const FILES = {
   csv: { ext: 'csv', mimeType: 'text/csv' }
 } as const
 
-export function exportOps(ctx: FeatureContext) {
+export function exportOps(
+  ctx: FeatureContext,
+  extra: { grades?: () => Promise<GradeLookup> } = {}
+) {
   async function exportWorkspace(options: ExportOptions): Promise<ExportResult> {
     const day = ctx.clock.now().toISOString().slice(0, 10)
     const { ext, mimeType } = FILES[options.format]
@@ -53,8 +56,11 @@ export function exportOps(ctx: FeatureContext) {
         memos: catalog.memos.length
       }
     }
-    const input = await collectExport(ctx, options, (docId) =>
-      ctx.contents.text(ctx.findDocument(docId))
+    const input = await collectExport(
+      ctx,
+      options,
+      (docId) => ctx.contents.text(ctx.findDocument(docId)),
+      await extra.grades?.()
     )
     const content =
       options.format === 'md'

@@ -143,9 +143,11 @@ describe('exports', () => {
       note: '=HYPERLINK("http://evil.example")'
     })
     const { content } = await wb.exportWorkspace({ format: 'csv' })
-    expect(content.startsWith('\uFEFFdocument,document_id,tag,quote,note,start,end\r\n')).toBe(true)
+    expect(content.startsWith('\uFEFFdocument,document_id,tag,quote,note,start,end,source,')).toBe(
+      true
+    )
     expect(content).toContain(
-      `,Injection,${text.slice(0, 5)},"'=HYPERLINK(""http://evil.example"")",0,5\r\n`
+      `,Injection,${text.slice(0, 5)},"'=HYPERLINK(""http://evil.example"")",0,5,`
     )
     await wb.close()
   })

@@ -209,6 +209,33 @@ describe('grade filters in search', () => {
   })
 })
 
+describe('exports', () => {
+  it('carry the source, the grade after each passage, and the flags', async () => {
+    const { wb, ledger } = await library()
+    const [source] = await wb.listSources()
+    await wb.gradeSource(source.id, 'B', '')
+    await wb.gradeDocument(ledger[0], { credibility: 2 }, '')
+    const { text } = await wb.getDocument(ledger[0])
+    const at = text.indexOf('reopen on Friday')
+    const tag = (await wb.createTag({ path: 'Repairs' })).value
+    const a = (
+      await wb.createAnnotation({ docId: ledger[0], start: at, end: at + 16, tags: [tag.id] })
+    ).value
+    await wb.gradeHighlight(a.id, 1, '')
+    const md = (await wb.exportWorkspace({ format: 'md' })).content
+    expect(md).toContain('## Pier closed [B2]')
+    expect(md).toContain('- Graded: B2 — source usually reliable, information probably true')
+    expect(md).toContain('— *Pier closed* [B1], ')
+    const csv = (await wb.exportWorkspace({ format: 'csv' })).content
+    expect(csv).toContain(',Harbour Ledger,B,1,B1,')
+    const w3c = JSON.parse((await wb.exportWorkspace({ format: 'w3c' })).content)
+    expect(w3c.first.items[0].body).toContainEqual(
+      expect.objectContaining({ purpose: 'assessing', value: 'B1' })
+    )
+    await wb.close()
+  })
+})
+
 describe('from the command line', () => {
   it('lists sources, sets a source, grades a source, a document and a highlight', async () => {
     const ws = join(await tempDir(), 'ws')

@@ -212,14 +212,35 @@ export function reliabilityFeature(deps: ReliabilityDeps): ReliabilityOps & {
       if (!records.data.documents[meta.id]) pending.add(meta.id)
 
   deps.events.subscribe((event) => {
-    if (event.kind !== 'document-saved') return
-    pending.add(event.meta.id)
+    if (event.kind === 'restored') {
+      // A workspace filled from a backup: every document is worked out.
+      for (const meta of deps.catalog.documents())
+        if (!records.data.documents[meta.id]) pending.add(meta.id)
+    } else if (event.kind === 'document-saved') pending.add(event.meta.id)
+    else return
     if (!timer)
       timer = setTimeout(() => {
         timer = null
         void queue.run(work).catch(() => undefined)
       }, BATCH_MS)
   })
+
+  function gradeRow(docId: string, file: Readonly<ReliabilityFile>): DocumentGradeRow {
+    const record = file.documents[docId] ?? emptyRecord()
+    const source = record.sourceId
+      ? (file.sources.find((s) => s.id === record.sourceId) ?? null)
+      : null
+    const e = effectiveGrade({ source, document: record })
+    return {
+      docId,
+      sourceId: source?.id ?? null,
+      sourceName: source?.name ?? null,
+      reliability: e.reliability,
+      credibility: e.credibility,
+      badge: e.badge,
+      flags: record.flags.map((f) => f.kind)
+    }
+  }
 
   function reliabilityOf(docId: string): DocumentReliability {
     const record = recordOf(docId)
@@ -288,7 +309,10 @@ export function reliabilityFeature(deps: ReliabilityDeps): ReliabilityOps & {
             const highlight = annotationId ? (snapshot.highlights[annotationId] ?? null) : null
             const e = effectiveGrade({ source, document, highlight })
             return { reliability: e.reliability, credibility: e.credibility }
-          }
+          },
+          row: (docId) => gradeRow(docId, snapshot),
+          ownCredibility: (annotationId) =>
+            snapshot.highlights[annotationId]?.credibility.current?.value ?? null
         }
       }),
 
@@ -308,22 +332,7 @@ export function reliabilityFeature(deps: ReliabilityDeps): ReliabilityOps & {
       }),
 
     listDocumentGrades: () =>
-      run(async () =>
-        deps.catalog.documents().map((meta): DocumentGradeRow => {
-          const record = recordOf(meta.id)
-          const source = sourceById(record.sourceId)
-          const e = effectiveGrade({ source, document: record })
-          return {
-            docId: meta.id,
-            sourceId: source?.id ?? null,
-            sourceName: source?.name ?? null,
-            reliability: e.reliability,
-            credibility: e.credibility,
-            badge: e.badge,
-            flags: record.flags.map((f) => f.kind)
-          }
-        })
-      ),
+      run(async () => deps.catalog.documents().map((meta) => gradeRow(meta.id, data()))),
 
     getDocumentReliability: (docId) =>
       run(async () => {
