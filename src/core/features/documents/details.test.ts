@@ -57,7 +57,7 @@ describe('document details', () => {
     expect((await wb.search('after:2025-04-01')).hits.map((h) => h.docId)).toEqual([doc.id])
     const { content } = await wb.exportWorkspace({ format: 'md', docIds: [doc.id] })
     expect(content).toContain(
-      '## Pier reopens\n\n- Author: R. Marsh\n- Published: 2025-04-04\n- Address: https\\://coast.example/pier'
+      '## Pier reopens\n\n- Flags: Summary, No named source\n- Author: R. Marsh\n- Published: 2025-04-04\n- Address: https\\://coast.example/pier'
     )
 
     // Undo gives back every field as it was, and nothing is marked edited.
