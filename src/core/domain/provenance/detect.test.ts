@@ -168,6 +168,15 @@ describe('named sources', () => {
     expect(p.declaredSources).toEqual([])
   })
 
+  it('keeps a bracket that is part of a name, and drops the ones around it', () => {
+    expect(detectProvenance(PROSE, { publisher: 'HarbourWatch (blog)' }).proposedSource?.name).toBe(
+      'HarbourWatch (blog)'
+    )
+    expect(detectProvenance(`${PROSE}\n(Source: Coast Wire)`).declaredSources[0]?.name).toBe(
+      'Coast Wire'
+    )
+  })
+
   it('prefers the metadata, then a publisher line, then a source line', () => {
     const text = `${PROSE}\nSource: Coast Wire\n© Coast Daily`
     expect(detectProvenance(text, { siteName: 'Coast Daily Online' }).proposedSource).toMatchObject(

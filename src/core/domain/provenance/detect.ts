@@ -52,11 +52,14 @@ function lineAt(text: string, at: number): { start: number; end: number } {
 
 /** A name as written, without brackets, quotes, trailing punctuation or "All rights reserved". */
 function cleanName(raw: string): string {
-  return raw
+  const name = raw
     .replace(/\.?\s*all rights reserved\.?/iu, '')
     .replace(/^[\s"“”'‘’([]+|[\s"“”'‘’)\].,;:]+$/gu, '')
     .slice(0, MAX_NAME)
     .trim()
+  // "HarbourWatch (blog)": a closing bracket that belongs to the name stays.
+  const open = name.split('(').length - name.split(')').length
+  return open > 0 && raw.includes(')') ? `${name})` : name
 }
 
 const isPlaceholder = (s: string): boolean =>
