@@ -3,7 +3,7 @@ import type { DetailField, DetailsPatch, DocumentMeta } from '../../../shared/mo
 import { messageOf } from '../api'
 import { useClient } from '../state/app-context'
 import { VIEW_NAMES } from '../state/ui-state'
-import { Dialog } from '../ui/Dialog'
+import { Dialog, DialogFooter } from '../ui/Dialog'
 
 const FIELDS: { field: DetailField; label: string; type?: string; hint?: string }[] = [
   { field: 'title', label: 'Title' },
@@ -96,19 +96,7 @@ export function DetailsDialog({
               )}
             </div>
           ))}
-          {error && (
-            <p className="error" role="alert">
-              {error}
-            </p>
-          )}
-          <div className="dialog-actions">
-            <button type="button" onClick={close}>
-              Cancel
-            </button>
-            <button type="submit" className="primary">
-              Save
-            </button>
-          </div>
+          <DialogFooter error={error} submit="Save" onCancel={close} />
         </form>
       )}
     </Dialog>

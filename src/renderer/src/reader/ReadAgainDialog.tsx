@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { TEXT_ENCODINGS, type DocumentMeta, type ReadOptions } from '../../../shared/model'
 import { messageOf } from '../api'
 import { useClient, useFeedback } from '../state/app-context'
-import { Dialog } from '../ui/Dialog'
+import { Dialog, DialogFooter } from '../ui/Dialog'
 
 /**
  * Read again as…: the original file read another way — another encoding (for a text garbled by a
@@ -75,19 +75,7 @@ export function ReadAgainDialog({
               The whole web page, not only its article
             </label>
           )}
-          {error && (
-            <p className="error" role="alert">
-              {error}
-            </p>
-          )}
-          <div className="dialog-actions">
-            <button type="button" onClick={close}>
-              Cancel
-            </button>
-            <button type="submit" className="primary">
-              Read again
-            </button>
-          </div>
+          <DialogFooter error={error} submit="Read again" onCancel={close} />
         </form>
       )}
     </Dialog>

@@ -15,7 +15,7 @@ import { messageOf } from '../api'
 import { formatDate } from '../format'
 import { useClient } from '../state/app-context'
 import { VIEW_NAMES } from '../state/ui-state'
-import { Dialog } from '../ui/Dialog'
+import { Dialog, DialogFooter } from '../ui/Dialog'
 import { useDocumentReliability, useSources } from './use-grades'
 
 /** One scale as radio buttons, each level with its wording; "Not graded" first. */
@@ -128,7 +128,8 @@ function GradeForm({
     setError(null)
     try {
       const name = sourceName.trim()
-      let sourceId = source?.id ?? null
+      // The source as it is after the first step: the document's answer names it (a new one too).
+      let chosen = source
       if (name !== (source?.name ?? '')) {
         const r = await client.perform(
           `set the source of “${meta.title}”`,
@@ -137,11 +138,8 @@ function GradeForm({
           meta.id,
           name || null
         )
-        sourceId = r.source?.id ?? null
+        chosen = r.source
       }
-      const chosen = sourceId
-        ? (await client.call('listSources')).find((s) => s.id === sourceId)
-        : null
       if (chosen && kind !== chosen.kind)
         await client.perform(
           `change the kind of “${chosen.name}”`,
@@ -287,19 +285,7 @@ function GradeForm({
               </label>
             </div>
           )}
-          {error && (
-            <p className="error" role="alert">
-              {error}
-            </p>
-          )}
-          <div className="dialog-actions">
-            <button type="button" onClick={close}>
-              Cancel
-            </button>
-            <button type="submit" className="primary">
-              Save
-            </button>
-          </div>
+          <DialogFooter error={error} submit="Save" onCancel={close} />
         </form>
       )}
     </Dialog>

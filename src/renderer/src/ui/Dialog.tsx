@@ -19,3 +19,32 @@ export function Dialog({ label, className, onClose, children }: Props): React.JS
     </dialog>
   )
 }
+
+/** A dialog form's end: what went wrong (read out), then Cancel and the submit button. */
+export function DialogFooter({
+  error,
+  submit,
+  onCancel
+}: {
+  error: string | null
+  submit: string
+  onCancel: () => void
+}): React.JSX.Element {
+  return (
+    <>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="dialog-actions">
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="primary">
+          {submit}
+        </button>
+      </div>
+    </>
+  )
+}
