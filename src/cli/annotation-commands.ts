@@ -142,10 +142,18 @@ export function registerAnnotationCommands(
         const rows: Record<string, unknown>[] = []
         for (const id of docIds) {
           const grades = await wb.getDocumentReliability(id)
-          for (const a of await wb.listAnnotations(id)) {
-            if (only && !taggedWithin(a, only)) continue
+          const annotations = (await wb.listAnnotations(id)).filter(
+            (a) => !only || taggedWithin(a, only)
+          )
+          const carried = annotations.length ? await wb.corroborationOf(id) : {}
+          for (const a of annotations) {
             const g = grades.highlights[a.id] ?? grades.effective
-            rows.push({ ...annotationRow(a, tags), credibility: g.credibility })
+            const c = carried[a.id]
+            rows.push({
+              ...annotationRow(a, tags),
+              credibility: g.credibility,
+              corroboration: { documents: c?.documents.length ?? 0, origins: c?.origins ?? 0 }
+            })
           }
         }
         if (opts.json) io.out(json(rows))

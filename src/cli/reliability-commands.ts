@@ -169,4 +169,87 @@ export function registerReliabilityCommands(
         io.out(`${id}: ${value.highlights[id]?.badge ?? value.effective.badge}\n`)
       })
     })
+
+  registerOriginCommands(program, io, withWorkbench)
+}
+
+/** reuse, origins, link derive/reject: shared passages and the origins they reveal. */
+function registerOriginCommands(program: Command, io: CliIo, withWorkbench: WithWorkbench): void {
+  program
+    .command('reuse')
+    .description('list the passages a document shares with others, longest first')
+    .argument('<docId>', 'document id (see workbench list)')
+    .option('--with <docId>', 'only those shared with this document')
+    .option('--boilerplate', 'also passages found in very many documents')
+    .option('--json', 'print JSON')
+    .action(
+      async (docId: string, opts: { with?: string; boilerplate?: boolean; json?: boolean }) => {
+        await withWorkbench(true, async (wb) => {
+          const rows = await wb.sharedPassages(docId, {
+            ...(opts.with !== undefined && { withDocId: opts.with }),
+            ...(opts.boilerplate && { includeBoilerplate: true })
+          })
+          if (opts.json) io.out(json(rows))
+          else if (rows.length === 0) io.out(`${docId} shares no passage with another document.\n`)
+          else
+            for (const r of rows)
+              io.out(
+                `${r.start}-${r.end}  ${r.otherDocId} ${r.otherStart}-${r.otherEnd}  ${r.words} words  ${Math.round(r.identity * 100)}% identical${r.boilerplate ? '  boilerplate' : ''}\n`
+              )
+        })
+      }
+    )
+
+  program
+    .command('origins')
+    .description('list the origins: documents joined by confirmed derivation links')
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }) => {
+      await withWorkbench(true, async (wb) => {
+        const origins = await wb.listOrigins()
+        if (opts.json) io.out(json(origins))
+        else if (origins.length === 0) io.out('No documents.\n')
+        else
+          for (const o of origins)
+            io.out(
+              `${o.id}  ${o.documents.join(' ')}${o.sources.length ? `  (${o.sources.join('; ')})` : ''}\n`
+            )
+      })
+    })
+
+  const link = program
+    .command('link')
+    .description('confirm or reject that a document derives from another, or from a source')
+  link
+    .command('derive')
+    .description(
+      'confirm that FROM derives from a document (by id) or a source never imported (by name)'
+    )
+    .argument('<from>', 'the derived document’s id')
+    .argument('<to>', 'the id of the document it derives from, or the name of a source')
+    .action(async (from: string, to: string) => {
+      await withWorkbench(false, async (wb) => {
+        const docs = await wb.listDocuments()
+        const target = docs.some((d) => d.id === to)
+          ? ({ kind: 'document', docId: to } as const)
+          : ({ kind: 'source', name: to } as const)
+        await wb.setLink(from, target, 'confirmed')
+        const origins = await wb.listOrigins()
+        const origin = origins.find((o) => o.documents.includes(from))
+        io.out(
+          `${from} derives from ${to}: ${origin?.documents.length ?? 1} document${origin?.documents.length === 1 ? '' : 's'} in its origin.\n`
+        )
+      })
+    })
+  link
+    .command('reject')
+    .description('say that two documents do not derive from one another')
+    .argument('<from>', 'a document id')
+    .argument('<to>', 'the other document id')
+    .action(async (from: string, to: string) => {
+      await withWorkbench(false, async (wb) => {
+        await wb.setLink(from, { kind: 'document', docId: to }, 'rejected')
+        io.out(`${from} and ${to}: no derivation.\n`)
+      })
+    })
 }

@@ -16,7 +16,13 @@ import type { WorkerSpec } from './workers/worker-protocol'
 /** Something that changed in the workspace, once it is saved. The search index follows these. */
 export type ChangeEvent =
   /** A document entered the library, or got a new version; `chunks` when they were counted at import. */
-  | { kind: 'document-saved'; meta: DocumentMeta; chunks?: CountedChunks }
+  | {
+      kind: 'document-saved'
+      meta: DocumentMeta
+      chunks?: CountedChunks
+      /** The text's fingerprints, when the parser worker made them (else they are made from the text). */
+      fingerprints?: Uint8Array
+    }
   | { kind: 'document-removed'; id: string }
   /** A document's highlights or note changed. */
   | { kind: 'notes-changed'; docId: string }

@@ -8,6 +8,7 @@ import { annotationOps } from './features/annotations/annotations'
 import { codebookOps } from './features/codebook/codebook'
 import { documentsFeature } from './features/documents/documents'
 import { reliabilityFeature } from './features/reliability/reliability'
+import { FINGERPRINTS_FILE, reuseFeature } from './features/reuse/reuse'
 import { trashFeature, type TrashRecords } from './features/trash/trash'
 import { reliabilityFileSchema, type ReliabilityFile } from '../shared/reliability-schemas'
 import type { PathImportReport } from './features/documents/import-service'
@@ -140,7 +141,7 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
       name: 'reliability',
       schema: reliabilityFileSchema,
       schemaVersion: 1,
-      empty: () => ({ schemaVersion: 1, sources: [], documents: {}, highlights: {} })
+      empty: () => ({ schemaVersion: 1, sources: [], documents: {}, highlights: {}, links: [] })
     })
   } catch (err) {
     await store.close()
@@ -218,7 +219,23 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
     clock,
     findDocument
   }
-  const exporting = exportOps(ctx, { grades: () => reliability.gradeLookup() })
+  const exporting = exportOps(ctx, {
+    grades: () => reliability.gradeLookup(),
+    reliability: {
+      file: () => reliability.exportFile(),
+      restore: (file) => reliability.importFile(file)
+    }
+  })
+  const reuse = reuseFeature({
+    catalog,
+    contents,
+    events,
+    findDocument,
+    readIndex: () => readFile(join(dir, LAYOUT.index, FINGERPRINTS_FILE)),
+    writeIndex: (bytes) => writeFileDurable(join(dir, LAYOUT.index, FINGERPRINTS_FILE), bytes),
+    persist: !store.readOnly,
+    onWarning: warn
+  })
   const reliability = reliabilityFeature({
     catalog,
     contents,
@@ -228,8 +245,15 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
     records: gradeRecords,
     canWrite: !store.readOnly,
     findDocument,
-    userName: () => options.userName ?? osUserName()
+    userName: () => options.userName ?? osUserName(),
+    reuse
   })
+  const {
+    getCorroboration,
+    exportFile: _exportFile,
+    importFile: _importFile,
+    ...reliabilityOps
+  } = reliability
   // Search's grade filters read the grades as they are when a search starts.
   sources.grades = () => reliability.gradeLookup()
 
@@ -261,7 +285,11 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
       findDocument,
       trash
     }),
-    ...reliability,
+    ...reliabilityOps,
+    sharedPassages: (docId, query) => reuse.sharedPassages(docId, query),
+    comparePassages: (docId, otherDocId) => reuse.comparePassages(docId, otherDocId),
+    corroborationOf: async (docId) =>
+      getCorroboration(docId, await reuse.sharedPassages(docId, {})),
     exportWorkspace: exporting.exportWorkspace,
     restoreBackup: exporting.restoreBackup,
     restore: exporting.restore,
@@ -272,6 +300,7 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
     close: async () => {
       if (!store.readOnly) await reliability.flush().catch(() => undefined)
       await pool.close()
+      await reuse.close().catch(() => undefined)
       await search.index.close()
       await annotationStore.close()
       for (const c of collections) await c.close()

@@ -185,5 +185,20 @@ export const apiArgs = {
     rationale
   ]),
   gradeHighlight: z.tuple([id, credibility.nullable(), rationale]),
-  restoreGrades: z.tuple([gradesSnapshotSchema])
+  restoreGrades: z.tuple([gradesSnapshotSchema]),
+  sharedPassages: z.tuple([
+    id,
+    z.object({ withDocId: id.optional(), includeBoilerplate: z.boolean().optional() }).strict()
+  ]),
+  comparePassages: z.tuple([id, id]),
+  listOrigins: z.tuple([]),
+  setLink: z.tuple([
+    id,
+    z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('document'), docId: id }).strict(),
+      z.object({ kind: z.literal('source'), name: z.string().min(1).max(1000) }).strict()
+    ]),
+    z.enum(['confirmed', 'rejected'])
+  ]),
+  corroborationOf: z.tuple([id])
 } as const satisfies { [K in ApiMethod]: z.ZodType<Parameters<ApiSpec[K]>> }

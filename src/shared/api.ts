@@ -25,6 +25,14 @@ import type {
   DocumentGradeRow,
   DocumentReliability,
   GradesSnapshot,
+  ComparedPassage,
+  CorroborationView,
+  DerivationLink,
+  LinkDecision,
+  LinkTarget,
+  OriginView,
+  ReuseRow,
+  SharedPassagesQuery,
   InformationCredibility,
   Source,
   SourcePatch,
@@ -206,6 +214,17 @@ export interface ApiSpec {
   ): Change<DocumentReliability>
   /** Puts sources and grades back as they were before a change (the undo of every grading change). */
   restoreGrades(snapshot: GradesSnapshot): Change<GradesSnapshot>
+
+  /** The passages a document shares with the others (or with one), longest first. */
+  sharedPassages(docId: string, query: SharedPassagesQuery): ReuseRow[]
+  /** The passages two documents share, in the order of the first, with their changed words. */
+  comparePassages(docId: string, otherDocId: string): ComparedPassage[]
+  /** Documents joined by confirmed derivation links: each origin counts once as a confirmation. */
+  listOrigins(): OriginView[]
+  /** Confirms that `fromDocId` derives from a document or an un-imported source, or rejects it. */
+  setLink(fromDocId: string, to: LinkTarget, status: LinkDecision): Change<DerivationLink>
+  /** Who else carries each of a document's highlights, counted by independent origin. */
+  corroborationOf(docId: string): Record<string, CorroborationView>
 }
 
 export type ApiMethod = keyof ApiSpec
@@ -268,7 +287,12 @@ export const API_METHODS = [
   'gradeSource',
   'gradeDocument',
   'gradeHighlight',
-  'restoreGrades'
+  'restoreGrades',
+  'sharedPassages',
+  'comparePassages',
+  'listOrigins',
+  'setLink',
+  'corroborationOf'
 ] as const satisfies readonly ApiMethod[]
 
 // Compile-time proof that the list names every method of ApiSpec.

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import {
   CREDIBILITY_LEVELS,
+  LINK_STATUSES,
   PROVENANCE_FLAG_KINDS,
   RELIABILITY_LEVELS,
   SOURCE_KINDS
@@ -37,6 +38,33 @@ export const documentRecordSchema = z.object({
   )
 })
 
+export const linkSchema = z.object({
+  id: z.string().min(1),
+  from: z.string().min(1),
+  to: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('document'), docId: z.string().min(1) }),
+    z.object({ kind: z.literal('source'), name: z.string().min(1) })
+  ]),
+  status: z.enum(LINK_STATUSES),
+  evidence: z.array(
+    z.discriminatedUnion('kind', [
+      z.object({
+        kind: z.literal('shared-passages'),
+        passages: z.number().int().nonnegative(),
+        words: z.number().int().nonnegative()
+      }),
+      z.object({
+        kind: z.literal('declared-source'),
+        line: z.string(),
+        start: z.number().int().nonnegative(),
+        end: z.number().int().nonnegative()
+      })
+    ])
+  ),
+  decidedBy: z.string().optional(),
+  decidedAt: z.string().optional()
+})
+
 export const highlightGradesSchema = z.object({ credibility: graded(credibility) })
 
 /** reliability.json: the sources, each document's source, grades and flags, highlights' grades. */
@@ -44,7 +72,9 @@ export const reliabilityFileSchema = z.object({
   schemaVersion: z.literal(1),
   sources: z.array(sourceSchema),
   documents: z.record(z.string(), documentRecordSchema),
-  highlights: z.record(z.string(), highlightGradesSchema)
+  highlights: z.record(z.string(), highlightGradesSchema),
+  /** Derivation links (absent in files written before links were kept). */
+  links: z.array(linkSchema).default([])
 })
 export type ReliabilityFile = z.infer<typeof reliabilityFileSchema>
 
@@ -53,6 +83,7 @@ export const gradesSnapshotSchema = z
   .object({
     sources: z.record(z.string(), sourceSchema.nullable()),
     documents: z.record(z.string(), documentRecordSchema.nullable()),
-    highlights: z.record(z.string(), highlightGradesSchema.nullable())
+    highlights: z.record(z.string(), highlightGradesSchema.nullable()),
+    links: z.record(z.string(), linkSchema.nullable()).optional()
   })
   .strict()

@@ -282,6 +282,8 @@ export interface DocumentReliability {
   highlights: Record<string, EffectiveGrade>
   /** The highlights' own credibility grades (with history), by annotation id. */
   highlightGrades: Record<string, HighlightGrades>
+  /** Derivation links from or to this document, proposed, confirmed or rejected. */
+  links: DerivationLink[]
 }
 
 /** One library row's provenance: for badges, chips and sorting. */
@@ -310,4 +312,63 @@ export interface GradesSnapshot {
   sources: Record<string, Source | null>
   documents: Record<string, DocumentRecord | null>
   highlights: Record<string, HighlightGrades | null>
+  /** Derivation links by id (absent in snapshots of changes that touch no link). */
+  links?: Record<string, DerivationLink | null>
 }
+
+/**
+ * A passage one document shares with another (a row of `reuse DOC_ID --json`): [start, end) in
+ * `docId`'s text and [otherStart, otherEnd) in `otherDocId`'s, as JavaScript string indices.
+ */
+export interface ReuseRow {
+  docId: string
+  start: number
+  end: number
+  otherDocId: string
+  otherStart: number
+  otherEnd: number
+  /** Words on `docId`'s side. */
+  words: number
+  /** The share of identical words among the aligned ones, 0–1 (1: verbatim). */
+  identity: number
+  /** Made of fingerprints found in very many documents (a footer, a stock phrase). */
+  boilerplate: boolean
+}
+
+/** A shared passage between two open documents, with the words that differ on each side. */
+export interface ComparedPassage extends ReuseRow {
+  /** Changed words in `docId`'s text, [start, end) (empty when verbatim). */
+  changed: { start: number; end: number }[]
+  /** …and in `otherDocId`'s. */
+  otherChanged: { start: number; end: number }[]
+}
+
+export interface SharedPassagesQuery {
+  /** Only the passages shared with this document. */
+  withDocId?: string
+  /** Also the passages made of boilerplate. */
+  includeBoilerplate?: boolean
+}
+
+/** Documents joined by confirmed derivation links, with their sources and the un-imported ones. */
+export interface OriginView {
+  /** The id of its first document in sort order. */
+  id: string
+  documents: string[]
+  sources: string[]
+}
+
+/** Who else carries a highlighted passage, counted by independent origin. */
+export interface CorroborationView {
+  /** The other documents that carry it (aligned shared passages). */
+  documents: string[]
+  /** How many independent origins among them (the passage's own never counts). */
+  origins: number
+  /** Documents that carry it but share its origin (confirmed or likely derived). */
+  sameOrigin: string[]
+  /** Two or more independent origins: credibility 1 may be given. */
+  suggestsConfirmed: boolean
+}
+
+/** What a link decision sets: a derivation the analyst confirms, or one they reject. */
+export type LinkDecision = Exclude<LinkStatus, 'proposed'>

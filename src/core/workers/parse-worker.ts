@@ -1,10 +1,12 @@
 /**
  * Parser worker thread: reads files sent by the parser pool (parser-pool.ts), one at a time, and
- * posts back each document with its checksum, word count and chunks counted for the index. It runs with a memory limit and is
+ * posts back each document with its checksum, word count, chunks counted for the index, and fingerprints for finding shared passages. It runs with a memory limit and is
  * terminated on timeout by the pool, so a hostile file cannot take the app down.
  */
 import { createHash } from 'node:crypto'
 import { parentPort } from 'node:worker_threads'
+import { encodeFingerprints } from '../domain/reuse/codec'
+import { fingerprint } from '../domain/reuse/winnow'
 import { countChunks } from '../domain/search/count-chunks'
 import { parseBytes } from '../import/parse-bytes'
 import { countWords } from '../import/text-blocks'
@@ -27,7 +29,8 @@ async function read(req: ParseRequest): Promise<void> {
         doc,
         textSha256: createHash('sha256').update(doc.text).digest('hex'),
         words: countWords(doc.text),
-        chunks: countChunks(doc.text, doc.blocks)
+        chunks: countChunks(doc.text, doc.blocks),
+        fingerprints: encodeFingerprints(fingerprint(doc.text))
       }
     }
   } catch (err) {

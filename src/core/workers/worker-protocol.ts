@@ -18,6 +18,8 @@ export interface ParsedFile {
   words: number
   /** Its chunks with their words counted, for the search index. */
   chunks: CountedChunks
+  /** Its winnowed fingerprints (encodeFingerprints), for finding passages shared with others. */
+  fingerprints: Uint8Array
 }
 
 export type ParseResponse = { ok: true; parsed: ParsedFile } | { ok: false; message: string }

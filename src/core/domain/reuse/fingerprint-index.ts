@@ -60,6 +60,11 @@ export class FingerprintIndex {
     return this.live
   }
 
+  /** The texts in the index (their sha256), in the order added. */
+  documents(): string[] {
+    return this.shas.filter((_, slot) => this.hashesOf[slot] !== null)
+  }
+
   has(sha: string): boolean {
     return this.slotOf.has(sha)
   }

@@ -1,4 +1,4 @@
-import type { LinkEvidence } from '../../../shared/reliability'
+import type { LinkEvidence, ReuseRow } from '../../../shared/reliability'
 import type { AlignOptions, SharedPassage } from './align'
 import { alignTexts, matchSeeds } from './align'
 import type { CandidateOptions } from './fingerprint-index'
@@ -80,18 +80,7 @@ export function findSharedPassages(
   return sharedPassagesFor(index, { sha: doc.id, text: doc.text }, (id) => texts.get(id), options)
 }
 
-/** A row of `reuse DOC_ID --json`. */
-export interface ReuseRow {
-  docId: string
-  start: number
-  end: number
-  otherDocId: string
-  otherStart: number
-  otherEnd: number
-  words: number
-  identity: number
-  boilerplate: boolean
-}
+export type { ReuseRow }
 
 /** Rows for the CLI and the details pane, longest first (then by position). */
 export function reuseRows(

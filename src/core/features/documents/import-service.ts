@@ -92,7 +92,8 @@ export class ImportService {
       this.deps.events.emit({
         kind: 'document-saved',
         meta: result.meta,
-        chunks: parsed.chunks
+        chunks: parsed.chunks,
+        fingerprints: parsed.fingerprints
       })
       const { warnings } = parsed.doc
       return {

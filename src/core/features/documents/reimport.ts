@@ -86,7 +86,12 @@ export function reimporter(
         .catch(() => undefined)
       throw err
     }
-    deps.events.emit({ kind: 'document-saved', meta, chunks: parsed.chunks })
+    deps.events.emit({
+      kind: 'document-saved',
+      meta,
+      chunks: parsed.chunks,
+      fingerprints: parsed.fingerprints
+    })
     return report
   }
 

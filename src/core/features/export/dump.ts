@@ -1,5 +1,6 @@
 import { safeJson } from '../../domain/text/control-chars'
 import { z } from 'zod'
+import { reliabilityFileSchema, type ReliabilityFile } from '../../../shared/reliability-schemas'
 import {
   annotationFileSchema,
   blocksSchema,
@@ -20,7 +21,9 @@ export const dumpSchema = z.object({
   exportedAt: z.string(),
   workspace: dumpedWorkspaceSchema,
   texts: z.record(z.string(), z.object({ text: z.string(), blocks: blocksSchema })),
-  annotations: z.record(z.string(), annotationFileSchema)
+  annotations: z.record(z.string(), annotationFileSchema),
+  /** Sources, grades with their history, provenance flags and derivation links (reliability.json). */
+  reliability: reliabilityFileSchema.optional()
 })
 export type Dump = z.infer<typeof dumpSchema>
 
@@ -28,7 +31,8 @@ export function renderDump(
   exportedAt: string,
   workspace: Dump['workspace'],
   texts: Dump['texts'],
-  annotations: Record<string, AnnotationFile>
+  annotations: Record<string, AnnotationFile>,
+  reliability?: ReliabilityFile
 ): string {
   const dump: Dump = {
     format: DUMP_FORMAT,
@@ -36,7 +40,8 @@ export function renderDump(
     exportedAt,
     workspace,
     texts,
-    annotations
+    annotations,
+    ...(reliability && { reliability })
   }
   return safeJson(dump, 1) + '\n'
 }

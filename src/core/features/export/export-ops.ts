@@ -1,5 +1,6 @@
 import type { ExportOptions, ExportResult, StoredRef } from '../../../shared/model'
 import type { FeatureContext, GradeLookup } from '../../ports'
+import type { ReliabilityFile } from '../../../shared/reliability-schemas'
 import { WorkbenchError } from '../../base/errors'
 import { collectExport } from './collect'
 import { renderCsv } from '../../domain/export/csv'
@@ -17,7 +18,14 @@ const FILES = {
 
 export function exportOps(
   ctx: FeatureContext,
-  extra: { grades?: () => Promise<GradeLookup> } = {}
+  extra: {
+    grades?: () => Promise<GradeLookup>
+    /** Sources, grades and links: read for the backup, and put back by a restore. */
+    reliability?: {
+      file: () => Promise<ReliabilityFile>
+      restore: (file: ReliabilityFile) => Promise<void>
+    }
+  } = {}
 ) {
   async function exportWorkspace(options: ExportOptions): Promise<ExportResult> {
     const day = ctx.clock.now().toISOString().slice(0, 10)
@@ -46,7 +54,13 @@ export function exportOps(
         ...catalog,
         documents: catalog.documents.map(({ stored: _stored, ...d }) => d)
       }
-      const content = renderDump(ctx.clock.now().toISOString(), workspace, texts, annotations)
+      const content = renderDump(
+        ctx.clock.now().toISOString(),
+        workspace,
+        texts,
+        annotations,
+        await extra.reliability?.file()
+      )
       return {
         filename,
         mimeType,
@@ -157,6 +171,7 @@ export function exportOps(
       Object.assign(draft, structuredClone(dump.workspace))
       for (const d of draft.documents) d.stored = stored.get(d.textSha256) as StoredRef // all put above
     })
+    if (dump.reliability) await extra.reliability?.restore(dump.reliability)
     ctx.events.emit({ kind: 'restored' })
     return {
       documents: dump.workspace.documents.length,

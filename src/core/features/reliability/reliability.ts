@@ -2,11 +2,16 @@ import type { Change, CoreApi } from '../../../shared/api'
 import type { DocumentMeta } from '../../../shared/model'
 import type {
   DocumentGradeRow,
+  CorroborationView,
+  DerivationLink,
   DocumentRecord,
   DocumentReliability,
   GradesSnapshot,
+  LinkEvidence,
+  LinkTarget,
   HighlightGrades,
   ProvenanceFlag,
+  ReuseRow,
   Source,
   SourceKind,
   SourcePatch,
@@ -15,14 +20,20 @@ import type {
 import { isSourceReliability, SOURCE_KINDS, ungraded } from '../../../shared/reliability'
 import { WorkbenchError } from '../../base/errors'
 import { SerialQueue } from '../../base/serial-queue'
-import { detectProvenance, type NamedSource } from '../../domain/provenance'
+import { declaredSourceEvidence, detectProvenance, type NamedSource } from '../../domain/provenance'
+import { derivationEvidence } from '../../domain/reuse'
+import type { ReuseFeature } from '../reuse/reuse'
+import { decide, derivedOf, joins, linksOf, propose } from './links'
 import {
+  carriersOf,
   clearGrade,
+  corroboration,
   defaultReliability,
   defaultSourceKey,
   effectiveGrade,
   gradeCredibility,
   gradeSource,
+  origins,
   overrideReliability
 } from '../../domain/reliability'
 import {
@@ -56,6 +67,8 @@ export interface ReliabilityDeps {
   canWrite: boolean
   /** Who sets a grade: the OS user name, or a name set in the app. */
   userName: () => string
+  /** Shared passages, for proposing derivation links at import. */
+  reuse?: Pick<ReuseFeature, 'pairs'>
 }
 
 export type ReliabilityOps = Pick<
@@ -69,7 +82,15 @@ export type ReliabilityOps = Pick<
   | 'gradeDocument'
   | 'gradeHighlight'
   | 'restoreGrades'
->
+  | 'listOrigins'
+  | 'setLink'
+> & {
+  /** Who else carries each highlight of a document, given its shared passages (`rows`). */
+  getCorroboration: (
+    docId: string,
+    rows: readonly ReuseRow[]
+  ) => Promise<Record<string, CorroborationView>>
+}
 
 /** Who stands behind the grades the workbench proposes itself (at import). */
 export const AT_IMPORT = 'Analyst Workbench (at import)'
@@ -92,6 +113,10 @@ export function reliabilityFeature(deps: ReliabilityDeps): ReliabilityOps & {
   flush: () => Promise<void>
   /** The grades as they are now, for search's grade filters. */
   gradeLookup: () => Promise<GradeLookup>
+  /** All of reliability.json, for the full backup. */
+  exportFile: () => Promise<ReliabilityFile>
+  /** Replaces all of it with a backup's (a restore into an empty workspace). */
+  importFile: (file: ReliabilityFile) => Promise<void>
 } {
   const { records } = deps
   const queue = new SerialQueue()
@@ -129,11 +154,25 @@ export function reliabilityFeature(deps: ReliabilityDeps): ReliabilityOps & {
     }
   }
 
+  function freshLinkId(file: Readonly<ReliabilityFile> = data()): string {
+    const taken = new Set(file.links.map((l) => l.id))
+    for (;;) {
+      const id = `l${deps.clock.newId()}`
+      if (!taken.has(id)) return id
+    }
+  }
+
   const snapshotOf = (
     sources: string[],
     documents: string[],
-    highlights: string[] = []
+    highlights: string[] = [],
+    links?: string[]
   ): GradesSnapshot => ({
+    ...(links && {
+      links: Object.fromEntries(
+        links.map((id) => [id, structuredClone(data().links.find((l) => l.id === id) ?? null)])
+      )
+    }),
     sources: Object.fromEntries(sources.map((id) => [id, structuredClone(sourceById(id))])),
     documents: Object.fromEntries(
       documents.map((id) => [id, structuredClone(data().documents[id] ?? null)])
@@ -148,7 +187,13 @@ export function reliabilityFeature(deps: ReliabilityDeps): ReliabilityOps & {
     if (pending.size === 0) return
     const ids = [...pending]
     pending.clear()
-    const found: { id: string; flags: ProvenanceFlag[]; named: NamedSource | null }[] = []
+    const found: {
+      id: string
+      flags: ProvenanceFlag[]
+      named: NamedSource | null
+      declared: { name: string; evidence: LinkEvidence }[]
+      shared: { docId: string; evidence: LinkEvidence }[]
+    }[] = []
     for (const id of ids) {
       const meta = deps.catalog.findById(id)
       if (!meta) continue
@@ -159,12 +204,36 @@ export function reliabilityFeature(deps: ReliabilityDeps): ReliabilityOps & {
         continue // a damaged text: reported where it is opened
       }
       const p = detectProvenance(text, { publisher: meta.source })
-      found.push({ id, flags: p.flags, named: p.proposedSource })
+      const declared = p.declaredSources.flatMap((s) => {
+        const evidence = declaredSourceEvidence(text, s)
+        return evidence ? [{ name: s.name, evidence }] : []
+      })
+      let shared: { docId: string; evidence: LinkEvidence }[] = []
+      try {
+        shared = ((await deps.reuse?.pairs(id)) ?? []).flatMap(({ docId, pair }) => {
+          const evidence = derivationEvidence(pair.passages)
+          return evidence ? [{ docId, evidence }] : []
+        })
+      } catch {
+        // shared passages are proposals: a failure here loses nothing the analyst did
+      }
+      found.push({ id, flags: p.flags, named: p.proposedSource, declared, shared })
     }
     if (found.length === 0) return
     const at = stamp()
     await records.update((draft) => {
-      for (const { id, flags, named } of found) {
+      for (const { id, flags, named, declared, shared } of found) {
+        const meta = deps.catalog.findById(id)
+        for (const d of declared)
+          propose(draft, id, { kind: 'source', name: d.name }, d.evidence, () => freshLinkId(draft))
+        for (const s of shared) {
+          const other = deps.catalog.findById(s.docId)
+          if (!meta || !other) continue
+          const [from, to] = derivedOf(meta, other)
+          propose(draft, from.id, { kind: 'document', docId: to.id }, s.evidence, () =>
+            freshLinkId(draft)
+          )
+        }
         const record = draft.documents[id] ?? emptyRecord()
         record.flags = flags
         if (record.sourceId === null && named) {
@@ -259,8 +328,19 @@ export function reliabilityFeature(deps: ReliabilityDeps): ReliabilityOps & {
       record: structuredClone(record),
       effective: effectiveGrade({ source, document: record }),
       highlights,
-      highlightGrades
+      highlightGrades,
+      links: structuredClone(linksOf(data().links, docId))
     }
+  }
+
+  /** The origins of the library's documents, by confirmed links (and proposed ones too, if asked). */
+  function originsNow(includeProposed: boolean): ReturnType<typeof origins> {
+    const file = data()
+    const docs = deps.catalog.documents().map((meta) => {
+      const sid = file.documents[meta.id]?.sourceId
+      return { id: meta.id, source: sid ? (sourceById(sid)?.name ?? null) : null }
+    })
+    return origins(docs, file.links, { includeProposed })
   }
 
   /** Puts records back as a snapshot has them; returns the snapshot of what it replaced. */
@@ -268,9 +348,17 @@ export function reliabilityFeature(deps: ReliabilityDeps): ReliabilityOps & {
     const inverse = snapshotOf(
       Object.keys(snapshot.sources),
       Object.keys(snapshot.documents),
-      Object.keys(snapshot.highlights)
+      Object.keys(snapshot.highlights),
+      snapshot.links && Object.keys(snapshot.links)
     )
     await records.update((draft) => {
+      for (const [id, l] of Object.entries(snapshot.links ?? {})) {
+        const at = draft.links.findIndex((x) => x.id === id)
+        if (l === null) {
+          if (at >= 0) draft.links.splice(at, 1)
+        } else if (at >= 0) draft.links[at] = structuredClone(l)
+        else draft.links.push(structuredClone(l))
+      }
       for (const [id, s] of Object.entries(snapshot.sources)) {
         const at = draft.sources.findIndex((x) => x.id === id)
         if (s === null) {
@@ -449,6 +537,75 @@ export function reliabilityFeature(deps: ReliabilityDeps): ReliabilityOps & {
           draft.highlights[annotationId] = next
         })
         return { value: reliabilityOf(docId), undo: changed(before) }
+      }),
+
+    exportFile: () => run(async () => structuredClone(data()) as ReliabilityFile),
+
+    importFile: (file) =>
+      queue.run(async () => {
+        await records.update((draft) => {
+          Object.assign(draft, structuredClone(file))
+        })
+      }),
+
+    listOrigins: () => run(async () => originsNow(false).origins),
+
+    setLink: (fromDocId, to, status) =>
+      run(async () => {
+        deps.findDocument(fromDocId)
+        if (to.kind === 'document') {
+          deps.findDocument(to.docId)
+          if (to.docId === fromDocId)
+            throw new WorkbenchError('invalid-argument', 'A document does not derive from itself.')
+        } else checkSourceName(to.name)
+        if (status !== 'confirmed' && status !== 'rejected')
+          throw new WorkbenchError(
+            'invalid-argument',
+            `A link is confirmed or rejected, not ${String(status)}.`
+          )
+        const target: LinkTarget =
+          to.kind === 'document' ? to : { kind: 'source', name: checkSourceName(to.name) }
+        const existing = data().links.find((l) => joins(l, fromDocId, target))
+        const id = existing?.id ?? freshLinkId()
+        const before = snapshotOf([], [], [], [id])
+        let value: DerivationLink | null = null
+        await records.update((draft) => {
+          value = structuredClone(
+            decide(
+              draft,
+              fromDocId,
+              target,
+              status,
+              { by: deps.userName(), at: deps.clock.now().toISOString() },
+              () => id
+            )
+          )
+        })
+        return { value: value as unknown as DerivationLink, undo: changed(before) }
+      }),
+
+    getCorroboration: (docId, rows) =>
+      run(async () => {
+        deps.findDocument(docId)
+        const file = await deps.annotations.peek(docId)
+        // Likely derivations count as one origin until the analyst rejects them: a copy is
+        // never taken for a confirmation.
+        const { originOf } = originsNow(true)
+        const out: Record<string, CorroborationView> = {}
+        for (const a of file.annotations) {
+          const c = corroboration(
+            docId,
+            carriersOf({ docId, start: a.position.start, end: a.position.end }, rows),
+            originOf
+          )
+          out[a.id] = {
+            documents: c.documents,
+            origins: c.origins.length,
+            sameOrigin: c.sameOrigin,
+            suggestsConfirmed: c.suggestsConfirmed
+          }
+        }
+        return out
       }),
 
     restoreGrades: (snapshot) =>

@@ -66,6 +66,7 @@ export function changedBy(method: ApiMethod, args: readonly unknown[], value: un
     case 'gradeDocument':
     case 'gradeHighlight':
     case 'restoreGrades':
+    case 'setLink':
       // Badges show in the library, the reader, the sidebar, Themes and search results.
       return ['grades', 'search', 'passages']
     case 'openSampleWorkspace':

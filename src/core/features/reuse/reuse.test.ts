@@ -1,0 +1,314 @@
+import { readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { cli } from '../../../test-support/cli'
+import { useTempDirs } from '../../../test-support/temp-dir'
+import { enc, importText, openTestWorkbench, run } from '../../../test-support/workbench'
+import { ARTICLES, EDITED_STATEMENT, FOOTER, STATEMENT } from '../../domain/reuse/articles.fixture'
+import type { Workbench } from '../../workbench'
+import { LAYOUT } from '../../store/layout'
+import { FINGERPRINTS_FILE } from './reuse'
+
+const tempDir = useTempDirs()
+
+type Ids = Record<keyof typeof ARTICLES, string>
+
+/** The fixture articles imported one after another, the release first. */
+async function library(dir?: string): Promise<{ wb: Workbench; ids: Ids; dir: string }> {
+  const ws = dir ?? (await tempDir())
+  let tick = Date.parse('2026-10-14T08:00:00Z')
+  const wb = await openTestWorkbench(ws, {
+    userName: 'mara',
+    now: () => new Date((tick += 60_000))
+  })
+  const ids = {} as Ids
+  for (const [key, text] of Object.entries(ARTICLES))
+    ids[key as keyof Ids] = (await importText(wb, `${key}.txt`, text)).id
+  return { wb, ids, dir: ws }
+}
+
+const textOf = async (wb: Workbench, id: string): Promise<string> => (await wb.getDocument(id)).text
+
+describe('shared passages', () => {
+  it('finds the edited, unattributed copy of the statement, with exact offsets in both texts', async () => {
+    const { wb, ids } = await library()
+    const rows = await wb.sharedPassages(ids.edited, { withDocId: ids.release })
+    expect(rows.length).toBeGreaterThan(0)
+    const top = rows[0]
+    expect(top.words).toBeGreaterThanOrEqual(40)
+    expect(top.identity).toBeGreaterThanOrEqual(0.7)
+    expect(top.identity).toBeLessThan(1)
+    const mine = (await textOf(wb, ids.edited)).slice(top.start, top.end)
+    const theirs = (await textOf(wb, ids.release)).slice(top.otherStart, top.otherEnd)
+    // Both sides lie within the statement as each text has it.
+    expect(EDITED_STATEMENT).toContain(mine)
+    expect(STATEMENT).toContain(theirs)
+    expect(mine.split(/\s+/).length).toBeGreaterThanOrEqual(40)
+    // The same passage, seen from the release.
+    const back = await wb.sharedPassages(ids.release, { withDocId: ids.edited })
+    expect(back.map((r) => [r.start, r.end, r.otherStart, r.otherEnd])).toContainEqual([
+      top.otherStart,
+      top.otherEnd,
+      top.start,
+      top.end
+    ])
+    await wb.close()
+  })
+
+  it('compares two documents passage by passage, marking the words that differ on each side', async () => {
+    const { wb, ids } = await library()
+    const rows = await wb.comparePassages(ids.edited, ids.release)
+    expect(rows.length).toBeGreaterThan(0)
+    const edited = await textOf(wb, ids.edited)
+    const release = await textOf(wb, ids.release)
+    const mine = rows.flatMap((r) => r.changed.map((c) => edited.slice(c.start, c.end)))
+    const theirs = rows.flatMap((r) => r.otherChanged.map((c) => release.slice(c.start, c.end)))
+    expect(mine.join(' ')).toMatch(/twelve/)
+    expect(mine.join(' ')).not.toMatch(/Kessvik/)
+    expect(theirs.join(' ')).toMatch(/six/)
+    // A verbatim quotation has no changed words.
+    const verbatim = await wb.comparePassages(ids.verbatim, ids.release)
+    expect(verbatim.some((r) => r.identity === 1 && r.changed.length === 0)).toBe(true)
+    expect(await wb.comparePassages(ids.unrelated, ids.release)).toEqual([])
+    await wb.close()
+  })
+
+  it('gives the unrelated article nothing, and keeps the shared footer behind the boilerplate toggle', async () => {
+    const { wb, ids } = await library()
+    expect(await wb.sharedPassages(ids.unrelated, {})).toEqual([])
+    const all = await wb.sharedPassages(ids.unrelated, { includeBoilerplate: true })
+    expect(all.length).toBeGreaterThan(0)
+    expect(all.every((r) => r.boilerplate)).toBe(true)
+    const text = await textOf(wb, ids.unrelated)
+    expect(FOOTER).toContain(text.slice(all[0].start, all[0].end))
+    await wb.close()
+  })
+
+  it('keeps its index on disk, and rebuilds it from the texts when the file is gone', async () => {
+    const { wb, ids, dir } = await library()
+    const before = await wb.sharedPassages(ids.verbatim, {})
+    await wb.close()
+    const file = join(dir, LAYOUT.index, FINGERPRINTS_FILE)
+    expect((await stat(file)).size).toBeGreaterThan(0)
+    const again = await openTestWorkbench(dir)
+    expect(await again.sharedPassages(ids.verbatim, {})).toEqual(before)
+    await again.close()
+    await writeFile(file, 'not an index')
+    const repaired = await openTestWorkbench(dir)
+    expect(await repaired.sharedPassages(ids.verbatim, {})).toEqual(before)
+    await repaired.close()
+    await rm(file)
+    const rebuilt = await openTestWorkbench(dir)
+    expect(await rebuilt.sharedPassages(ids.verbatim, {})).toEqual(before)
+    await rebuilt.close()
+  })
+
+  it('forgets a document removed to the Trash, and finds it again when it is restored', async () => {
+    const { wb, ids } = await library()
+    const undo = await wb.removeDocument(ids.release)
+    expect(
+      (await wb.sharedPassages(ids.verbatim, {})).some((r) => r.otherDocId === ids.release)
+    ).toBe(false)
+    await run(wb, undo.undo)
+    expect(
+      (await wb.sharedPassages(ids.verbatim, {})).some((r) => r.otherDocId === ids.release)
+    ).toBe(true)
+    await wb.close()
+  })
+})
+
+describe('derivation links and origins', () => {
+  it('are proposed at import from shared passages (later from earlier) and from "Source:" lines', async () => {
+    const { wb, ids } = await library()
+    const edited = await wb.getDocumentReliability(ids.edited)
+    const toRelease = edited.links.find(
+      (l) => l.to.kind === 'document' && l.to.docId === ids.release
+    )
+    expect(toRelease).toMatchObject({ from: ids.edited, status: 'proposed' })
+    const evidence = toRelease?.evidence[0]
+    expect(evidence?.kind === 'shared-passages' && evidence.words).toBeGreaterThanOrEqual(40)
+    const paraphrase = await wb.getDocumentReliability(ids.paraphrase)
+    expect(paraphrase.links).toEqual([
+      expect.objectContaining({
+        from: ids.paraphrase,
+        to: { kind: 'source', name: 'Norvenian Ministry of Coastal Affairs' },
+        status: 'proposed'
+      })
+    ])
+    const unrelated = await wb.getDocumentReliability(ids.unrelated)
+    expect(unrelated.links).toEqual([])
+    // Proposals join nothing: every document is its own origin until the analyst confirms.
+    expect(await wb.listOrigins()).toHaveLength(6)
+    await wb.close()
+  })
+
+  it('join documents into one origin when confirmed, and the undo takes the decision back', async () => {
+    const { wb, ids } = await library()
+    const confirm = await wb.setLink(
+      ids.edited,
+      { kind: 'document', docId: ids.release },
+      'confirmed'
+    )
+    expect(confirm.value).toMatchObject({ status: 'confirmed', decidedBy: 'mara' })
+    await wb.setLink(ids.verbatim, { kind: 'document', docId: ids.release }, 'confirmed')
+    const origins = await wb.listOrigins()
+    expect(origins).toHaveLength(4)
+    expect(origins.find((o) => o.documents.includes(ids.release))?.documents).toEqual(
+      [ids.release, ids.verbatim, ids.edited].sort()
+    )
+    await run(wb, confirm.undo)
+    expect(await wb.listOrigins()).toHaveLength(5)
+    const link = (await wb.getDocumentReliability(ids.edited)).links.find(
+      (l) => l.to.kind === 'document' && l.to.docId === ids.release
+    )
+    expect(link?.status).toBe('proposed')
+    await wb.close()
+  })
+
+  it('a rejected link is never proposed again, even when the document comes back', async () => {
+    const { wb, ids } = await library()
+    await wb.setLink(ids.release, { kind: 'document', docId: ids.edited }, 'rejected')
+    const links = (await wb.getDocumentReliability(ids.edited)).links
+    const withRelease = links.filter(
+      (l) => l.from === ids.release || (l.to.kind === 'document' && l.to.docId === ids.release)
+    )
+    expect(withRelease).toEqual([
+      expect.objectContaining({ from: ids.edited, status: 'rejected', decidedBy: 'mara' })
+    ])
+    const removed = await wb.removeDocument(ids.edited)
+    await run(wb, removed.undo)
+    const after = (await wb.getDocumentReliability(ids.edited)).links
+    expect(
+      after.filter(
+        (l) => l.from === ids.release || (l.to.kind === 'document' && l.to.docId === ids.release)
+      )
+    ).toEqual(withRelease)
+    await expect(
+      wb.setLink(ids.edited, { kind: 'document', docId: ids.edited }, 'confirmed')
+    ).rejects.toThrow(/does not derive from itself/)
+    await wb.close()
+  })
+
+  it('links to a source never imported join every document that derives from it', async () => {
+    const { wb, ids } = await library()
+    const ministry = { kind: 'source', name: 'Norvenian Ministry of Coastal Affairs' } as const
+    await wb.setLink(ids.paraphrase, ministry, 'confirmed')
+    await wb.setLink(
+      ids.background,
+      { ...ministry, name: 'norvenian ministry of coastal affairs ' },
+      'confirmed'
+    )
+    const origin = (await wb.listOrigins()).find((o) => o.documents.includes(ids.paraphrase))
+    expect(origin?.documents).toEqual([ids.paraphrase, ids.background].sort())
+    expect(origin?.sources).toContain('Norvenian Ministry of Coastal Affairs')
+    await wb.close()
+  })
+})
+
+describe('corroboration', () => {
+  it('counts the other documents carrying a highlight by independent origin; copies count once', async () => {
+    const { wb, ids } = await library()
+    const text = await textOf(wb, ids.release)
+    const at = text.indexOf('share vessel tracking data')
+    const { value: a } = await wb.createAnnotation({
+      docId: ids.release,
+      start: at,
+      end: at + 120
+    })
+    // Until the analyst decides, likely derivations count as the release's own origin.
+    let c = (await wb.corroborationOf(ids.release))[a.id]
+    expect(c.documents).toEqual([ids.verbatim, ids.edited].sort())
+    expect(c.origins).toBe(0)
+    expect(c.suggestsConfirmed).toBe(false)
+    // Rejected derivations make them independent: two origins suggest credibility 1.
+    await wb.setLink(ids.verbatim, { kind: 'document', docId: ids.release }, 'rejected')
+    await wb.setLink(ids.edited, { kind: 'document', docId: ids.release }, 'rejected')
+    // (the two rewrites share the statement too: likely one from the other, until rejected)
+    expect((await wb.corroborationOf(ids.release))[a.id].origins).toBe(1)
+    await wb.setLink(ids.edited, { kind: 'document', docId: ids.verbatim }, 'rejected')
+    c = (await wb.corroborationOf(ids.release))[a.id]
+    expect(c.origins).toBe(2)
+    expect(c.suggestsConfirmed).toBe(true)
+    // Two passages of one origin never confirm each other.
+    await wb.setLink(ids.edited, { kind: 'document', docId: ids.verbatim }, 'confirmed')
+    c = (await wb.corroborationOf(ids.release))[a.id]
+    expect(c.origins).toBe(1)
+    expect(c.suggestsConfirmed).toBe(false)
+    await wb.close()
+  })
+})
+
+describe('the full backup', () => {
+  it('round-trips sources, grades with their history, flags and links', async () => {
+    const { wb, ids } = await library()
+    await wb.setLink(ids.edited, { kind: 'document', docId: ids.release }, 'confirmed')
+    const [source] = await wb.listSources()
+    await wb.gradeSource(source.id, 'C', 'first look')
+    await wb.gradeSource(source.id, 'B', 'checked two of its claims')
+    const backup = await wb.exportWorkspace({ format: 'json' })
+    const before = {
+      sources: await wb.listSources(),
+      origins: await wb.listOrigins(),
+      edited: await wb.getDocumentReliability(ids.edited)
+    }
+    await wb.close()
+    const fresh = await openTestWorkbench(await tempDir())
+    await fresh.restoreBackup({ name: 'backup.json', data: enc(backup.content) })
+    expect(await fresh.listSources()).toEqual(before.sources)
+    expect(await fresh.listOrigins()).toEqual(before.origins)
+    expect(await fresh.getDocumentReliability(ids.edited)).toEqual(before.edited)
+    expect(before.sources[0].reliability.history).toHaveLength(1)
+    await fresh.close()
+  })
+})
+
+describe('CLI', () => {
+  it('reuse, origins and link derive/reject', async () => {
+    const { wb, ids, dir } = await library()
+    await wb.close()
+    const reuse = await cli(
+      '--workspace',
+      dir,
+      'reuse',
+      ids.edited,
+      '--with',
+      ids.release,
+      '--json'
+    )
+    expect(reuse.code).toBe(0)
+    const rows = JSON.parse(reuse.out) as { words: number; otherDocId: string }[]
+    expect(rows[0]).toMatchObject({
+      docId: ids.edited,
+      otherDocId: ids.release,
+      boilerplate: false
+    })
+    expect(Object.keys(rows[0]).sort()).toEqual(
+      [
+        'boilerplate',
+        'docId',
+        'end',
+        'identity',
+        'otherDocId',
+        'otherEnd',
+        'otherStart',
+        'start',
+        'words'
+      ].sort()
+    )
+    const derive = await cli('--workspace', dir, 'link', 'derive', ids.edited, ids.release)
+    expect(derive.out).toMatch(/2 documents in its origin/)
+    const origins = JSON.parse((await cli('--workspace', dir, 'origins', '--json')).out) as {
+      documents: string[]
+    }[]
+    expect(origins).toHaveLength(5)
+    expect(await cli('--workspace', dir, 'link', 'reject', ids.release, ids.edited)).toMatchObject({
+      code: 0
+    })
+    expect(JSON.parse((await cli('--workspace', dir, 'origins', '--json')).out)).toHaveLength(6)
+    const missing = await cli('--workspace', dir, 'reuse', 'nope')
+    expect(missing.code).not.toBe(0)
+    expect(missing.err).toMatch(/nope/)
+    const text = await readFile(join(dir, 'reliability.json'), 'utf8')
+    expect(JSON.parse(text).links.length).toBeGreaterThan(0)
+  })
+})
