@@ -1,11 +1,29 @@
 import type { DocumentMeta } from '../../../shared/model'
 
-export type SortKey = 'imported' | 'title' | 'date'
+export type SortKey = 'imported' | 'title' | 'date' | 'origin'
 
 export const SORT_LABELS: Record<SortKey, string> = {
   imported: 'Import order',
   title: 'Title',
-  date: 'Date (newest first)'
+  date: 'Date (newest first)',
+  origin: 'Origin (grouped)'
+}
+
+/** Documents in groups by origin: the largest origin first, each in import order, as shown. */
+export function groupByOrigin(
+  docs: DocumentMeta[],
+  originOf: ReadonlyMap<string, string>
+): { origin: string; docs: DocumentMeta[] }[] {
+  const groups = new Map<string, DocumentMeta[]>()
+  for (const d of [...docs].sort((a, b) => a.importOrder - b.importOrder)) {
+    const o = originOf.get(d.id) ?? d.id
+    const list = groups.get(o)
+    if (list) list.push(d)
+    else groups.set(o, [d])
+  }
+  return [...groups.entries()]
+    .map(([origin, list]) => ({ origin, docs: list }))
+    .sort((a, b) => b.docs.length - a.docs.length || a.docs[0].importOrder - b.docs[0].importOrder)
 }
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
@@ -35,6 +53,7 @@ export function sortAndFilter(docs: DocumentMeta[], sort: SortKey, filter: strin
         return a.importOrder - b.importOrder
       })
     case 'imported':
+    case 'origin': // grouped by the caller (groupByOrigin)
       return shown.sort((a, b) => a.importOrder - b.importOrder)
   }
 }

@@ -1,6 +1,7 @@
 import type { DocumentMeta } from '../../../shared/model'
 import { formatCount, formatDate } from '../format'
 import { useDocumentList } from '../hooks/use-workspace'
+import { DerivationLinks } from '../reliability/DerivationLinks'
 import { FlagChips, GradeBadge } from '../reliability/GradeBadge'
 import { useDocumentReliability } from '../reliability/use-grades'
 import { useCommands } from '../state/app-context'
@@ -61,6 +62,7 @@ export function DocumentDetails({ meta: opened }: { meta: DocumentMeta }): React
           </dd>
         </div>
       )}
+      {reliability && <DerivationLinks docId={meta.id} links={reliability.links} />}
       {reliability && reliability.record.flags.length > 0 && (
         <div>
           <dt>Flags</dt>

@@ -2,6 +2,7 @@ import type { HighlightColor } from '../../../shared/model'
 import { COLOR_OPTIONS } from '../annotations/AnnotationEditor'
 import { useCommands } from '../state/app-context'
 import type { Matches } from '../state/ui-state'
+import type { PaneComparison } from './use-comparison'
 import { RadioGroup } from '../ui/RadioGroup'
 
 /** Shown while text is selected in the pane: Highlight (H) and the colour to use. */
@@ -69,6 +70,44 @@ export function MatchBar({
       </button>
       <button type="button" className="link" onClick={() => commands.clearMatches(paneKey)}>
         Clear
+      </button>
+    </div>
+  )
+}
+
+/**
+ * Shown in the compared panes while they share passages: which one is current, its length and
+ * identity, and K/J through them (the other pane follows).
+ */
+export function SharedBar({ comparison }: { comparison: PaneComparison }): React.JSX.Element {
+  const commands = useCommands()
+  const { marks, current } = comparison
+  const m = marks[current]
+  const text = m
+    ? `Shared ${current + 1} of ${marks.length} · ${m.words} words · ${Math.round(m.identity * 100)}% identical`
+    : 'No passage shared with the other pane'
+  return (
+    <div className="shared-bar" role="toolbar" aria-label="Shared passages">
+      <span aria-live="polite" title={text}>
+        {text}
+      </span>
+      <button
+        type="button"
+        aria-label="Previous shared passage"
+        title="Previous shared passage (K)"
+        disabled={marks.length === 0}
+        onClick={() => commands.stepShared(-1)}
+      >
+        ↑
+      </button>
+      <button
+        type="button"
+        aria-label="Next shared passage"
+        title="Next shared passage (J)"
+        disabled={marks.length === 0}
+        onClick={() => commands.stepShared(1)}
+      >
+        ↓
       </button>
     </div>
   )

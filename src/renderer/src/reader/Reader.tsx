@@ -6,6 +6,8 @@ import { clearPane, layerName, paintPane } from './highlight-registry'
 import { useNearSections } from './near-sections'
 import { DocumentDetails, LiveTitle } from './DocumentDetails'
 import { HighlightDescriptions } from './HighlightDescriptions'
+import { SharedPassageMarks } from './SharedPassageMarks'
+import type { PaneComparison } from './use-comparison'
 import { useCaret } from './use-caret'
 import { useDocumentText } from './use-document-text'
 
@@ -25,6 +27,8 @@ interface Props {
   onSelect: (annotationId: string | null) => void
   onSelection: (range: (TextRange & { text: string }) | null) => void
   onFocus: () => void
+  /** The passages this pane shares with the other pane compared, when two are compared. */
+  comparison?: PaneComparison | null
 }
 
 /**
@@ -43,7 +47,8 @@ export function Reader({
   matches,
   onSelect,
   onSelection,
-  onFocus
+  onFocus,
+  comparison
 }: Props): React.JSX.Element {
   const state = useDocumentText(id)
   const articleRef = useRef<HTMLElement>(null)
@@ -256,6 +261,18 @@ export function Reader({
         <div className="reader-caret" ref={caretRef} aria-hidden="true" hidden />
       </article>
       {/* Outside the article: its text stays the document's own. */}
+      {comparison && (
+        <SharedPassageMarks
+          paneKey={paneKey}
+          comparison={comparison}
+          from={from}
+          to={to}
+          shownEnd={shownEnd}
+          blocks={blocks}
+          scrollTo={(start, end) => scrollToRef.current(start, end)}
+          article={articleRef}
+        />
+      )}
       <HighlightDescriptions
         paneKey={paneKey}
         annotations={annotations}

@@ -7,10 +7,11 @@ import { useCommands, useUi } from '../state/app-context'
 import type { Pane } from '../state/panes'
 import type { TextRange } from '../state/ui-state'
 import { Menu } from '../ui/Menu'
-import { HighlightBar, MatchBar } from './PaneBars'
+import { HighlightBar, MatchBar, SharedBar } from './PaneBars'
 import { DetailsDialog } from './DetailsDialog'
 import { ReadAgainDialog } from './ReadAgainDialog'
 import { Reader } from './Reader'
+import { useComparison } from './use-comparison'
 
 interface Props {
   pane: Pane
@@ -37,6 +38,7 @@ export const ReaderPane = memo(function ReaderPane({ pane, closable }: Props): R
   const meta = useDocumentList().find((d) => d.id === docId)
   const title = meta?.title ?? 'Document'
   const annotations = useAnnotationList(docId)
+  const comparison = useComparison(key)
 
   const onSelection = useCallback(
     (range: (TextRange & { text: string }) | null) => commands.setSelection(key, range),
@@ -108,6 +110,7 @@ export const ReaderPane = memo(function ReaderPane({ pane, closable }: Props): R
           </button>
         )}
       </div>
+      {comparison && comparison.marks.length > 0 && <SharedBar comparison={comparison} />}
       <div className="pane-scroll">
         <Reader
           key={docId}
@@ -122,6 +125,7 @@ export const ReaderPane = memo(function ReaderPane({ pane, closable }: Props): R
           onSelect={onSelect}
           onSelection={onSelection}
           onFocus={onFocus}
+          comparison={comparison}
         />
       </div>
       {editing && meta && <DetailsDialog meta={meta} onClose={() => setEditing(false)} />}

@@ -21,43 +21,66 @@ export function layerName(layer: Layer, id?: string): string {
   return `wb-${layer}-${(h >>> 0) % BUCKETS}`
 }
 
-const panes = new Map<string, Map<string, Range[]>>()
-
 const supported = (): boolean =>
   typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined'
 
-const priority = (name: string): number =>
-  name === 'wb-search-current' ? 30 : name === 'wb-search' ? 20 : name === 'wb-selected' ? 10 : 0
+/**
+ * One set of named highlight objects painted across the reader panes. Highlights and the marks of
+ * shared passages each have their own, so that painting one never repaints the other.
+ */
+export class PaintRegistry {
+  private panes = new Map<string, Map<string, Range[]>>()
 
-function repaint(name: string): void {
-  if (!supported()) return
-  const ranges: Range[] = []
-  for (const layers of panes.values()) {
-    const own = layers.get(name)
-    if (own) for (const r of own) ranges.push(r)
+  constructor(private readonly priority: (name: string) => number) {}
+
+  private repaint(name: string): void {
+    if (!supported()) return
+    const ranges: Range[] = []
+    for (const layers of this.panes.values()) {
+      const own = layers.get(name)
+      if (own) for (const r of own) ranges.push(r)
+    }
+    if (ranges.length === 0) {
+      CSS.highlights.delete(name)
+      return
+    }
+    const highlight = new Highlight(...ranges)
+    highlight.priority = this.priority(name)
+    CSS.highlights.set(name, highlight)
   }
-  if (ranges.length === 0) {
-    CSS.highlights.delete(name)
-    return
+
+  /** Replaces what one pane paints (highlight object name → ranges); repaints only what changed. */
+  paint(paneKey: string, layers: Map<string, Range[]>): void {
+    const before = this.panes.get(paneKey)
+    this.panes.set(paneKey, layers)
+    for (const name of new Set([...(before?.keys() ?? []), ...layers.keys()]))
+      if (!same(before?.get(name), layers.get(name))) this.repaint(name)
   }
-  const highlight = new Highlight(...ranges)
-  highlight.priority = priority(name)
-  CSS.highlights.set(name, highlight)
+
+  clear(paneKey: string): void {
+    const before = this.panes.get(paneKey)
+    this.panes.delete(paneKey)
+    for (const name of before?.keys() ?? []) this.repaint(name)
+  }
 }
 
 const same = (a: Range[] | undefined, b: Range[] | undefined): boolean =>
   a === b || (!!a && !!b && a.length === b.length && a.every((r, i) => r === b[i]))
 
-/** Replaces what one pane paints (highlight object name → ranges); repaints only what changed. */
-export function paintPane(paneKey: string, layers: Map<string, Range[]>): void {
-  const before = panes.get(paneKey)
-  panes.set(paneKey, layers)
-  for (const name of new Set([...(before?.keys() ?? []), ...layers.keys()]))
-    if (!same(before?.get(name), layers.get(name))) repaint(name)
-}
+const highlights = new PaintRegistry((name) =>
+  name === 'wb-search-current' ? 30 : name === 'wb-search' ? 20 : name === 'wb-selected' ? 10 : 0
+)
 
-export function clearPane(paneKey: string): void {
-  const before = panes.get(paneKey)
-  panes.delete(paneKey)
-  for (const name of before?.keys() ?? []) repaint(name)
-}
+/** Replaces the highlights one pane paints; repaints only what changed. */
+export const paintPane = (paneKey: string, layers: Map<string, Range[]>): void =>
+  highlights.paint(paneKey, layers)
+
+export const clearPane = (paneKey: string): void => highlights.clear(paneKey)
+
+/**
+ * The marks of shared passages in the compare view (wb-shared, wb-shared-current,
+ * wb-shared-changed): under every highlight, so that a highlight's colour always shows.
+ */
+export const sharedMarks = new PaintRegistry((name) =>
+  name === 'wb-shared-changed' ? -1 : name === 'wb-shared-current' ? -2 : -3
+)

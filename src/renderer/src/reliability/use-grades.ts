@@ -1,4 +1,9 @@
-import type { DocumentGradeRow, DocumentReliability, SourceView } from '../../../shared/reliability'
+import type {
+  DocumentGradeRow,
+  DocumentReliability,
+  OriginView,
+  SourceView
+} from '../../../shared/reliability'
 import { useFetch } from '../hooks/use-fetch'
 import { useClient } from '../state/app-context'
 
@@ -32,4 +37,13 @@ export function useSources(): SourceView[] {
   const client = useClient()
   const { data } = useFetch('sources', ['grades', 'documents'], () => client.call('listSources'))
   return data ?? NO_SOURCES
+}
+
+const NO_ORIGINS: OriginView[] = []
+
+/** The origins: documents joined by confirmed derivation links (each unlinked document is one). */
+export function useOrigins(): OriginView[] {
+  const client = useClient()
+  const { data } = useFetch('origins', ['grades', 'documents'], () => client.call('listOrigins'))
+  return data ?? NO_ORIGINS
 }

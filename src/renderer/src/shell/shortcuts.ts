@@ -27,6 +27,7 @@ export const SHORTCUTS: { group: string; items: { keys: string[]; does: string }
       { keys: ['1', '2', '3', '4', '5', '6'], does: 'Credibility of the selected highlight' },
       { keys: ['0'], does: 'The selected highlight takes its document’s credibility' },
       { keys: ['G'], does: 'Source and grades of the document' },
+      { keys: ['J', 'K'], does: 'Next and previous passage shared by the two panes compared' },
       { keys: ['F3', 'Shift+F3'], does: 'Next or previous search match' },
       { keys: ['Esc'], does: 'Deselect the highlight' }
     ]

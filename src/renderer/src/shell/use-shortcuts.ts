@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 import type { InformationCredibility } from '../../../shared/reliability'
 import { useServices } from '../state/app-context'
+import { comparePair } from '../state/compare-pair'
 
 const isEditable = (el: EventTarget | null): boolean =>
   el instanceof HTMLElement &&
@@ -63,6 +64,10 @@ export function useShortcuts(): void {
             )
         )
       if (key === 'g' && active) return run(() => commands.openGrades(active.docId))
+      // In the compare view, J and K step through the passages the two panes share.
+      const compared = s.shared && comparePair(s.panes, s.activeKey)?.key === s.shared.pair
+      if ((key === 'j' || key === 'k') && compared && s.view === 'library')
+        return run(() => commands.stepShared(key === 'j' ? 1 : -1))
       if ((key === 't' || key === 'n') && s.selectedId)
         return run(() => commands.focusField(key === 't' ? 'tags' : 'note'))
       if (e.key === 'Escape' && s.selectedId) commands.selectAnnotation(null)

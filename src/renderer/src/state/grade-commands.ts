@@ -1,4 +1,9 @@
-import { credibilityLevel, type InformationCredibility } from '../../../shared/reliability'
+import {
+  credibilityLevel,
+  type InformationCredibility,
+  type LinkDecision,
+  type LinkTarget
+} from '../../../shared/reliability'
 import type { Client } from '../client/client'
 import { attempt } from '../feedback/attempt'
 import type { Feedback } from '../feedback/feedback'
@@ -11,6 +16,12 @@ export interface GradeCommands {
   closeGrades: () => void
   /** Sets the selected highlight's credibility, 1–6, or clears it (null: it takes its document's). */
   gradeSelected: (value: InformationCredibility | null) => Promise<void>
+  /** Confirms or rejects that a document derives from another document or an un-imported source. */
+  decideLink: (fromDocId: string, to: LinkTarget, status: LinkDecision) => Promise<void>
+  /** Makes the next (or previous) shared passage of the compared panes current, and shows it in both. */
+  stepShared: (delta: 1 | -1) => void
+  /** Makes one shared passage current (a margin marker clicked), and shows it in both panes. */
+  showShared: (index: number) => void
 }
 
 export function createGradeCommands(
@@ -40,6 +51,37 @@ export function createGradeCommands(
             ? 'The highlight takes its document’s credibility again.'
             : `Highlight graded ${value}: ${credibilityLevel(value).label.toLowerCase()}.`
         )
-    }
+    },
+    decideLink: async (fromDocId, to, status) => {
+      const done = await attempt(feedback, () =>
+        client.perform(
+          status === 'confirmed' ? 'confirm a derivation' : 'reject a derivation',
+          VIEW_NAMES[ui.get().view],
+          'setLink',
+          fromDocId,
+          to,
+          status
+        )
+      )
+      if (done)
+        feedback.info(
+          status === 'confirmed'
+            ? 'Derivation confirmed: the two count as one origin.'
+            : 'Derivation rejected: they count as independent origins.'
+        )
+    },
+    stepShared: (delta) =>
+      ui.set((s) => {
+        const cur = s.shared
+        if (!cur || cur.count === 0) return {}
+        const current = (cur.current + delta + cur.count) % cur.count
+        return { shared: { ...cur, current, nonce: cur.nonce + 1 } }
+      }),
+    showShared: (index) =>
+      ui.set((s) => {
+        const cur = s.shared
+        if (!cur || index < 0 || index >= cur.count) return {}
+        return { shared: { ...cur, current: index, nonce: cur.nonce + 1 } }
+      })
   }
 }

@@ -52,6 +52,11 @@ export interface UiState {
   dialog: 'export' | 'shortcuts' | 'trash' | null
   /** The document whose source and grades are being edited (G), or none. */
   gradeDocId: string | null
+  /**
+   * The compare view: which passage shared by the two panes compared (`pair`, see
+   * compare-pair.ts) is current, of how many; both panes scroll to it whenever the nonce changes.
+   */
+  shared: { pair: string; count: number; current: number; nonce: number } | null
   confirm: Confirm | null
   /** Asks the editor of this highlight to put focus in a field ('tags' after H, 'note' after N). */
   focusRequest: { id: string; field: 'tags' | 'note'; typed: string } | null
@@ -77,6 +82,7 @@ export const initialUiState = (): UiState => ({
   sidebarOpen: true,
   dialog: null,
   gradeDocId: null,
+  shared: null,
   confirm: null,
   focusRequest: null,
   restored: false

@@ -1,0 +1,67 @@
+import { ARTICLES } from '../src/core/domain/reuse/articles.fixture'
+import { expect, file, test } from './fixtures'
+import { openDoc, paintedText, violations } from './helpers'
+
+test('compares two derived documents side by side, steps between their shared passages, and confirms the derivation', async ({
+  app
+}) => {
+  await app
+    .getByLabel('Import files')
+    .setInputFiles([
+      file('release.txt', ARTICLES.release),
+      file('edited.txt', ARTICLES.edited),
+      file('unrelated.txt', ARTICLES.unrelated)
+    ])
+  await app
+    .getByRole('region', { name: 'Import results' })
+    .getByRole('button', { name: 'Dismiss import results' })
+    .click()
+  const library = app.getByRole('navigation', { name: 'Library pane' })
+  await expect(library.locator('.library-count')).toHaveText('3 documents · 3 origins')
+
+  // The details of the rewrite say what it shares with the release, and propose a derivation.
+  await openDoc(app, 'Poaching crackdown')
+  const edited = app.getByRole('article', { name: /^Poaching crackdown/ })
+  const links = edited.locator('.reader-links')
+  await expect(links).toContainText(
+    /Shares 1 passage \(\d+ words\) with Press release from the Ministry .* — likely derived/
+  )
+
+  // Compare: the release opens beside it, the shared passage is marked in both panes.
+  await links.getByRole('button', { name: 'Compare' }).click()
+  const release = app.getByRole('article', { name: /^Press release/ })
+  await expect(release).toBeVisible()
+  await expect(app.getByRole('toolbar', { name: 'Shared passages' }).first()).toContainText(
+    /Shared 1 of 1 · \d+ words · \d+% identical/
+  )
+  await expect
+    .poll(async () => (await paintedText(app, 'wb-shared-current')).join(' | '))
+    .toMatch(/tracking data every twelve hours.*\|.*tracking data every six hours/s)
+  // Inside the edited passage, the words that differ are marked on both sides.
+  const changed = (await paintedText(app, 'wb-shared-changed')).join(' ')
+  expect(changed).toMatch(/twelve/)
+  expect(changed).toMatch(/six/)
+  expect(changed).not.toMatch(/Kessvik/)
+  // A margin marker beside the passage in each pane; J brings the passage into view in both.
+  await expect(app.locator('.shared-marker')).toHaveCount(2)
+  await release.focus()
+  await app.keyboard.press('j')
+  await expect(app.locator('.shared-marker.current')).toHaveCount(2)
+  for (const pane of [edited, release])
+    await expect(
+      pane.locator('p', { hasText: /tracking data every (twelve|six) hours/ })
+    ).toBeInViewport()
+  expect(await violations(app)).toEqual([])
+
+  // Confirming the derivation makes the two one origin.
+  await links.getByRole('button', { name: 'Confirm' }).click()
+  await expect(links).toContainText('Derived from Press release from the Ministry')
+  await expect(library.locator('.library-count')).toHaveText('3 documents · 2 origins')
+  await library.getByLabel('Sort by').selectOption('origin')
+  await expect(library.locator('.origin-group')).toContainText('One origin · 2 documents')
+  await expect(library.locator('.origin-group').getByRole('listitem')).toHaveCount(2)
+  // …and the undo takes it back.
+  await app.keyboard.press('Control+z')
+  await expect(library.locator('.library-count')).toHaveText('3 documents · 3 origins')
+  await app.screenshot({ path: 'test-results/compare.png' })
+})

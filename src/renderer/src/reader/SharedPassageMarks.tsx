@@ -1,0 +1,129 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { useCommands } from '../state/app-context'
+import { rangeFromOffsets } from './dom-offsets'
+import { sharedMarks } from './highlight-registry'
+import type { PaneComparison } from './use-comparison'
+
+interface Props {
+  paneKey: string
+  comparison: PaneComparison
+  /** The text near the screen, [from, to): only passages there are painted. */
+  from: number
+  to: number
+  /** The end of the text shown so far. */
+  shownEnd: number
+  blocks: () => HTMLElement[]
+  /** Scrolls a range of the text into view (showing the rest of a long text first). */
+  scrollTo: (start: number, end: number) => void
+  /** The article: markers are placed beside its passages. */
+  article: React.RefObject<HTMLElement | null>
+}
+
+const percent = (identity: number): string => `${Math.round(identity * 100)}%`
+
+/**
+ * The compare view in one pane: the passages it shares with the other pane painted with their own
+ * highlight objects (wb-shared, wb-shared-current, and wb-shared-changed for the words that
+ * differ), never the highlights' own; a marker in the margin beside each, which makes it current
+ * and brings its twin into view in the other pane; and the current one scrolled to with J and K.
+ */
+export function SharedPassageMarks({
+  paneKey,
+  comparison,
+  from,
+  to,
+  shownEnd,
+  blocks,
+  scrollTo,
+  article
+}: Props): React.JSX.Element {
+  const commands = useCommands()
+  const { marks, current, nonce } = comparison
+
+  useLayoutEffect(() => {
+    const layers = new Map<string, Range[]>()
+    const add = (name: string, range: Range | null): void => {
+      if (!range) return
+      const list = layers.get(name)
+      if (list) list.push(range)
+      else layers.set(name, [range])
+    }
+    marks.forEach((m, i) => {
+      if (m.end > shownEnd || m.end <= from || m.start >= to) return
+      add(
+        i === current ? 'wb-shared-current' : 'wb-shared',
+        rangeFromOffsets(blocks(), m.start, m.end)
+      )
+      for (const c of m.changed)
+        add('wb-shared-changed', rangeFromOffsets(blocks(), c.start, c.end))
+    })
+    sharedMarks.paint(paneKey, layers)
+  }, [marks, current, from, to, shownEnd, blocks, paneKey])
+  useEffect(() => () => sharedMarks.clear(paneKey), [paneKey])
+
+  // J, K or a marker: the current passage is brought into view in both panes.
+  const scrollRef = useRef(scrollTo)
+  useLayoutEffect(() => {
+    scrollRef.current = scrollTo
+  })
+  useEffect(() => {
+    const m = marks[current]
+    if (nonce > 0 && m) scrollRef.current(m.start, m.end)
+  }, [nonce, current, marks])
+
+  // Where each passage shown starts and ends, beside the article (measured after layout, again
+  // when more of the text is shown or the pane changes width).
+  const [spots, setSpots] = useState<{ index: number; top: number; height: number }[]>([])
+  const [width, setWidth] = useState(0) // a count of resizes: markers are placed again
+  const [left, setLeft] = useState(0)
+  useEffect(() => {
+    const el = article.current
+    if (!el) return
+    const observer = new ResizeObserver(() => setWidth((n) => n + 1))
+    observer.observe(el)
+    const scroller = el.closest('.pane-scroll')
+    if (scroller) observer.observe(scroller)
+    return () => observer.disconnect()
+  }, [article])
+  useLayoutEffect(() => {
+    const el = article.current
+    if (!el) return
+    // Placed in the scrolling pane's content, so that they scroll with the text.
+    const scroller = el.closest('.pane-scroll')
+    if (!scroller) return
+    const box = scroller.getBoundingClientRect()
+    const next: { index: number; top: number; height: number }[] = []
+    marks.forEach((m, index) => {
+      if (m.end > shownEnd) return
+      const rect = rangeFromOffsets(blocks(), m.start, m.end)?.getBoundingClientRect()
+      if (rect && rect.height > 0)
+        next.push({
+          index,
+          top: rect.top - box.top + scroller.scrollTop,
+          height: Math.max(rect.height, 12)
+        })
+    })
+    setSpots(next)
+    setLeft(el.getBoundingClientRect().left - box.left + 8)
+  }, [marks, shownEnd, blocks, article, width])
+
+  return (
+    <div className="shared-markers" role="group" aria-label="Shared passages" style={{ left }}>
+      {spots.map(({ index, top, height }) => {
+        const m = marks[index]
+        return (
+          <button
+            key={`${m.start}:${m.end}`}
+            type="button"
+            className={index === current ? 'shared-marker current' : 'shared-marker'}
+            style={{ top, height }}
+            aria-label={`Shared passage ${index + 1} of ${marks.length}: ${m.words} words, ${percent(m.identity)} identical. Show it in both panes`}
+            aria-current={index === current ? 'true' : undefined}
+            title={`${m.words} words, ${percent(m.identity)} identical (J, K)`}
+            onClick={() => commands.showShared(index)}
+          />
+        )
+      })}
+    </div>
+  )
+}

@@ -1,0 +1,74 @@
+import { useEffect } from 'react'
+import type { ComparedPassage } from '../../../shared/reliability'
+import { useFetch } from '../hooks/use-fetch'
+import { useClient, useServices, useUi } from '../state/app-context'
+import { comparePair, parsePairKey } from '../state/compare-pair'
+
+/** A passage as one pane of the compare view marks it: its range and changed words in that pane. */
+export interface SharedMark {
+  start: number
+  end: number
+  changed: { start: number; end: number }[]
+  words: number
+  identity: number
+}
+
+/** What the compare view gives one pane: its shared passages, which is current, and when to scroll. */
+export interface PaneComparison {
+  otherDocId: string
+  marks: SharedMark[]
+  rows: ComparedPassage[]
+  current: number
+  nonce: number
+}
+
+const NO_ROWS: ComparedPassage[] = []
+
+/**
+ * The shared passages of a pane in the compare view (see compare-pair.ts): both panes of the pair
+ * fetch the same comparison (one request, shared), each marking its own side. The left pane keeps
+ * the pair's count in the UI state, for J and K.
+ */
+export function useComparison(paneKey: string): PaneComparison | null {
+  const client = useClient()
+  const { ui } = useServices()
+  // A string, so that the pane renders again only when the pair changes.
+  const pairKey = useUi((s) => comparePair(s.panes, s.activeKey)?.key ?? null)
+  const pair = pairKey ? parsePairKey(pairKey) : null
+  const side = !pair ? null : pair.a.key === paneKey ? 'a' : pair.b.key === paneKey ? 'b' : null
+  const aDoc = pair?.a.docId ?? ''
+  const bDoc = pair?.b.docId ?? ''
+  const { data } = useFetch(
+    pair && side ? `compare:${aDoc}:${bDoc}` : null,
+    ['documents', 'grades'],
+    () => client.call('comparePassages', aDoc, bDoc)
+  )
+  const rows = data ?? NO_ROWS
+  const shared = useUi((s) => s.shared)
+  useEffect(() => {
+    if (side !== 'a' || !pairKey || !data) return
+    const cur = ui.get().shared
+    if (cur?.pair === pairKey && cur.count === data.length) return
+    ui.set({ shared: { pair: pairKey, count: data.length, current: 0, nonce: 0 } })
+  }, [side, pairKey, data, ui])
+  if (!pair || !side || !data) return null
+  const marks = rows.map((r): SharedMark =>
+    side === 'a'
+      ? { start: r.start, end: r.end, changed: r.changed, words: r.words, identity: r.identity }
+      : {
+          start: r.otherStart,
+          end: r.otherEnd,
+          changed: r.otherChanged,
+          words: r.words,
+          identity: r.identity
+        }
+  )
+  const mine = shared?.pair === pairKey
+  return {
+    otherDocId: side === 'a' ? bDoc : aDoc,
+    marks,
+    rows,
+    current: mine ? shared.current : 0,
+    nonce: mine ? shared.nonce : 0
+  }
+}

@@ -1,0 +1,102 @@
+import type { DerivationLink, LinkTarget } from '../../../shared/reliability'
+import { formatCount } from '../format'
+import { useDocumentList } from '../hooks/use-workspace'
+import { useCommands } from '../state/app-context'
+
+/** The words a link's shared passages hold, and how many passages, as its evidence says. */
+function sharedOf(link: DerivationLink): { passages: number; words: number } | null {
+  const e = link.evidence.find((x) => x.kind === 'shared-passages')
+  return e && e.kind === 'shared-passages' ? e : null
+}
+
+function declaredOf(link: DerivationLink): string | null {
+  const e = link.evidence.find((x) => x.kind === 'declared-source')
+  return e && e.kind === 'declared-source' ? e.line : null
+}
+
+/**
+ * A document's derivation links in its details: "Shares 5 passages (46 words) with … — likely
+ * derived [Confirm] [Reject]" while proposed, what the analyst decided once decided. Rejected
+ * links are listed last, muted, so that a rejection can be reconsidered.
+ */
+export function DerivationLinks({
+  docId,
+  links
+}: {
+  docId: string
+  links: DerivationLink[]
+}): React.JSX.Element | null {
+  const commands = useCommands()
+  const titles = new Map(useDocumentList().map((d) => [d.id, d.title]))
+  if (links.length === 0) return null
+  const order = { proposed: 0, confirmed: 1, rejected: 2 } as const
+  const sorted = [...links].sort((a, b) => order[a.status] - order[b.status])
+  return (
+    <div className="reader-links">
+      <dt>Derivation</dt>
+      <dd>
+        <ul>
+          {sorted.map((link) => {
+            const other: LinkTarget =
+              link.from === docId ? link.to : { kind: 'document', docId: link.from }
+            const otherName =
+              other.kind === 'document' ? (titles.get(other.docId) ?? 'a document') : other.name
+            const shared = sharedOf(link)
+            const declared = declaredOf(link)
+            const derivedHere = link.from === docId
+            const what =
+              link.status === 'confirmed'
+                ? derivedHere
+                  ? 'Derived from'
+                  : 'Source of'
+                : link.status === 'rejected'
+                  ? 'Not derived:'
+                  : shared
+                    ? `Shares ${formatCount(shared.passages, 'passage')} (${formatCount(shared.words, 'word')}) with`
+                    : 'Names its source:'
+            return (
+              <li key={link.id} className={`link-${link.status}`}>
+                {what} <cite>{otherName}</cite>
+                {other.kind === 'source' && link.status !== 'proposed' && ' (not imported)'}
+                {link.status === 'proposed' && shared && ' — likely derived'}
+                {link.status === 'proposed' && declared && !shared && (
+                  <span className="link-line"> “{declared}”</span>
+                )}
+                <span className="link-actions">
+                  {link.status !== 'confirmed' && (
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => void commands.decideLink(link.from, link.to, 'confirmed')}
+                    >
+                      Confirm
+                    </button>
+                  )}
+                  {link.status !== 'rejected' && (
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => void commands.decideLink(link.from, link.to, 'rejected')}
+                    >
+                      Reject
+                    </button>
+                  )}
+                  {other.kind === 'document' && titles.has(other.docId) && (
+                    <button
+                      type="button"
+                      className="link-button"
+                      title="Open it beside this one, with the shared passages marked"
+                      onClick={() => commands.open(other.docId, true)}
+                    >
+                      Compare
+                    </button>
+                  )}
+                </span>
+              </li>
+            )
+          })}
+        </ul>
+      </dd>
+    </div>
+  )
+}
