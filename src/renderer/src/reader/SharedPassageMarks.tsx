@@ -71,15 +71,15 @@ export function SharedPassageMarks({
     if (nonce > 0 && m) scrollRef.current(m.start, m.end)
   }, [nonce, current, marks])
 
-  // Where each passage shown starts and ends, beside the article (measured after layout, again
-  // when more of the text is shown or the pane changes width).
-  const [spots, setSpots] = useState<{ index: number; top: number; height: number }[]>([])
-  const [width, setWidth] = useState(0) // a count of resizes: markers are placed again
-  const [left, setLeft] = useState(0)
+  // Each marker is placed beside its passage once that is shown (measured after layout, again
+  // when more of the text is shown or the pane changes width), straight on the DOM: a measure
+  // is not state.
+  const groupRef = useRef<HTMLDivElement>(null)
+  const [resizes, setResizes] = useState(0)
   useEffect(() => {
     const el = article.current
     if (!el) return
-    const observer = new ResizeObserver(() => setWidth((n) => n + 1))
+    const observer = new ResizeObserver(() => setResizes((n) => n + 1))
     observer.observe(el)
     const scroller = el.closest('.pane-scroll')
     if (scroller) observer.observe(scroller)
@@ -87,43 +87,41 @@ export function SharedPassageMarks({
   }, [article])
   useLayoutEffect(() => {
     const el = article.current
-    if (!el) return
+    const group = groupRef.current
     // Placed in the scrolling pane's content, so that they scroll with the text.
-    const scroller = el.closest('.pane-scroll')
-    if (!scroller) return
+    const scroller = el?.closest('.pane-scroll')
+    if (!el || !group || !scroller) return
     const box = scroller.getBoundingClientRect()
-    const next: { index: number; top: number; height: number }[] = []
+    group.style.left = `${el.getBoundingClientRect().left - box.left + 8}px`
+    const buttons = group.querySelectorAll<HTMLButtonElement>('button.shared-marker')
     marks.forEach((m, index) => {
-      if (m.end > shownEnd) return
-      const rect = rangeFromOffsets(blocks(), m.start, m.end)?.getBoundingClientRect()
-      if (rect && rect.height > 0)
-        next.push({
-          index,
-          top: rect.top - box.top + scroller.scrollTop,
-          height: Math.max(rect.height, 12)
-        })
+      const button = buttons[index]
+      if (!button) return
+      const rect =
+        m.end > shownEnd
+          ? null
+          : rangeFromOffsets(blocks(), m.start, m.end)?.getBoundingClientRect()
+      button.hidden = !rect || rect.height === 0
+      if (!rect) return
+      button.style.top = `${rect.top - box.top + scroller.scrollTop}px`
+      button.style.height = `${Math.max(rect.height, 12)}px`
     })
-    setSpots(next)
-    setLeft(el.getBoundingClientRect().left - box.left + 8)
-  }, [marks, shownEnd, blocks, article, width])
+  }, [marks, shownEnd, blocks, article, resizes])
 
   return (
-    <div className="shared-markers" role="group" aria-label="Shared passages" style={{ left }}>
-      {spots.map(({ index, top, height }) => {
-        const m = marks[index]
-        return (
-          <button
-            key={`${m.start}:${m.end}`}
-            type="button"
-            className={index === current ? 'shared-marker current' : 'shared-marker'}
-            style={{ top, height }}
-            aria-label={`Shared passage ${index + 1} of ${marks.length}: ${m.words} words, ${percent(m.identity)} identical. Show it in both panes`}
-            aria-current={index === current ? 'true' : undefined}
-            title={`${m.words} words, ${percent(m.identity)} identical (J, K)`}
-            onClick={() => commands.showShared(index)}
-          />
-        )
-      })}
+    <div className="shared-markers" role="group" aria-label="Shared passages" ref={groupRef}>
+      {marks.map((m, index) => (
+        <button
+          key={`${m.start}:${m.end}`}
+          type="button"
+          hidden
+          className={index === current ? 'shared-marker current' : 'shared-marker'}
+          aria-label={`Shared passage ${index + 1} of ${marks.length}: ${m.words} words, ${percent(m.identity)} identical. Show it in both panes`}
+          aria-current={index === current ? 'true' : undefined}
+          title={`${m.words} words, ${percent(m.identity)} identical (J, K)`}
+          onClick={() => commands.showShared(index)}
+        />
+      ))}
     </div>
   )
 }
