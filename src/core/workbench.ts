@@ -221,6 +221,28 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
   }
   const exporting = exportOps(ctx, {
     grades: () => reliability.gradeLookup(),
+    provenance: async () => {
+      const links = (await reliability.listLinks()).filter((l) => l.status === 'confirmed')
+      return {
+        corroborationOf: async (docId) => {
+          const all = await getCorroboration(docId, await reuse.sharedPassages(docId, {}))
+          return Object.fromEntries(
+            Object.entries(all).map(([id, c]) => [
+              id,
+              { documents: c.documents.length, origins: c.origins }
+            ])
+          )
+        },
+        derivedFrom: (docId) =>
+          links
+            .filter((l) => l.from === docId)
+            .map((l) =>
+              l.to.kind === 'source'
+                ? { source: l.to.name }
+                : { docId: l.to.docId, title: catalog.findById(l.to.docId)?.title ?? l.to.docId }
+            )
+      }
+    },
     reliability: {
       file: () => reliability.exportFile(),
       restore: (file) => reliability.importFile(file)
@@ -252,6 +274,7 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
     getCorroboration,
     exportFile: _exportFile,
     importFile: _importFile,
+    listLinks: _listLinks,
     ...reliabilityOps
   } = reliability
   // Search's grade filters read the grades as they are when a search starts.

@@ -42,6 +42,7 @@ export function renderCsv(input: ExportInput): string {
       'source_reliability',
       'credibility',
       'admiralty',
+      'origins',
       'flags'
     ]
   ]
@@ -61,6 +62,7 @@ export function renderCsv(input: ExportInput): string {
           p.grade?.reliability ?? '',
           p.grade?.credibility ?? '',
           p.grade?.badge ?? '',
+          p.corroboration?.origins ?? 0,
           (doc.flags ?? []).join('; ')
         ])
       }

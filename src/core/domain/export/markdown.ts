@@ -25,6 +25,13 @@ function citation(doc: ExportDocument, p: ExportPassage): string {
   const parts = [
     `— *${escapeInline(doc.meta.title)}*${p.grade ? ` [${p.grade.badge}]` : ''}, ${where}${a.status === 'orphaned' ? ' (orphaned: no longer in the current text)' : ''}`
   ]
+  const c = p.corroboration
+  if (c?.documents)
+    parts.push(
+      c.origins === 0
+        ? `repeated by ${c.documents} document${c.documents === 1 ? '' : 's'} of its own origin`
+        : `corroborated by ${c.origins} independent origin${c.origins === 1 ? '' : 's'}`
+    )
   if (p.tagPaths.length) parts.push(p.tagPaths.map(hashtag).join(' '))
   parts.push(a.color)
   return parts.join(' · ')
@@ -55,6 +62,8 @@ function documentDetails(doc: ExportDocument): string {
     source && `- Source: ${escapeInline(source)}`,
     grade && `- Graded: ${grade}`,
     doc.flags?.length && `- Flags: ${doc.flags.map((f) => PROVENANCE_FLAG_LABELS[f]).join(', ')}`,
+    doc.derivedFrom?.length &&
+      `- Derived from: ${doc.derivedFrom.map((d) => ('source' in d ? escapeInline(d.source) : `*${escapeInline(d.title)}*`)).join('; ')}`,
     m.author && `- Author: ${escapeInline(m.author)}`,
     m.published && `- Published: ${escapeInline(m.published)}`,
     m.url && `- Address: ${escapeInline(m.url)}`,

@@ -25,7 +25,12 @@ export interface ExportPassage {
   tagPaths: string[]
   /** Its grade: its own credibility, else its document's; absent when nothing is graded. */
   grade?: ExportGrade
+  /** Other documents carrying the passage, and the independent origins among them. */
+  corroboration?: { documents: number; origins: number }
 }
+
+/** A confirmed derivation: this document derives from another (by id) or an un-imported source. */
+export type ExportDerivation = { docId: string; title: string } | { source: string }
 
 export interface ExportDocument {
   meta: DocumentMeta
@@ -37,6 +42,8 @@ export interface ExportDocument {
   grade?: ExportGrade
   /** What its text says of how it was made (AI-generated, machine-translated…). */
   flags?: ProvenanceFlagKind[]
+  /** What it derives from, as the analyst confirmed. */
+  derivedFrom?: ExportDerivation[]
 }
 
 /** A memo as exports show it: with the titles of its documents and the paths of its tags. */

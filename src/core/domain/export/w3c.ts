@@ -56,14 +56,30 @@ export function renderW3c(input: ExportInput): string {
       }
     })
   )
+  // Confirmed derivations, as linking annotations: the derived document is the target, what it
+  // derives from the body (a document of this export's workspace, or a source never imported).
+  const links = input.documents.flatMap((doc) =>
+    (doc.derivedFrom ?? []).map((d, i) => ({
+      id: `${URN}:derivation:${doc.meta.id}:${i + 1}`,
+      type: 'Annotation',
+      motivation: 'linking',
+      'aw:relation': 'derivedFrom',
+      body:
+        'source' in d
+          ? { type: 'TextualBody', purpose: 'identifying', value: d.source }
+          : { id: `${URN}:document:${d.docId}`, 'aw:title': d.title },
+      target: `${URN}:document:${doc.meta.id}`
+    }))
+  )
+  const all: unknown[] = [...items, ...links]
   const collection = {
     '@context': ['http://www.w3.org/ns/anno.jsonld', { aw: `${URN}:` }],
     id: `${URN}:export`,
     type: 'AnnotationCollection',
     label: `Analyst Workbench annotations (${input.scope})`,
-    total: items.length,
+    total: all.length,
     generated: input.exportedAt,
-    first: { id: `${URN}:export:page1`, type: 'AnnotationPage', startIndex: 0, items }
+    first: { id: `${URN}:export:page1`, type: 'AnnotationPage', startIndex: 0, items: all }
   }
   return safeJson(collection, 2) + '\n'
 }

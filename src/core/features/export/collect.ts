@@ -7,12 +7,21 @@ import { badgeText } from '../../../shared/reliability'
 import { WorkbenchError } from '../../base/errors'
 import type {
   ExportDocument,
+  ExportDerivation,
   ExportGrade,
   ExportInput,
   ExportMemo
 } from '../../domain/export/model'
 
 const DEFAULT_TITLE = 'Analyst Workbench notes'
+
+/** Who else carries each passage, and what each document derives from (for exports). */
+export interface ExportProvenance {
+  corroborationOf: (
+    docId: string
+  ) => Promise<Record<string, { documents: number; origins: number }>>
+  derivedFrom: (docId: string) => ExportDerivation[]
+}
 
 /** A grade for an export, or undefined when neither half is graded. */
 function gradeOf(
@@ -73,7 +82,8 @@ export async function collectExport(
   ctx: FeatureContext,
   options: ExportOptions,
   getContent: (docId: string) => Promise<{ text: string; blocks: Block[] }>,
-  grades?: GradeLookup
+  grades?: GradeLookup,
+  provenance?: ExportProvenance
 ): Promise<ExportInput> {
   const tags = ctx.codebook.tags()
   const docs = options.docIds?.length
@@ -101,6 +111,8 @@ export async function collectExport(
     const { text, blocks } = chosen.length ? await getContent(meta.id) : { text: '', blocks: [] }
     const outline = outlineOf(text, blocks)
     const row = grades?.row(meta.id)
+    const carried = chosen.length ? await provenance?.corroborationOf(meta.id) : undefined
+    const derivedFrom = provenance?.derivedFrom(meta.id) ?? []
     const docGrade = row ? gradeOf(row.reliability, row.credibility) : undefined
     documents.push({
       meta,
@@ -108,6 +120,7 @@ export async function collectExport(
       ...(row?.sourceName ? { sourceName: row.sourceName } : {}),
       ...(docGrade ? { grade: docGrade } : {}),
       ...(row?.flags.length ? { flags: row.flags } : {}),
+      ...(derivedFrom.length ? { derivedFrom } : {}),
       passages: chosen.map((a) => ({
         annotation: a,
         paragraph: Math.max(1, blocks.filter((b) => b.start <= a.position.start).length),
@@ -119,7 +132,8 @@ export async function collectExport(
         }),
         ...(grades && row
           ? withGrade(gradeOf(row.reliability, grades.ownCredibility(a.id) ?? row.credibility))
-          : {})
+          : {}),
+        ...(carried?.[a.id] ? { corroboration: carried[a.id] } : {})
       }))
     })
   }

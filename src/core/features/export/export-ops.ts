@@ -2,7 +2,7 @@ import type { ExportOptions, ExportResult, StoredRef } from '../../../shared/mod
 import type { FeatureContext, GradeLookup } from '../../ports'
 import type { ReliabilityFile } from '../../../shared/reliability-schemas'
 import { WorkbenchError } from '../../base/errors'
-import { collectExport } from './collect'
+import { collectExport, type ExportProvenance } from './collect'
 import { renderCsv } from '../../domain/export/csv'
 import { DUMP_VERSION, dumpSchema, renderDump, type Dump } from './dump'
 import { renderMarkdown } from '../../domain/export/markdown'
@@ -20,6 +20,8 @@ export function exportOps(
   ctx: FeatureContext,
   extra: {
     grades?: () => Promise<GradeLookup>
+    /** Corroboration and confirmed derivations, read when an export starts. */
+    provenance?: () => Promise<ExportProvenance>
     /** Sources, grades and links: read for the backup, and put back by a restore. */
     reliability?: {
       file: () => Promise<ReliabilityFile>
@@ -74,7 +76,8 @@ export function exportOps(
       ctx,
       options,
       (docId) => ctx.contents.text(ctx.findDocument(docId)),
-      await extra.grades?.()
+      await extra.grades?.(),
+      await extra.provenance?.()
     )
     const content =
       options.format === 'md'

@@ -117,6 +117,8 @@ export function reliabilityFeature(deps: ReliabilityDeps): ReliabilityOps & {
   exportFile: () => Promise<ReliabilityFile>
   /** Replaces all of it with a backup's (a restore into an empty workspace). */
   importFile: (file: ReliabilityFile) => Promise<void>
+  /** Every derivation link (for exports). */
+  listLinks: () => Promise<DerivationLink[]>
 } {
   const { records } = deps
   const queue = new SerialQueue()
@@ -547,6 +549,8 @@ export function reliabilityFeature(deps: ReliabilityDeps): ReliabilityOps & {
           Object.assign(draft, structuredClone(file))
         })
       }),
+
+    listLinks: () => run(async () => structuredClone(data().links)),
 
     listOrigins: () => run(async () => originsNow(false).origins),
 

@@ -238,6 +238,52 @@ describe('corroboration', () => {
   })
 })
 
+describe('exports', () => {
+  it('say who corroborates a passage, by independent origin, and what a document derives from', async () => {
+    const { wb, ids } = await library()
+    const text = await textOf(wb, ids.release)
+    const at = text.indexOf('share vessel tracking data')
+    const tag = (await wb.createTag({ path: 'Patrols' })).value.id
+    await wb.createAnnotation({ docId: ids.release, start: at, end: at + 120, tags: [tag] })
+    // Proposed derivations count as one origin: the copies only repeat the release.
+    let md = (await wb.exportWorkspace({ format: 'md' })).content
+    expect(md).toContain('repeated by 2 documents of its own origin')
+    for (const other of [ids.verbatim, ids.edited])
+      await wb.setLink(other, { kind: 'document', docId: ids.release }, 'rejected')
+    await wb.setLink(ids.edited, { kind: 'document', docId: ids.verbatim }, 'rejected')
+    await wb.setLink(
+      ids.paraphrase,
+      { kind: 'source', name: 'Norvenian Ministry of Coastal Affairs' },
+      'confirmed'
+    )
+    const para = await textOf(wb, ids.paraphrase)
+    await wb.createAnnotation({
+      docId: ids.paraphrase,
+      start: 0,
+      end: para.indexOf('\n'),
+      tags: []
+    })
+    md = (await wb.exportWorkspace({ format: 'md' })).content
+    expect(md).toContain('corroborated by 2 independent origins')
+    expect(md).toContain('- Derived from: Norvenian Ministry of Coastal Affairs')
+    const csv = (await wb.exportWorkspace({ format: 'csv' })).content
+    const [head, row] = csv.trim().split(/\r?\n/)
+    // The last two columns: origins, then flags (no comma in either).
+    expect(head.split(',').slice(-2)).toEqual(['origins', 'flags'])
+    expect(row).toMatch(/,2,[^,]*$/)
+    const w3c = JSON.parse((await wb.exportWorkspace({ format: 'w3c' })).content) as {
+      first: { items: { motivation: string; target: unknown; body: unknown }[] }
+    }
+    expect(w3c.first.items.filter((i) => i.motivation === 'linking')).toEqual([
+      expect.objectContaining({
+        target: `urn:analyst-workbench:document:${ids.paraphrase}`,
+        body: expect.objectContaining({ value: 'Norvenian Ministry of Coastal Affairs' })
+      })
+    ])
+    await wb.close()
+  })
+})
+
 describe('the full backup', () => {
   it('round-trips sources, grades with their history, flags and links', async () => {
     const { wb, ids } = await library()

@@ -33,6 +33,11 @@ export const FINGERPRINTS_FILE = 'fingerprints.bin'
 const SAVE_DELAY_MS = 2000
 /** The documents sharing most fingerprints with one are verified by alignment, at most this many. */
 const CANDIDATE_LIMIT = 200
+/**
+ * At import, derivations are proposed from the documents sharing most with the new one, at most
+ * this many: the import stays fast however much a library repeats itself.
+ */
+const PROPOSAL_CANDIDATES = 20
 
 /**
  * Shared passages: every text's winnowed fingerprints (made by the parser worker at import) go
@@ -161,13 +166,17 @@ export function reuseFeature(deps: ReuseDeps) {
   })
 
   /** The passages `meta` shares with the other documents of the library, most words first. */
-  async function pairsOf(meta: DocumentMeta, query: SharedPassagesQuery): Promise<PairPassages[]> {
+  async function pairsOf(
+    meta: DocumentMeta,
+    query: SharedPassagesQuery,
+    limit = CANDIDATE_LIMIT
+  ): Promise<PairPassages[]> {
     const shas = live()
     const { text } = await deps.contents.text(meta, false)
     if (!index.has(meta.textSha256)) index.add(meta.textSha256, fingerprint(text))
     const withSha =
       query.withDocId !== undefined ? deps.findDocument(query.withDocId).textSha256 : undefined
-    const options = { includeBoilerplate: query.includeBoilerplate, limit: CANDIDATE_LIMIT }
+    const options = { includeBoilerplate: query.includeBoilerplate, limit }
     const texts = new Map<string, string>()
     for (const c of index.candidates(meta.textSha256, options)) {
       if (c.sha === meta.textSha256 || (withSha !== undefined && c.sha !== withSha)) continue
@@ -230,7 +239,7 @@ export function reuseFeature(deps: ReuseDeps) {
         const meta = deps.catalog.findById(docId)
         if (!meta) return []
         const shas = live()
-        return (await pairsOf(meta, {})).flatMap((pair) => {
+        return (await pairsOf(meta, {}, PROPOSAL_CANDIDATES)).flatMap((pair) => {
           const other = shas.get(pair.sha)
           return other ? [{ docId: other, pair }] : []
         })
