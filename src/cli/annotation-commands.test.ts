@@ -298,7 +298,7 @@ describe('export and restore commands', () => {
     // Offsets, then the source, its grades (none here) and the flags the import raised.
     expect(csv.out.split('\r\n')[1]).toMatch(
       new RegExp(
-        `^The blog said a foreign state was behind the attack,${id},Attribution/Official,no evidence of a state actor,CERT says so,\\d+,\\d+,,,,,no-named-source$`
+        `^The blog said a foreign state was behind the attack,${id},Attribution/Official,no evidence of a state actor,CERT says so,\\d+,\\d+,,,,,0,no-named-source$`
       )
     )
     const backup = join(src, 'backup.json')

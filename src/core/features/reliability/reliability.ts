@@ -2,16 +2,10 @@ import type { Change, CoreApi } from '../../../shared/api'
 import type { DocumentMeta } from '../../../shared/model'
 import type {
   DocumentGradeRow,
-  CorroborationView,
-  DerivationLink,
   DocumentRecord,
   DocumentReliability,
   GradesSnapshot,
-  LinkEvidence,
-  LinkTarget,
   HighlightGrades,
-  ProvenanceFlag,
-  ReuseRow,
   Source,
   SourceKind,
   SourcePatch,
@@ -20,29 +14,24 @@ import type {
 import { isSourceReliability, SOURCE_KINDS, ungraded } from '../../../shared/reliability'
 import { WorkbenchError } from '../../base/errors'
 import { SerialQueue } from '../../base/serial-queue'
-import { declaredSourceEvidence, detectProvenance, type NamedSource } from '../../domain/provenance'
-import { derivationEvidence } from '../../domain/reuse'
 import type { ReuseFeature } from '../reuse/reuse'
-import { decide, derivedOf, joins, linksOf, propose } from './links'
+import { applyAtImport, findAtImport } from './at-import'
+import { linksOf } from './links'
+import { applySnapshot, takeSnapshot } from './snapshot'
+import { originOps } from './origin-ops'
 import {
-  carriersOf,
   clearGrade,
-  corroboration,
-  defaultReliability,
   defaultSourceKey,
   effectiveGrade,
   gradeCredibility,
   gradeSource,
-  origins,
   overrideReliability
 } from '../../domain/reliability'
 import {
   checkSourceName,
   docOfAnnotation,
   emptyRecord,
-  guessKind,
-  matchSource,
-  nameAndAliases
+  matchSource
 } from '../../domain/reliability/sources'
 import type { ReliabilityFile } from '../../../shared/reliability-schemas'
 import type {
@@ -82,18 +71,10 @@ export type ReliabilityOps = Pick<
   | 'gradeDocument'
   | 'gradeHighlight'
   | 'restoreGrades'
-  | 'listOrigins'
-  | 'setLink'
-> & {
-  /** Who else carries each highlight of a document, given its shared passages (`rows`). */
-  getCorroboration: (
-    docId: string,
-    rows: readonly ReuseRow[]
-  ) => Promise<Record<string, CorroborationView>>
-}
+> &
+  ReturnType<typeof originOps>
 
-/** Who stands behind the grades the workbench proposes itself (at import). */
-export const AT_IMPORT = 'Analyst Workbench (at import)'
+export { AT_IMPORT } from './at-import'
 
 /** How long imports may gather before their sources and flags are worked out, in one write. */
 const BATCH_MS = 150
@@ -117,8 +98,6 @@ export function reliabilityFeature(deps: ReliabilityDeps): ReliabilityOps & {
   exportFile: () => Promise<ReliabilityFile>
   /** Replaces all of it with a backup's (a restore into an empty workspace). */
   importFile: (file: ReliabilityFile) => Promise<void>
-  /** Every derivation link (for exports). */
-  listLinks: () => Promise<DerivationLink[]>
 } {
   const { records } = deps
   const queue = new SerialQueue()
@@ -169,99 +148,24 @@ export function reliabilityFeature(deps: ReliabilityDeps): ReliabilityOps & {
     documents: string[],
     highlights: string[] = [],
     links?: string[]
-  ): GradesSnapshot => ({
-    ...(links && {
-      links: Object.fromEntries(
-        links.map((id) => [id, structuredClone(data().links.find((l) => l.id === id) ?? null)])
-      )
-    }),
-    sources: Object.fromEntries(sources.map((id) => [id, structuredClone(sourceById(id))])),
-    documents: Object.fromEntries(
-      documents.map((id) => [id, structuredClone(data().documents[id] ?? null)])
-    ),
-    highlights: Object.fromEntries(
-      highlights.map((id) => [id, structuredClone(data().highlights[id] ?? null)])
-    )
-  })
+  ): GradesSnapshot => takeSnapshot(data(), { sources, documents, highlights, links })
 
-  /** Works out the source and flags of documents saved since the last time. */
+  /** Works out the source, flags and derivations of documents saved since the last time. */
   async function work(): Promise<void> {
     if (pending.size === 0) return
     const ids = [...pending]
     pending.clear()
-    const found: {
-      id: string
-      flags: ProvenanceFlag[]
-      named: NamedSource | null
-      declared: { name: string; evidence: LinkEvidence }[]
-      shared: { docId: string; evidence: LinkEvidence }[]
-    }[] = []
-    for (const id of ids) {
-      const meta = deps.catalog.findById(id)
-      if (!meta) continue
-      let text: string
-      try {
-        text = (await deps.contents.text(meta, false)).text
-      } catch {
-        continue // a damaged text: reported where it is opened
-      }
-      const p = detectProvenance(text, { publisher: meta.source })
-      const declared = p.declaredSources.flatMap((s) => {
-        const evidence = declaredSourceEvidence(text, s)
-        return evidence ? [{ name: s.name, evidence }] : []
-      })
-      let shared: { docId: string; evidence: LinkEvidence }[] = []
-      try {
-        shared = ((await deps.reuse?.pairs(id)) ?? []).flatMap(({ docId, pair }) => {
-          const evidence = derivationEvidence(pair.passages)
-          return evidence ? [{ docId, evidence }] : []
-        })
-      } catch {
-        // shared passages are proposals: a failure here loses nothing the analyst did
-      }
-      found.push({ id, flags: p.flags, named: p.proposedSource, declared, shared })
-    }
+    const found = await findAtImport(ids, deps)
     if (found.length === 0) return
-    const at = stamp()
-    await records.update((draft) => {
-      for (const { id, flags, named, declared, shared } of found) {
-        const meta = deps.catalog.findById(id)
-        for (const d of declared)
-          propose(draft, id, { kind: 'source', name: d.name }, d.evidence, () => freshLinkId(draft))
-        for (const s of shared) {
-          const other = deps.catalog.findById(s.docId)
-          if (!meta || !other) continue
-          const [from, to] = derivedOf(meta, other)
-          propose(draft, from.id, { kind: 'document', docId: to.id }, s.evidence, () =>
-            freshLinkId(draft)
-          )
-        }
-        const record = draft.documents[id] ?? emptyRecord()
-        record.flags = flags
-        if (record.sourceId === null && named) {
-          let source = matchSource(draft.sources, named.name, named.domain)
-          if (!source) {
-            const kind = guessKind(named, flags)
-            const { name, aliases } = nameAndAliases(named)
-            source = newSource(name, kind, aliases)
-            const start = defaultReliability(kind, flags)
-            if (start)
-              source.reliability = {
-                current: {
-                  value: start.value,
-                  rationale: start.rationale,
-                  setBy: AT_IMPORT,
-                  setAt: at.setAt
-                },
-                history: []
-              }
-            draft.sources.push(source)
-          }
-          record.sourceId = source.id
-        }
-        draft.documents[id] = record
-      }
-    })
+    const { setAt } = stamp()
+    await records.update((draft) =>
+      applyAtImport(draft, found, {
+        catalog: deps.catalog,
+        setAt,
+        newSource,
+        newLinkId: () => freshLinkId(draft)
+      })
+    )
   }
 
   const flush = (): Promise<void> => {
@@ -335,16 +239,6 @@ export function reliabilityFeature(deps: ReliabilityDeps): ReliabilityOps & {
     }
   }
 
-  /** The origins of the library's documents, by confirmed links (and proposed ones too, if asked). */
-  function originsNow(includeProposed: boolean): ReturnType<typeof origins> {
-    const file = data()
-    const docs = deps.catalog.documents().map((meta) => {
-      const sid = file.documents[meta.id]?.sourceId
-      return { id: meta.id, source: sid ? (sourceById(sid)?.name ?? null) : null }
-    })
-    return origins(docs, file.links, { includeProposed })
-  }
-
   /** Puts records back as a snapshot has them; returns the snapshot of what it replaced. */
   async function apply(snapshot: GradesSnapshot): Promise<GradesSnapshot> {
     const inverse = snapshotOf(
@@ -353,30 +247,7 @@ export function reliabilityFeature(deps: ReliabilityDeps): ReliabilityOps & {
       Object.keys(snapshot.highlights),
       snapshot.links && Object.keys(snapshot.links)
     )
-    await records.update((draft) => {
-      for (const [id, l] of Object.entries(snapshot.links ?? {})) {
-        const at = draft.links.findIndex((x) => x.id === id)
-        if (l === null) {
-          if (at >= 0) draft.links.splice(at, 1)
-        } else if (at >= 0) draft.links[at] = structuredClone(l)
-        else draft.links.push(structuredClone(l))
-      }
-      for (const [id, s] of Object.entries(snapshot.sources)) {
-        const at = draft.sources.findIndex((x) => x.id === id)
-        if (s === null) {
-          if (at >= 0) draft.sources.splice(at, 1)
-        } else if (at >= 0) draft.sources[at] = structuredClone(s)
-        else draft.sources.push(structuredClone(s))
-      }
-      for (const [id, d] of Object.entries(snapshot.documents)) {
-        if (d === null) delete draft.documents[id]
-        else draft.documents[id] = structuredClone(d)
-      }
-      for (const [id, h] of Object.entries(snapshot.highlights)) {
-        if (h === null) delete draft.highlights[id]
-        else draft.highlights[id] = structuredClone(h)
-      }
-    })
+    await records.update((draft) => applySnapshot(draft, snapshot))
     return inverse
   }
 
@@ -550,67 +421,16 @@ export function reliabilityFeature(deps: ReliabilityDeps): ReliabilityOps & {
         })
       }),
 
-    listLinks: () => run(async () => structuredClone(data().links)),
-
-    listOrigins: () => run(async () => originsNow(false).origins),
-
-    setLink: (fromDocId, to, status) =>
-      run(async () => {
-        deps.findDocument(fromDocId)
-        if (to.kind === 'document') {
-          deps.findDocument(to.docId)
-          if (to.docId === fromDocId)
-            throw new WorkbenchError('invalid-argument', 'A document does not derive from itself.')
-        } else checkSourceName(to.name)
-        if (status !== 'confirmed' && status !== 'rejected')
-          throw new WorkbenchError(
-            'invalid-argument',
-            `A link is confirmed or rejected, not ${String(status)}.`
-          )
-        const target: LinkTarget =
-          to.kind === 'document' ? to : { kind: 'source', name: checkSourceName(to.name) }
-        const existing = data().links.find((l) => joins(l, fromDocId, target))
-        const id = existing?.id ?? freshLinkId()
-        const before = snapshotOf([], [], [], [id])
-        let value: DerivationLink | null = null
-        await records.update((draft) => {
-          value = structuredClone(
-            decide(
-              draft,
-              fromDocId,
-              target,
-              status,
-              { by: deps.userName(), at: deps.clock.now().toISOString() },
-              () => id
-            )
-          )
-        })
-        return { value: value as unknown as DerivationLink, undo: changed(before) }
-      }),
-
-    getCorroboration: (docId, rows) =>
-      run(async () => {
-        deps.findDocument(docId)
-        const file = await deps.annotations.peek(docId)
-        // Likely derivations count as one origin until the analyst rejects them: a copy is
-        // never taken for a confirmation.
-        const { originOf } = originsNow(true)
-        const out: Record<string, CorroborationView> = {}
-        for (const a of file.annotations) {
-          const c = corroboration(
-            docId,
-            carriersOf({ docId, start: a.position.start, end: a.position.end }, rows),
-            originOf
-          )
-          out[a.id] = {
-            documents: c.documents,
-            origins: c.origins.length,
-            sameOrigin: c.sameOrigin,
-            suggestsConfirmed: c.suggestsConfirmed
-          }
-        }
-        return out
-      }),
+    ...originOps({
+      deps,
+      data,
+      run,
+      records,
+      freshLinkId: () => freshLinkId(),
+      snapshotOfLink: (id) => snapshotOf([], [], [], [id]),
+      changed,
+      sourceName: (id) => sourceById(id)?.name ?? null
+    }),
 
     restoreGrades: (snapshot) =>
       run(async () => {
