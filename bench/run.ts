@@ -55,8 +55,8 @@ function record(metric: string, docs: number, samples: number[], unit: string): 
   )
 }
 
-async function open(dir: string): Promise<Workbench> {
-  return createWorkbench(dir, { parserWorker: WORKER, indexWorker: INDEX_WORKER })
+async function open(dir: string, sharedPassages = true): Promise<Workbench> {
+  return createWorkbench(dir, { parserWorker: WORKER, indexWorker: INDEX_WORKER, sharedPassages })
 }
 
 /** Imports files a few at a time, as the app and the CLI send them; and waits until they are searchable. */
@@ -94,17 +94,38 @@ async function benchSize(n: number): Promise<void> {
     const txtBytes = txt.reduce((sum, f) => sum + f.data.byteLength, 0)
     const rates: number[] = []
     const mbs: number[] = []
+    // Each run twice, with shared passages off and on (interleaved, so that a slow moment of the
+    // machine weighs on both): what fingerprinting, indexing and proposing derivations cost.
+    const without: number[] = []
     for (let r = 0; r < 3; r++) {
-      const scratch = await mkdtemp(join(tmpdir(), `bench-txt-`))
-      const w = await open(scratch)
-      const { seconds } = await importAll(w, txt)
-      await w.close()
-      await rm(scratch, { recursive: true, force: true })
-      rates.push(txt.length / seconds)
-      mbs.push(txtBytes / 1048576 / seconds)
+      for (const shared of [false, true]) {
+        const scratch = await mkdtemp(join(tmpdir(), `bench-txt-`))
+        const w = await open(scratch, shared)
+        const { seconds } = await importAll(w, txt)
+        // Derivations are proposed after the imports, in one write: the import is done then.
+        const s = now()
+        await w.listOrigins()
+        const total = seconds + (now() - s) / 1000
+        await w.close()
+        await rm(scratch, { recursive: true, force: true })
+        if (!shared) without.push(txt.length / total)
+        else {
+          rates.push(txt.length / total)
+          mbs.push(txtBytes / 1048576 / total)
+        }
+      }
     }
     record(`import throughput, .txt (${txt.length} files, 3 runs)`, n, rates, 'docs/s')
     record(`import throughput, .txt`, n, mbs, 'MB/s')
+    record(`import throughput, .txt, shared passages off`, n, without, 'docs/s')
+    rows.push({
+      metric: 'import slowed by shared passages',
+      docs: n,
+      median: round(100 * (1 - q(rates, 0.5) / q(without, 0.5))),
+      p95: 0,
+      unit: '%',
+      rssMb: rss()
+    })
 
     // Markdown with front matter (titles, dates, sources): the workspace every later step uses.
     let wb = await open(dir)
@@ -128,7 +149,29 @@ async function benchSize(n: number): Promise<void> {
       unit: 'docs/s | s',
       rssMb: rss()
     })
+    // Shared passages of one document (reuse DOC_ID), as the details pane and the CLI ask.
+    const ids = (await wb.listDocuments()).map((d) => d.id)
+    const firstReuse = now()
+    await wb.sharedPassages(ids[0], {})
+    record('first reuse query (index opened, brought up to date)', n, [now() - firstReuse], 'ms')
+    const reuse: number[] = []
+    for (let i = 0; i < Math.min(300, ids.length); i++) {
+      const id = ids[(i * 7919) % ids.length]
+      const s = now()
+      await wb.sharedPassages(id, {})
+      reuse.push(now() - s)
+    }
+    record('reuse DOC_ID (shared passages of one document)', n, reuse, 'ms')
     await wb.close()
+    const fingerprints = (await stat(join(dir, 'index', 'fingerprints.bin'))).size
+    rows.push({
+      metric: 'fingerprint index size',
+      docs: n,
+      median: round(fingerprints / 1048576),
+      p95: round(fingerprints / n),
+      unit: 'MB | bytes/doc',
+      rssMb: rss()
+    })
     const snapshot = (await stat(join(dir, 'index', 'search.idx'))).size
     rows.push({
       metric: 'index snapshot size',

@@ -63,6 +63,11 @@ export interface WorkbenchOptions {
   onWarning?: (message: string) => void
   /** Who sets grades (default: the OS user name). */
   userName?: string
+  /**
+   * Finds passages shared between documents (default). Off, texts are not fingerprinted and no
+   * derivation is proposed: the benchmarks measure what shared passages cost an import.
+   */
+  sharedPassages?: boolean
 }
 
 /** The OS user's name, for who set a grade; "unknown" when the system does not say. */
@@ -197,7 +202,8 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
     events,
     clock,
     limits,
-    parse: (name, data, read) => parseFile(name, data, { limits, pool, read }),
+    parse: (name, data, read) =>
+      parseFile(name, data, { limits, pool, read, fingerprints: options.sharedPassages !== false }),
     sampleDir: options.sampleDir
   })
   const { findDocument } = documents
@@ -256,7 +262,8 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
     readIndex: () => readFile(join(dir, LAYOUT.index, FINGERPRINTS_FILE)),
     writeIndex: (bytes) => writeFileDurable(join(dir, LAYOUT.index, FINGERPRINTS_FILE), bytes),
     persist: !store.readOnly,
-    onWarning: warn
+    onWarning: warn,
+    enabled: options.sharedPassages !== false
   })
   const reliability = reliabilityFeature({
     catalog,

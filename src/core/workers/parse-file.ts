@@ -11,6 +11,8 @@ export interface ParseOptions {
   pool: ParserPool
   /** How to read the file (see ReadOptions); absent: as an import does by default. */
   read?: ReadOptions
+  /** Also fingerprint its text for shared passages (default). */
+  fingerprints?: boolean
 }
 
 const SUPPORTED_LIST = Object.keys(EXTENSION_FORMATS)
@@ -53,7 +55,8 @@ export async function parseFile(
     format,
     bytes,
     maxTextChars: opts.limits.maxTextChars,
-    ...(opts.read ? { options: opts.read } : {})
+    ...(opts.read ? { options: opts.read } : {}),
+    ...(opts.fingerprints === false && { fingerprints: false })
   })
   return { format, ...parsed }
 }

@@ -30,7 +30,9 @@ async function read(req: ParseRequest): Promise<void> {
         textSha256: createHash('sha256').update(doc.text).digest('hex'),
         words: countWords(doc.text),
         chunks: countChunks(doc.text, doc.blocks),
-        fingerprints: encodeFingerprints(fingerprint(doc.text))
+        ...(req.fingerprints !== false && {
+          fingerprints: encodeFingerprints(fingerprint(doc.text))
+        })
       }
     }
   } catch (err) {

@@ -9,6 +9,8 @@ export interface ParseRequest {
   maxTextChars: number
   /** How to read it (web page whole or as its article, a forced encoding); absent: as an import does. */
   options?: ReadOptions
+  /** False: the text is not fingerprinted (shared passages turned off). */
+  fingerprints?: boolean
 }
 
 /** What a parser worker makes of a file: the document, and what is cheaper to work out there. */
@@ -19,7 +21,7 @@ export interface ParsedFile {
   /** Its chunks with their words counted, for the search index. */
   chunks: CountedChunks
   /** Its winnowed fingerprints (encodeFingerprints), for finding passages shared with others. */
-  fingerprints: Uint8Array
+  fingerprints?: Uint8Array
 }
 
 export type ParseResponse = { ok: true; parsed: ParsedFile } | { ok: false; message: string }

@@ -24,6 +24,8 @@ export interface ReuseDeps {
   /** False for a workspace opened read-only: the index is kept in memory only. */
   persist: boolean
   onWarning: (message: string) => void
+  /** False: nothing is indexed and nothing is found (shared passages turned off, for benchmarks). */
+  enabled?: boolean
 }
 
 /** The index's file in the workspace's index folder. */
@@ -103,11 +105,14 @@ export function reuseFeature(deps: ReuseDeps) {
       await catchUp()
     })())
   /** Every use runs after the index is open, one at a time. */
-  const use = <T>(task: () => Promise<T>): Promise<T> =>
-    queue.run(async () => {
-      await open()
-      return task()
-    })
+  const enabled = deps.enabled !== false
+  const use = <T>(task: () => Promise<T>, none: T): Promise<T> =>
+    enabled
+      ? queue.run(async () => {
+          await open()
+          return task()
+        })
+      : Promise.resolve(none)
 
   function scheduleSave(): void {
     if (!deps.persist || !dirty || saveTimer) return
@@ -148,17 +153,17 @@ export function reuseFeature(deps: ReuseDeps) {
             else await addFromText(meta)
           }
           scheduleSave()
-        })
+        }, undefined)
         return
       }
       case 'document-removed':
         void use(async () => {
           prune()
           scheduleSave()
-        })
+        }, undefined)
         return
       case 'restored':
-        void use(catchUp)
+        void use(catchUp, undefined)
         return
       default:
         return
@@ -210,7 +215,7 @@ export function reuseFeature(deps: ReuseDeps) {
         const shas = live()
         const rows = reuseRows(docId, await pairsOf(meta, query), (sha) => shas.get(sha) ?? sha)
         return query.includeBoilerplate ? rows : rows.filter((r) => !r.boilerplate)
-      }),
+      }, []),
     /** The passages two documents share, in the order of the first, each with its word diff. */
     comparePassages: (docId: string, otherDocId: string): Promise<ComparedPassage[]> =>
       use(async () => {
@@ -232,7 +237,7 @@ export function reuseFeature(deps: ReuseDeps) {
             })
             return { ...r, changed: d.a, otherChanged: d.b }
           })
-      }),
+      }, []),
     /** The same, as pairs (for proposing derivation links). */
     pairs: (docId: string): Promise<{ docId: string; pair: PairPassages }[]> =>
       use(async () => {
@@ -243,7 +248,7 @@ export function reuseFeature(deps: ReuseDeps) {
           const other = shas.get(pair.sha)
           return other ? [{ docId: other, pair }] : []
         })
-      }),
+      }, []),
     /** Saves the index now if it changed (before closing). */
     close: (): Promise<void> => {
       if (saveTimer) clearTimeout(saveTimer)
