@@ -15,6 +15,17 @@ export function formatDate(iso: string | null): string {
   return dateFormat.format(new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])))
 }
 
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
+  dateStyle: 'medium',
+  timeStyle: 'short'
+})
+
+/** "28 Aug 2025, 14:05" for an ISO timestamp, in local time; the text as is when it is not one. */
+export function formatDateTime(iso: string): string {
+  const t = Date.parse(iso)
+  return Number.isNaN(t) ? iso : dateTimeFormat.format(t)
+}
+
 const numberFormat = new Intl.NumberFormat()
 
 export const formatCount = (n: number, one: string, many = `${one}s`): string =>

@@ -71,16 +71,5 @@ export function carriersOf(
   return [...out].sort()
 }
 
-/** For Themes: "N passages from M origins". */
-export function passagesAndOrigins(
-  passages: Iterable<{ docId: string }>,
-  originOf: ReadonlyMap<string, string>
-): { passages: number; origins: number } {
-  let n = 0
-  const origins = new Set<string>()
-  for (const p of passages) {
-    n++
-    origins.add(originOf.get(p.docId) ?? p.docId)
-  }
-  return { passages: n, origins: origins.size }
-}
+// Shared with the renderer, whose Themes view counts the origins of a tag's passages.
+export { passagesAndOrigins } from '../../../shared/origin-counts'

@@ -1,6 +1,7 @@
 import type {
   DocumentGradeRow,
   DocumentReliability,
+  EffectiveGrade,
   OriginView,
   SourceView
 } from '../../../shared/reliability'
@@ -9,6 +10,8 @@ import { useClient } from '../state/app-context'
 
 const NO_ROWS = new Map<string, DocumentGradeRow>()
 const NO_SOURCES: SourceView[] = []
+const NO_ORIGINS: OriginView[] = []
+const NO_GRADES = new Map<string, EffectiveGrade>()
 
 /** Each library document's source, badge and flags, by document id (empty until it has arrived). */
 export function useDocumentGrades(): Map<string, DocumentGradeRow> {
@@ -24,24 +27,54 @@ export function useDocumentGrades(): Map<string, DocumentGradeRow> {
 /** A document's source, grades with their history, flags, and its highlights' grades. */
 export function useDocumentReliability(docId: string | null): DocumentReliability | null {
   const client = useClient()
-  const { data } = useFetch(
-    docId ? `reliability:${docId}` : null,
-    ['grades', 'documents', docId ? `annotations:${docId}` : 'annotations:*'],
-    () => client.call('getDocumentReliability', docId ?? '')
+  const { data } = useFetch(docId ? reliabilityKey(docId) : null, reliabilityResources(docId), () =>
+    client.call('getDocumentReliability', docId ?? '')
   )
   return data && data.docId === docId ? data : null
 }
 
-/** Every source, by name. */
-export function useSources(): SourceView[] {
+const reliabilityKey = (docId: string): string => `reliability:${docId}`
+const reliabilityResources = (docId: string | null): string[] => [
+  'grades',
+  'documents',
+  docId ? `annotations:${docId}` : 'annotations:*'
+]
+
+/**
+ * The effective grade of every highlight of these documents, by annotation id (empty until it has
+ * arrived). Each document is read as the reader reads it, so the answers are shared with it.
+ */
+export function useHighlightGrades(docIds: readonly string[]): Map<string, EffectiveGrade> {
   const client = useClient()
-  const { data } = useFetch('sources', ['grades', 'documents'], () => client.call('listSources'))
-  return data ?? NO_SOURCES
+  const ids = [...new Set(docIds)].sort()
+  const { data } = useFetch(
+    ids.length ? `highlight-grades:${ids.join(',')}` : null,
+    ['grades', 'documents', 'passages'],
+    async () => {
+      const all = await Promise.all(
+        ids.map((id) =>
+          client.read(reliabilityKey(id), reliabilityResources(id), () =>
+            client.call('getDocumentReliability', id)
+          )
+        )
+      )
+      return new Map(all.flatMap((r) => Object.entries(r.highlights)))
+    }
+  )
+  return data ?? NO_GRADES
 }
 
-const NO_ORIGINS: OriginView[] = []
+/** Every source, by name; null until the list has arrived. */
+export function useSourceList(): SourceView[] | null {
+  const client = useClient()
+  const { data } = useFetch('sources', ['grades', 'documents'], () => client.call('listSources'))
+  return data ?? null
+}
 
-/** The origins: documents joined by confirmed derivation links (each unlinked document is one). */
+/** Every source, by name (empty until the list has arrived). */
+export const useSources = (): SourceView[] => useSourceList() ?? NO_SOURCES
+
+/** Documents joined by confirmed derivation links (each document not linked is an origin of its own). */
 export function useOrigins(): OriginView[] {
   const client = useClient()
   const { data } = useFetch('origins', ['grades', 'documents'], () => client.call('listOrigins'))

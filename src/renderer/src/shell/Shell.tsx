@@ -13,6 +13,7 @@ import { DocumentsView } from './DocumentsView'
 import { ShortcutsDialog } from './ShortcutsDialog'
 import { TrashDialog } from '../library/TrashDialog'
 import { GradeDialogHost } from '../reliability/GradeDialogHost'
+import { SourcesView } from '../reliability/SourcesView'
 import { Toolbar } from './Toolbar'
 import { useLayoutMemory } from './use-layout-memory'
 import { useShortcuts } from './use-shortcuts'
@@ -75,6 +76,12 @@ export function Shell(): React.JSX.Element {
         <main className="view-main">
           <h1 className="visually-hidden">Memos</h1>
           <MemosView />
+        </main>
+      )}
+      {view === 'sources' && (
+        <main className="view-main">
+          <h1 className="visually-hidden">Sources</h1>
+          <SourcesView />
         </main>
       )}
       {dialog === 'export' && <ExportDialog />}

@@ -35,7 +35,7 @@ export const SHORTCUTS: { group: string; items: { keys: string[]; does: string }
   {
     group: 'Lists and boxes',
     items: [
-      { keys: ['↑', '↓', 'Home', 'End'], does: 'Move through the library' },
+      { keys: ['↑', '↓', 'Home', 'End'], does: 'Move through the library or the sources' },
       { keys: ['↓'], does: 'From the search box into the results (Esc goes back)' },
       { keys: ['Enter'], does: 'Open the document, hit or tag under focus' },
       { keys: ['Esc'], does: 'In the Tags or Note box: back to the reader' },

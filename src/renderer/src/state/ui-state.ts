@@ -91,5 +91,6 @@ export const initialUiState = (): UiState => ({
 export const VIEW_NAMES: Record<View, string> = {
   library: 'Documents',
   themes: 'Themes',
-  memos: 'Memos'
+  memos: 'Memos',
+  sources: 'Sources'
 }

@@ -1,9 +1,20 @@
-import { useState } from 'react'
-import type { TagView } from '../../../shared/model'
+import { useMemo, useState } from 'react'
+import {
+  gradeFilterLabel,
+  matchesGradeFilter,
+  type GradeFilter
+} from '../../../shared/grade-filters'
+import type { Passage, TagView } from '../../../shared/model'
+import type { EffectiveGrade } from '../../../shared/reliability'
+import { originIndex, passagesAndOrigins } from '../../../shared/origin-counts'
+import { formatCount } from '../format'
 import { usePerform } from '../hooks/use-action'
 import { useFetch } from '../hooks/use-fetch'
 import { useTags } from '../hooks/use-workspace'
+import { GradeBadge } from '../reliability/GradeBadge'
+import { useDocumentGrades, useHighlightGrades, useOrigins } from '../reliability/use-grades'
 import { useClient, useCommands } from '../state/app-context'
+import { GradeFilterControl } from './GradeFilterControl'
 import { TagDetails } from './TagDetails'
 
 /** Total passages under each tag, its sub-tags included. */
@@ -17,6 +28,12 @@ function totals(tags: TagView[]): Map<string, number> {
   return out
 }
 
+const NO_PASSAGES: Passage[] = []
+
+/** "3 passages from 2 origins": documents joined by confirmed derivation links are one origin. */
+const fromOrigins = (counts: { passages: number; origins: number }): string =>
+  `${formatCount(counts.passages, 'passage')} from ${formatCount(counts.origins, 'origin')}`
+
 /** The codebook as a tree with counts; choosing a theme lists every passage on it across all documents. */
 export function ThemesView(): React.JSX.Element {
   const client = useClient()
@@ -25,6 +42,7 @@ export function ThemesView(): React.JSX.Element {
   const tags = useTags()
   const [selectedId, setSelectedId] = useState<string | null>(null)
   const [newTag, setNewTag] = useState('')
+  const [gradeFilter, setGradeFilter] = useState<GradeFilter | null>(null)
   const selected = tags.find((t) => t.id === selectedId) ?? null
   const sums = totals(tags)
   const passages = useFetch(
@@ -35,7 +53,21 @@ export function ThemesView(): React.JSX.Element {
   )
 
   const paths = new Map(tags.map((t) => [t.id, t.path]))
-  const shown = passages.data ?? []
+  const all = passages.data ?? NO_PASSAGES
+  const origins = useOrigins()
+  const originOf = useMemo(() => originIndex(origins), [origins])
+  const docGrades = useDocumentGrades()
+  const highlightGrades = useHighlightGrades(all.map((p) => p.annotation.docId))
+  // A highlight's own grade once it has arrived; its document's until then.
+  type Shown = Pick<EffectiveGrade, 'reliability' | 'credibility' | 'badge'>
+  const gradeOf = (p: Passage): Shown | null =>
+    highlightGrades.get(p.annotation.id) ?? docGrades.get(p.annotation.docId) ?? null
+  const shown = gradeFilter
+    ? all.filter((p) => {
+        const g = gradeOf(p)
+        return g !== null && matchesGradeFilter(gradeFilter, g)
+      })
+    : all
   return (
     <div className="themes">
       <section className="codebook" aria-label="Codebook">
@@ -106,30 +138,68 @@ export function ThemesView(): React.JSX.Element {
               Copy as Markdown
             </button>
             <h3>
-              {shown.length} passage{shown.length === 1 ? '' : 's'} on {selected.path}
+              {all.length} passage{all.length === 1 ? '' : 's'} on {selected.path}
               {tags.some((t) => t.path.startsWith(`${selected.path}/`)) ? ' and its sub-tags' : ''}
             </h3>
+            <div className="theme-summary">
+              <p
+                className="theme-origins"
+                title="Documents joined by confirmed derivation links count as one origin"
+              >
+                {fromOrigins(
+                  passagesAndOrigins(
+                    all.map((p) => p.annotation),
+                    originOf
+                  )
+                )}
+              </p>
+              <GradeFilterControl value={gradeFilter} onChange={setGradeFilter} />
+            </div>
+            {gradeFilter && (
+              <p className="theme-filtered" role="status">
+                {shown.length === 0
+                  ? `No passage here is ${gradeFilterLabel(gradeFilter)}.`
+                  : `Showing ${shown.length} of ${all.length}, ${gradeFilterLabel(gradeFilter)}: ${fromOrigins(
+                      passagesAndOrigins(
+                        shown.map((p) => p.annotation),
+                        originOf
+                      )
+                    )}.`}
+              </p>
+            )}
             <ol className="passage-list">
-              {shown.map(({ annotation: a, docTitle }) => (
-                <li key={a.id} className="passage">
-                  <button
-                    type="button"
-                    className="passage-open"
-                    onClick={() => commands.openPassage(a)}
-                    aria-label={`Open “${a.quote.exact.slice(0, 60)}” in ${docTitle}`}
-                  >
-                    <blockquote className={`color-${a.color}`}>{a.quote.exact}</blockquote>
-                  </button>
-                  <p className="passage-source">
-                    {docTitle}
-                    {a.status === 'orphaned' ? ' (orphaned)' : ''}
-                  </p>
-                  {a.note && <p className="passage-note">{a.note}</p>}
-                  <p className="passage-tags">
-                    {a.tags.map((t) => `#${paths.get(t) ?? '?'}`).join(' ')}
-                  </p>
-                </li>
-              ))}
+              {shown.map(({ annotation: a, docTitle }) => {
+                const g = gradeOf({ annotation: a, docTitle })
+                return (
+                  <li key={a.id} className="passage">
+                    <button
+                      type="button"
+                      className="passage-open"
+                      onClick={() => commands.openPassage(a)}
+                      aria-label={`Open “${a.quote.exact.slice(0, 60)}” in ${docTitle}`}
+                    >
+                      <blockquote className={`color-${a.color}`}>{a.quote.exact}</blockquote>
+                    </button>
+                    <div className="passage-meta">
+                      {g && (
+                        <GradeBadge
+                          reliability={g.reliability}
+                          credibility={g.credibility}
+                          badge={g.badge}
+                        />
+                      )}
+                      <p className="passage-source">
+                        {docTitle}
+                        {a.status === 'orphaned' ? ' (orphaned)' : ''}
+                      </p>
+                    </div>
+                    {a.note && <p className="passage-note">{a.note}</p>}
+                    <p className="passage-tags">
+                      {a.tags.map((t) => `#${paths.get(t) ?? '?'}`).join(' ')}
+                    </p>
+                  </li>
+                )
+              })}
             </ol>
           </>
         ) : (

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { extractGradeFilters, matchesGradeFilter, parseGradeFilter } from './filters'
+import {
+  extractGradeFilters,
+  gradeFilterLabel,
+  matchesGradeFilter,
+  parseGradeFilter
+} from './grade-filters'
 
 describe('parseGradeFilter', () => {
   it.each([
@@ -64,5 +69,16 @@ describe('extractGradeFilters', () => {
       rest: 'port ransom',
       errors: [expect.stringMatching(/credibility/)]
     })
+  })
+})
+
+describe('gradeFilterLabel', () => {
+  it.each([
+    [{ kind: 'reliability', min: 'A', max: 'B' }, 'reliability A–B'],
+    [{ kind: 'credibility', min: 2, max: 2 }, 'credibility 2'],
+    [{ kind: 'credibility', min: 1, max: 3 }, 'credibility 1–3'],
+    [{ kind: 'ungraded' }, 'ungraded']
+  ] as const)('%j → %s', (filter, expected) => {
+    expect(gradeFilterLabel(filter)).toBe(expected)
   })
 })
