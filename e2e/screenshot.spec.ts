@@ -1,4 +1,5 @@
-import { expect, test } from './fixtures'
+import { ARTICLES } from '../src/core/domain/reuse/articles.fixture'
+import { expect, file, test } from './fixtures'
 import { selectText } from './helpers'
 
 /** Builds the state shown in the README's screenshot: the sample workspace, read side by side, with tagged highlights. */
@@ -49,4 +50,30 @@ test('the main screen with the sample workspace, two sources side by side and ta
   await app.getByRole('combobox', { name: 'Tags' }).blur()
   await app.getByRole('list', { name: 'Highlights' }).getByRole('button').first().click()
   await app.screenshot({ path: 'docs/screenshot.png' })
+})
+
+test('the compare view: a rewrite and the release it copies, side by side', async ({ app }) => {
+  await app
+    .getByLabel('Import files')
+    .setInputFiles([
+      file('release.txt', ARTICLES.release),
+      file('edited.txt', ARTICLES.edited),
+      file('unrelated.txt', ARTICLES.unrelated)
+    ])
+  await app
+    .getByRole('region', { name: 'Import results' })
+    .getByRole('button', { name: 'Dismiss import results' })
+    .click()
+  await app
+    .getByRole('list', { name: 'Library' })
+    .getByRole('button', { name: /^Poaching crackdown/ })
+    .click()
+  const edited = app.getByRole('article', { name: /^Poaching crackdown/ })
+  await edited.locator('.reader-links').getByRole('button', { name: 'Compare' }).click()
+  await expect(app.getByRole('article', { name: /^Press release/ })).toBeVisible()
+  await expect(app.locator('.shared-marker')).toHaveCount(2)
+  await edited.focus()
+  await app.keyboard.press('j')
+  await expect(app.locator('.shared-marker.current')).toHaveCount(2)
+  await app.screenshot({ path: 'docs/compare.png' })
 })
