@@ -1,6 +1,6 @@
 import { ARTICLES } from '../src/core/domain/reuse/articles.fixture'
 import { expect, file, test } from './fixtures'
-import { openDoc, paintedText, violations } from './helpers'
+import { openDoc, paintedText, selectText, violations } from './helpers'
 
 test('compares two derived documents side by side, steps between their shared passages, and confirms the derivation', async ({
   app
@@ -52,6 +52,25 @@ test('compares two derived documents side by side, steps between their shared pa
       pane.locator('p', { hasText: /tracking data every (twelve|six) hours/ })
     ).toBeInViewport()
   expect(await violations(app)).toEqual([])
+
+  // The site's footer is boilerplate: counted behind a toggle, not marked until asked for.
+  const bar = app.getByRole('toolbar', { name: 'Shared passages' }).first()
+  await bar.getByLabel('Boilerplate (1 passage)').check()
+  await expect(bar).toContainText('Shared 1 of 2')
+  await expect(app.locator('.shared-marker')).toHaveCount(4)
+  await bar.getByLabel(/Boilerplate/).uncheck()
+  await expect(app.locator('.shared-marker')).toHaveCount(2)
+
+  // A highlight of the statement in the release: the rewrite carries it, but as a likely copy
+  // it repeats the claim and does not confirm it.
+  await selectText(release, 'share vessel tracking data every six hours')
+  await app.keyboard.press('h')
+  await app.getByRole('combobox', { name: 'Tags' }).blur()
+  const corroboration = app.getByLabel('Corroboration')
+  await expect(corroboration).toContainText(
+    'Also in 1 document: all of its own origin (they repeat it, they do not confirm it).'
+  )
+  await expect(corroboration.getByRole('button', { name: /^Poaching crackdown/ })).toBeVisible()
 
   // Confirming the derivation makes the two one origin.
   await links.getByRole('button', { name: 'Confirm' }).click()

@@ -29,6 +29,10 @@ export function registerExportCommands(
         .default('doc')
     )
     .option('--title <title>', "the Markdown brief's title")
+    .option(
+      '--grades <filters>',
+      'only passages of these grades: "reliability:A-B credibility:1-3", "ungraded"'
+    )
     .option('--memos', 'the memos alone (md or csv), those the chosen documents and tags reach')
     .option('-o, --output <file>', 'write to this file instead of standard output')
     .action(
@@ -39,15 +43,16 @@ export function registerExportCommands(
         groupBy: 'doc' | 'tag'
         title?: string
         memos?: boolean
+        grades?: string
         output?: string
       }) => {
         await withWorkbench(true, async (wb) => {
           const tags = await wb.listTags()
           const tagIds = (opts.tag ?? []).map((ref) => resolveTagArg(tags, ref).id)
-          if (opts.format === 'json' && (opts.doc?.length || tagIds.length)) {
+          if (opts.format === 'json' && (opts.doc?.length || tagIds.length || opts.grades)) {
             throw new WorkbenchError(
               'invalid-argument',
-              'The json format always holds the whole workspace; --doc and --tag do not apply to it.'
+              'The json format always holds the whole workspace; --doc, --tag and --grades do not apply to it.'
             )
           }
           const result = await wb.exportWorkspace({
@@ -56,7 +61,8 @@ export function registerExportCommands(
             tagIds,
             groupBy: opts.groupBy,
             title: opts.title,
-            memosOnly: opts.memos
+            memosOnly: opts.memos,
+            ...(opts.grades !== undefined && { grades: opts.grades })
           })
           if (opts.output) {
             await writeFile(opts.output, result.content)

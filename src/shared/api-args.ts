@@ -148,7 +148,8 @@ export const apiArgs = {
         groupBy: z.enum(['doc', 'tag']).optional(),
         fragment: z.boolean().optional(),
         title: z.string().max(1000).optional(),
-        memosOnly: z.boolean().optional()
+        memosOnly: z.boolean().optional(),
+        grades: z.string().max(1000).optional()
       })
       .strict()
   ]),

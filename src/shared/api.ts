@@ -217,7 +217,7 @@ export interface ApiSpec {
 
   /** The passages a document shares with the others (or with one), longest first. */
   sharedPassages(docId: string, query: SharedPassagesQuery): ReuseRow[]
-  /** The passages two documents share, in the order of the first, with their changed words. */
+  /** The passages two documents share, in the order of the first, with their changed words (boilerplate flagged). */
   comparePassages(docId: string, otherDocId: string): ComparedPassage[]
   /** Documents joined by confirmed derivation links: each origin counts once as a confirmation. */
   listOrigins(): OriginView[]

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   extractGradeFilters,
   gradeFilterLabel,
+  gradeFilterQuery,
   matchesGradeFilter,
   parseGradeFilter
 } from './grade-filters'
@@ -80,5 +81,16 @@ describe('gradeFilterLabel', () => {
     [{ kind: 'ungraded' }, 'ungraded']
   ] as const)('%j → %s', (filter, expected) => {
     expect(gradeFilterLabel(filter)).toBe(expected)
+  })
+})
+
+describe('gradeFilterQuery', () => {
+  it.each([
+    [{ kind: 'reliability', min: 'A', max: 'B' }, 'reliability:A-B'],
+    [{ kind: 'credibility', min: 2, max: 2 }, 'credibility:2'],
+    [{ kind: 'ungraded' }, 'ungraded']
+  ] as const)('%j is written %s, and read back the same', (filter, query) => {
+    expect(gradeFilterQuery(filter)).toBe(query)
+    expect(parseGradeFilter(query)).toEqual({ ok: true, filter })
   })
 })

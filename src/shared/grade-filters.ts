@@ -114,3 +114,10 @@ export function gradeFilterLabel(filter: GradeFilter): string {
   const range = filter.min === filter.max ? `${filter.min}` : `${filter.min}–${filter.max}`
   return `${filter.kind} ${range}`
 }
+
+/** A filter as a query writes it (`reliability:A-B`, `credibility:2`, `ungraded`): read back by parseGradeFilter. */
+export function gradeFilterQuery(filter: GradeFilter): string {
+  if (filter.kind === 'ungraded') return 'ungraded'
+  const range = filter.min === filter.max ? `${filter.min}` : `${filter.min}-${filter.max}`
+  return `${filter.kind}:${range}`
+}

@@ -376,6 +376,11 @@ export interface ExportOptions {
   title?: string
   /** Markdown or CSV of the memos alone (those the documents and tags chosen reach). */
   memosOnly?: boolean
+  /**
+   * Only passages of these grades, as search writes them: `reliability:A-B credibility:1-3`,
+   * `ungraded` (every filter must hold).
+   */
+  grades?: string
 }
 
 export interface ExportResult {

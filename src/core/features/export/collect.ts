@@ -3,6 +3,12 @@ import { locate, outlineOf, type Outline } from '../../domain/search/locate'
 import { tagScope, taggedWithin, type TagScope } from '../../domain/codebook/tag-rules'
 import { tagPaths, tagViews } from '../../domain/codebook/tree'
 import type { FeatureContext, GradeLookup } from '../../ports'
+import {
+  extractGradeFilters,
+  gradeFilterLabel,
+  matchesGradeFilters,
+  type GradeFilter
+} from '../../../shared/grade-filters'
 import { badgeText } from '../../../shared/reliability'
 import { WorkbenchError } from '../../base/errors'
 import type {
@@ -14,6 +20,20 @@ import type {
 } from '../../domain/export/model'
 
 const DEFAULT_TITLE = 'Analyst Workbench notes'
+
+/** The grade filters of an export, or a clear error naming what cannot be read. */
+function gradeFiltersOf(text: string | undefined): GradeFilter[] {
+  if (!text?.trim()) return []
+  const { filters, rest, errors } = extractGradeFilters(text)
+  if (errors.length)
+    throw new WorkbenchError('invalid-argument', `Grades to export: ${errors.join(' ')}`)
+  if (rest)
+    throw new WorkbenchError(
+      'invalid-argument',
+      `Grades to export are written as reliability:A-B, credibility:1-3 or ungraded, not “${rest}”.`
+    )
+  return filters
+}
 
 /** Who else carries each passage, and what each document derives from (for exports). */
 export interface ExportProvenance {
@@ -99,13 +119,19 @@ export async function collectExport(
   }
   const paths = tagPaths(tags)
   const only = options.annotationIds?.length ? new Set(options.annotationIds) : null
+  const graded = gradeFiltersOf(options.grades)
+  const passesGrades = (docId: string, annotationId: string): boolean =>
+    graded.length === 0 || (!!grades && matchesGradeFilters(graded, grades.of(docId, annotationId)))
   const documents: ExportDocument[] = []
   for (const meta of docs) {
     const file = await ctx.annotations.get(meta.id)
     const chosen = file.annotations.filter(
-      (a) => (!within || taggedWithin(a, within)) && (!only || only.has(a.id))
+      (a) =>
+        (!within || taggedWithin(a, within)) &&
+        (!only || only.has(a.id)) &&
+        passesGrades(meta.id, a.id)
     )
-    const narrowed = Boolean(within || only)
+    const narrowed = Boolean(within || only || graded.length)
     if (narrowed && chosen.length === 0) continue
     if (!narrowed && chosen.length === 0 && !file.note.trim() && !options.docIds?.length) continue
     const { text, blocks } = chosen.length ? await getContent(meta.id) : { text: '', blocks: [] }
@@ -144,6 +170,7 @@ export async function collectExport(
       : options.docIds?.length
         ? `${options.docIds.length} document${options.docIds.length === 1 ? '' : 's'}`
         : 'the whole workspace'
+  const gradedScope = graded.length ? `, graded ${graded.map(gradeFilterLabel).join(', ')}` : ''
   return {
     title: options.title?.trim() || DEFAULT_TITLE,
     // Only the Markdown brief and a memos-only export hold memos (and so report them).
@@ -153,7 +180,7 @@ export async function collectExport(
         : chosenMemos(ctx, options, within, paths),
     memosOnly: options.memosOnly ?? false,
     exportedAt: ctx.clock.now().toISOString(),
-    scope,
+    scope: scope + gradedScope,
     groupBy: options.groupBy ?? 'doc',
     fragment: options.fragment ?? false,
     documents,

@@ -7,6 +7,8 @@ import type {
 } from '../../../shared/reliability'
 import type { ReliabilityFile } from '../../../shared/reliability-schemas'
 import { defaultSourceKey } from '../../domain/reliability'
+import { derivationEvidence } from '../../domain/reuse'
+import type { ReuseFeature } from '../reuse/reuse'
 
 /** Whether a link joins these two ends, in either direction (a document and a document or a source). */
 export function joins(link: DerivationLink, a: string, b: LinkTarget): boolean {
@@ -90,4 +92,28 @@ export function decide(
   link.decidedBy = stamp.by
   link.decidedAt = stamp.at
   return link
+}
+
+/**
+ * Proposed links with the evidence as the library is now: a phrase two documents shared when
+ * they were the only ones may have become boilerplate since (a site's footer), and a proposal
+ * whose passages no longer hold is not shown. Decided links are shown as they are.
+ */
+export async function withCurrentEvidence(
+  links: readonly DerivationLink[],
+  reuse: Pick<ReuseFeature, 'pairWith'>
+): Promise<DerivationLink[]> {
+  const out: DerivationLink[] = []
+  for (const link of links) {
+    if (link.status !== 'proposed' || link.to.kind !== 'document') {
+      out.push(link)
+      continue
+    }
+    const pair = await reuse.pairWith(link.from, link.to.docId).catch(() => null)
+    const shared = pair ? derivationEvidence(pair.passages) : null
+    const others = link.evidence.filter((e) => e.kind !== 'shared-passages')
+    if (shared) out.push({ ...link, evidence: [...others, shared] })
+    else if (others.length) out.push({ ...link, evidence: others })
+  }
+  return out
 }

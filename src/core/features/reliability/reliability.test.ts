@@ -236,6 +236,41 @@ describe('exports', () => {
   })
 })
 
+describe('grade filters in exports', () => {
+  it('keep only the passages of the grades asked for, say so, and refuse what they cannot read', async () => {
+    const { wb, ledger } = await library()
+    const [source] = await wb.listSources()
+    await wb.gradeSource(source.id, 'B', '')
+    const tag = (await wb.createTag({ path: 'Repairs' })).value
+    for (const id of ledger) {
+      const { text } = await wb.getDocument(id)
+      const at = text.indexOf('harbour master')
+      await wb.createAnnotation({ docId: id, start: at, end: at + 14, tags: [tag.id] })
+    }
+    const [first] = await wb.listAnnotations(ledger[0])
+    await wb.gradeHighlight(first.id, 5, 'contradicted by the port')
+    const believable = await wb.exportWorkspace({
+      format: 'md',
+      grades: 'reliability:A-B cred:1-3'
+    })
+    expect(believable.passages).toBe(0)
+    const doubtful = await wb.exportWorkspace({ format: 'csv', grades: 'credibility:4-6' })
+    expect(doubtful.passages).toBe(1)
+    expect(doubtful.content).toContain(',B,5,B5,')
+    const md = await wb.exportWorkspace({ format: 'md', grades: 'reliability:B' })
+    expect(md.passages).toBe(2)
+    expect(md.content).toContain('graded reliability B')
+    expect((await wb.exportWorkspace({ format: 'md', grades: 'ungraded' })).passages).toBe(0)
+    await expect(wb.exportWorkspace({ format: 'md', grades: 'reliability:Q' })).rejects.toThrow(
+      /reliability: takes a letter from A to F/
+    )
+    await expect(wb.exportWorkspace({ format: 'md', grades: 'trusted' })).rejects.toThrow(
+      /not “trusted”/
+    )
+    await wb.close()
+  })
+})
+
 describe('from the command line', () => {
   it('lists sources, sets a source, grades a source, a document and a highlight', async () => {
     const ws = join(await tempDir(), 'ws')

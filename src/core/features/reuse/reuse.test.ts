@@ -69,7 +69,11 @@ describe('shared passages', () => {
     // A verbatim quotation has no changed words.
     const verbatim = await wb.comparePassages(ids.verbatim, ids.release)
     expect(verbatim.some((r) => r.identity === 1 && r.changed.length === 0)).toBe(true)
-    expect(await wb.comparePassages(ids.unrelated, ids.release)).toEqual([])
+    // The unrelated article shares only the site's footer, which is boilerplate.
+    const unrelated = await wb.comparePassages(ids.unrelated, ids.release)
+    expect(unrelated.length).toBeGreaterThan(0)
+    expect(unrelated.every((r) => r.boilerplate)).toBe(true)
+    expect(rows.some((r) => r.boilerplate)).toBe(true)
     await wb.close()
   })
 
@@ -139,6 +143,26 @@ describe('derivation links and origins', () => {
     expect(unrelated.links).toEqual([])
     // Proposals join nothing: every document is its own origin until the analyst confirms.
     expect(await wb.listOrigins()).toHaveLength(6)
+    await wb.close()
+  })
+
+  it('stop showing a proposal once what it rested on turns out to be boilerplate', async () => {
+    const wb = await openTestWorkbench(await tempDir())
+    // Two documents alone share only the site's footer: too few to tell it is boilerplate.
+    const release = (await importText(wb, 'release.txt', ARTICLES.release)).id
+    const tram = (await importText(wb, 'tram.txt', ARTICLES.unrelated)).id
+    const early = (await wb.getDocumentReliability(tram)).links
+    expect(early.some((l) => l.status === 'proposed')).toBe(true)
+    // Once every article carries it, the footer is boilerplate, and the proposal goes.
+    for (const key of ['verbatim', 'edited', 'background', 'paraphrase'] as const)
+      await importText(wb, `${key}.txt`, ARTICLES[key])
+    expect((await wb.getDocumentReliability(tram)).links).toEqual([])
+    // A real derivation keeps its proposal, with its evidence as the library is now.
+    const edited = (await wb.listDocuments()).find((d) => d.title.startsWith('Poaching'))
+    const link = (await wb.getDocumentReliability(edited?.id ?? '')).links.find(
+      (l) => l.to.kind === 'document' && l.to.docId === release
+    )
+    expect(link?.evidence).toEqual([expect.objectContaining({ kind: 'shared-passages' })])
     await wb.close()
   })
 

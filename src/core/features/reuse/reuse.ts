@@ -216,14 +216,17 @@ export function reuseFeature(deps: ReuseDeps) {
         const rows = reuseRows(docId, await pairsOf(meta, query), (sha) => shas.get(sha) ?? sha)
         return query.includeBoilerplate ? rows : rows.filter((r) => !r.boilerplate)
       }, []),
-    /** The passages two documents share, in the order of the first, each with its word diff. */
+    /**
+     * The passages two documents share, in the order of the first, each with its word diff;
+     * boilerplate too, flagged (the compare view shows it behind a toggle).
+     */
     comparePassages: (docId: string, otherDocId: string): Promise<ComparedPassage[]> =>
       use(async () => {
         const meta = deps.findDocument(docId)
         const other = deps.findDocument(otherDocId)
         if (meta.id === other.id) return []
-        const pairs = await pairsOf(meta, { withDocId: otherDocId })
-        const rows = reuseRows(docId, pairs, () => otherDocId).filter((r) => !r.boilerplate)
+        const pairs = await pairsOf(meta, { withDocId: otherDocId, includeBoilerplate: true })
+        const rows = reuseRows(docId, pairs, () => otherDocId)
         if (rows.length === 0) return []
         const a = (await deps.contents.text(meta, false)).text
         const b = (await deps.contents.text(other, false)).text
@@ -249,6 +252,13 @@ export function reuseFeature(deps: ReuseDeps) {
           return other ? [{ docId: other, pair }] : []
         })
       }, []),
+    /** The passages two documents share as the library is now (none when either is gone). */
+    pairWith: (docId: string, otherDocId: string): Promise<PairPassages | null> =>
+      use(async () => {
+        const meta = deps.catalog.findById(docId)
+        if (!meta || !deps.catalog.findById(otherDocId) || docId === otherDocId) return null
+        return (await pairsOf(meta, { withDocId: otherDocId }))[0] ?? null
+      }, null),
     /** Saves the index now if it changed (before closing). */
     close: (): Promise<void> => {
       if (saveTimer) clearTimeout(saveTimer)

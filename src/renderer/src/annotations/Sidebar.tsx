@@ -8,7 +8,7 @@ import { useClient, useCommands, useUi } from '../state/app-context'
 import { NoteField } from '../ui/NoteField'
 import type { EffectiveGrade } from '../../../shared/reliability'
 import { GradeBadge } from '../reliability/GradeBadge'
-import { HighlightCredibility } from '../reliability/HighlightCredibility'
+import { HighlightCorroboration, HighlightCredibility } from '../reliability/HighlightCredibility'
 import { useDocumentReliability } from '../reliability/use-grades'
 import { AnnotationEditor } from './AnnotationEditor'
 
@@ -179,7 +179,14 @@ function DocumentAnnotations({
         reliability &&
         selected.status === 'anchored' &&
         !client.annotations.isPending(selected.id) && (
-          <HighlightCredibility annotationId={selected.id} reliability={reliability} />
+          <>
+            <HighlightCredibility annotationId={selected.id} reliability={reliability} />
+            <HighlightCorroboration
+              docId={selected.docId}
+              annotationId={selected.id}
+              own={reliability.highlightGrades[selected.id]?.credibility.current?.value ?? null}
+            />
+          </>
         )}
       {selected ? null : (
         <p className="hint">

@@ -1,4 +1,6 @@
 import { useState } from 'react'
+import { gradeFilterQuery, type GradeFilter } from '../../../shared/grade-filters'
+import { GradeFilterControl } from '../themes/GradeFilterControl'
 import type { ExportFormat, ExportOptions } from '../../../shared/model'
 import { formatCount } from '../format'
 import { useFetch } from '../hooks/use-fetch'
@@ -49,6 +51,7 @@ export function ExportDialog(): React.JSX.Element {
   const [groupBy, setGroupBy] = useState<'doc' | 'tag'>('doc')
   const [content, setContent] = useState<'notes' | 'memos'>('notes')
   const [title, setTitle] = useState('')
+  const [gradeFilter, setGradeFilter] = useState<GradeFilter | null>(null)
 
   const memosOnly = (format === 'md' || format === 'csv') && content === 'memos'
   const options: ExportOptions = { format, groupBy }
@@ -56,6 +59,7 @@ export function ExportDialog(): React.JSX.Element {
   if (format === 'md' && title.trim()) options.title = title.trim()
   if (format !== 'json' && scope === 'docs') options.docIds = docIds
   if (format !== 'json' && scope === 'tags') options.tagIds = tagIds
+  if (format !== 'json' && !memosOnly && gradeFilter) options.grades = gradeFilterQuery(gradeFilter)
   const empty =
     format !== 'json' &&
     ((scope === 'docs' && docIds.length === 0) || (scope === 'tags' && tagIds.length === 0))
@@ -120,6 +124,9 @@ export function ExportDialog(): React.JSX.Element {
                 Restore it into an empty workspace with Restore from a backup on the first screen,
                 or with the command line (workbench restore FILE).
               </p>
+            )}
+            {format !== 'json' && !memosOnly && (
+              <GradeFilterControl value={gradeFilter} onChange={setGradeFilter} />
             )}
             {(format === 'md' || format === 'csv') && (
               <RadioGroup

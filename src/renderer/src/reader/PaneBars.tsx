@@ -1,6 +1,7 @@
 import type { HighlightColor } from '../../../shared/model'
 import { COLOR_OPTIONS } from '../annotations/AnnotationEditor'
-import { useCommands } from '../state/app-context'
+import { formatCount } from '../format'
+import { useCommands, useUi } from '../state/app-context'
 import type { Matches } from '../state/ui-state'
 import type { PaneComparison } from './use-comparison'
 import { RadioGroup } from '../ui/RadioGroup'
@@ -81,14 +82,20 @@ export function MatchBar({
  */
 export function SharedBar({ comparison }: { comparison: PaneComparison }): React.JSX.Element {
   const commands = useCommands()
+  const showBoilerplate = useUi((s) => s.sharedBoilerplate)
   const { marks, current } = comparison
   const m = marks[current]
   const text = m
     ? `Shared ${current + 1} of ${marks.length} · ${m.words} words · ${Math.round(m.identity * 100)}% identical`
-    : 'No passage shared with the other pane'
+    : 'No passage shared with the other pane but boilerplate'
   return (
     <div className="shared-bar" role="toolbar" aria-label="Shared passages">
-      <span aria-live="polite" title={text}>
+      <span aria-hidden="true" title={text}>
+        {m
+          ? `${current + 1}/${marks.length} · ${m.words} words · ${Math.round(m.identity * 100)}%`
+          : 'Only boilerplate shared'}
+      </span>
+      <span className="visually-hidden" aria-live="polite">
         {text}
       </span>
       <button
@@ -109,6 +116,23 @@ export function SharedBar({ comparison }: { comparison: PaneComparison }): React
       >
         ↓
       </button>
+      {comparison.boilerplate > 0 && (
+        <label
+          className="check"
+          title={`Also mark ${formatCount(comparison.boilerplate, 'passage')} of boilerplate: phrases very many documents share (a site's footer…)`}
+        >
+          <input
+            type="checkbox"
+            checked={showBoilerplate}
+            onChange={(e) => commands.setSharedBoilerplate(e.target.checked)}
+          />{' '}
+          Boilerplate
+          <span className="visually-hidden">
+            {' '}
+            ({formatCount(comparison.boilerplate, 'passage')})
+          </span>
+        </label>
+      )}
     </div>
   )
 }

@@ -110,7 +110,9 @@ export const ReaderPane = memo(function ReaderPane({ pane, closable }: Props): R
           </button>
         )}
       </div>
-      {comparison && comparison.marks.length > 0 && <SharedBar comparison={comparison} />}
+      {comparison && (comparison.marks.length > 0 || comparison.boilerplate > 0) && (
+        <SharedBar comparison={comparison} />
+      )}
       <div className="pane-scroll">
         <Reader
           key={docId}

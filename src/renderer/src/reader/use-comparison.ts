@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { useEffect, useMemo } from 'react'
 import type { ComparedPassage } from '../../../shared/reliability'
 import { useFetch } from '../hooks/use-fetch'
 import { useClient, useServices, useUi } from '../state/app-context'
@@ -18,6 +18,8 @@ export interface PaneComparison {
   otherDocId: string
   marks: SharedMark[]
   rows: ComparedPassage[]
+  /** Passages of boilerplate the two share (shown only with the toggle). */
+  boilerplate: number
   current: number
   nonce: number
 }
@@ -43,14 +45,19 @@ export function useComparison(paneKey: string): PaneComparison | null {
     ['documents', 'grades'],
     () => client.call('comparePassages', aDoc, bDoc)
   )
-  const rows = data ?? NO_ROWS
+  const boilerplate = useUi((s) => s.sharedBoilerplate)
+  const rows = useMemo(
+    () => (data ?? NO_ROWS).filter((r) => boilerplate || !r.boilerplate),
+    [data, boilerplate]
+  )
+  const boilerplateCount = data ? data.filter((r) => r.boilerplate).length : 0
   const shared = useUi((s) => s.shared)
   useEffect(() => {
     if (side !== 'a' || !pairKey || !data) return
     const cur = ui.get().shared
-    if (cur?.pair === pairKey && cur.count === data.length) return
-    ui.set({ shared: { pair: pairKey, count: data.length, current: 0, nonce: 0 } })
-  }, [side, pairKey, data, ui])
+    if (cur?.pair === pairKey && cur.count === rows.length) return
+    ui.set({ shared: { pair: pairKey, count: rows.length, current: 0, nonce: 0 } })
+  }, [side, pairKey, data, rows, ui])
   if (!pair || !side || !data) return null
   const marks = rows.map((r): SharedMark =>
     side === 'a'
@@ -68,6 +75,7 @@ export function useComparison(paneKey: string): PaneComparison | null {
     otherDocId: side === 'a' ? bDoc : aDoc,
     marks,
     rows,
+    boilerplate: boilerplateCount,
     current: mine ? shared.current : 0,
     nonce: mine ? shared.nonce : 0
   }

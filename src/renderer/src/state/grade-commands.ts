@@ -22,6 +22,8 @@ export interface GradeCommands {
   stepShared: (delta: 1 | -1) => void
   /** Makes one shared passage current (a margin marker clicked), and shows it in both panes. */
   showShared: (index: number) => void
+  /** Also marks boilerplate in the compare view. */
+  setSharedBoilerplate: (on: boolean) => void
 }
 
 export function createGradeCommands(
@@ -77,6 +79,7 @@ export function createGradeCommands(
         const current = (cur.current + delta + cur.count) % cur.count
         return { shared: { ...cur, current, nonce: cur.nonce + 1 } }
       }),
+    setSharedBoilerplate: (on) => ui.set({ sharedBoilerplate: on }),
     showShared: (index) =>
       ui.set((s) => {
         const cur = s.shared

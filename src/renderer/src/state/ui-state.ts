@@ -57,6 +57,8 @@ export interface UiState {
    * compare-pair.ts) is current, of how many; both panes scroll to it whenever the nonce changes.
    */
   shared: { pair: string; count: number; current: number; nonce: number } | null
+  /** The compare view also marks boilerplate (phrases very many documents share). */
+  sharedBoilerplate: boolean
   confirm: Confirm | null
   /** Asks the editor of this highlight to put focus in a field ('tags' after H, 'note' after N). */
   focusRequest: { id: string; field: 'tags' | 'note'; typed: string } | null
@@ -83,6 +85,7 @@ export const initialUiState = (): UiState => ({
   dialog: null,
   gradeDocId: null,
   shared: null,
+  sharedBoilerplate: false,
   confirm: null,
   focusRequest: null,
   restored: false
