@@ -313,6 +313,15 @@ describe('from the command line', () => {
     expect(
       (await cli('--workspace', ws, 'grade', 'annotation', a.id, '--credibility', '1')).out
     ).toBe(`${a.id}: B1\n`)
+    expect(a.corroboration).toEqual({ documents: 0, origins: 0 })
+    const md = await cli('--workspace', ws, 'export', '--grades', 'credibility:1')
+    expect(md.out).toContain('> patrol the Skarn Sea')
+    const none = await cli('--workspace', ws, 'export', '--grades', 'cred:4-6')
+    expect(none.code).toBe(0)
+    expect(none.out).not.toContain('patrol the Skarn Sea')
+    const wrong = await cli('--workspace', ws, 'export', '--grades', 'reliable')
+    expect(wrong.code).toBe(1)
+    expect(wrong.err).toContain('not “reliable”')
     const moved = await cli('--workspace', ws, 'source', 'set', doc.id, '--source', 'Skarn Herald')
     expect(moved).toMatchObject({ code: 0, out: `${doc.id}: Skarn Herald  –3\n` })
     const bad = await cli('--workspace', ws, 'grade', 'source', 'Nobody', '--reliability', 'A')
