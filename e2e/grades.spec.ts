@@ -58,6 +58,17 @@ test('grades a source and a highlight with the keyboard, and shows the badges ev
     library.getByRole('listitem', { name: /^Pier reopens .*Graded source B: usually reliable$/ })
   ).toBeVisible()
   await expect(article.locator('.reader-grade .grade-badge')).toHaveText('B2')
+  // The badge opens the two scales, this grade's levels marked; Escape closes them.
+  await article.getByRole('button', { name: /^Graded source B.*Show the two scales$/ }).click()
+  const scales = app.getByRole('dialog', { name: 'The two scales' })
+  await expect(scales).toBeVisible()
+  await expect(scales.locator('tr[aria-current="true"]')).toHaveText([
+    /^B\s*Usually reliable/,
+    /^2\s*Probably true/
+  ])
+  expect(await violations(app)).toEqual([])
+  await app.keyboard.press('Escape')
+  await expect(scales).toBeHidden()
 
   // A highlight, graded 1 with the key.
   await selectText(article, 'repairs would take a week')

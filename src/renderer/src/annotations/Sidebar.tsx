@@ -7,7 +7,7 @@ import { useDocumentList, useTags } from '../hooks/use-workspace'
 import { useClient, useCommands, useUi } from '../state/app-context'
 import { NoteField } from '../ui/NoteField'
 import type { EffectiveGrade } from '../../../shared/reliability'
-import { GradeBadge } from '../reliability/GradeBadge'
+import { GradeBadge, GradeBadgeButton } from '../reliability/GradeBadge'
 import { HighlightCorroboration, HighlightCredibility } from '../reliability/HighlightCredibility'
 import { useDocumentReliability } from '../reliability/use-grades'
 import { AnnotationEditor } from './AnnotationEditor'
@@ -128,7 +128,7 @@ function DocumentAnnotations({
       </p>
       {reliability && (
         <p className="sidebar-grade">
-          <GradeBadge
+          <GradeBadgeButton
             reliability={reliability.effective.reliability}
             credibility={reliability.effective.credibility}
             badge={reliability.effective.badge}

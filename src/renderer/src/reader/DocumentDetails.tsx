@@ -2,7 +2,7 @@ import type { DocumentMeta } from '../../../shared/model'
 import { formatCount, formatDate } from '../format'
 import { useDocumentList } from '../hooks/use-workspace'
 import { DerivationLinks } from '../reliability/DerivationLinks'
-import { FlagChips, GradeBadge } from '../reliability/GradeBadge'
+import { FlagChips, GradeBadgeButton } from '../reliability/GradeBadge'
 import { useDocumentReliability } from '../reliability/use-grades'
 import { useCommands } from '../state/app-context'
 
@@ -42,7 +42,7 @@ export function DocumentDetails({ meta: opened }: { meta: DocumentMeta }): React
         <div className="reader-grade">
           <dt>Graded</dt>
           <dd>
-            <GradeBadge
+            <GradeBadgeButton
               reliability={e.reliability}
               credibility={e.credibility}
               badge={e.badge}

@@ -1,5 +1,8 @@
+import { useId } from 'react'
 import {
+  CREDIBILITY_SCALE,
   credibilityLevel,
+  RELIABILITY_SCALE,
   PROVENANCE_FLAG_LABELS,
   reliabilityLevel,
   type InformationCredibility,
@@ -65,5 +68,82 @@ export function FlagChips({
         </span>
       ))}
     </span>
+  )
+}
+
+/** One scale of the popover, the level graded marked. */
+function ScaleTable<V extends string | number>({
+  caption,
+  scale,
+  current
+}: {
+  caption: string
+  scale: readonly { value: V; label: string; meaning: string }[]
+  current: V | null
+}): React.JSX.Element {
+  return (
+    <table className="grade-scale">
+      <caption>{caption}</caption>
+      <tbody>
+        {scale.map((l) => (
+          <tr
+            key={String(l.value)}
+            className={l.value === current ? 'current' : undefined}
+            aria-current={l.value === current ? 'true' : undefined}
+          >
+            <th scope="row">{l.value}</th>
+            <td>
+              <strong>{l.label}</strong> {l.meaning}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+/**
+ * A badge that opens a popover with the two Admiralty scales, the levels of this grade marked
+ * (a native popover: Escape or a click elsewhere closes it, and it never covers what is typed).
+ */
+export function GradeBadgeButton(props: Parameters<typeof GradeBadge>[0]): React.JSX.Element {
+  const id = useId()
+  const words = describeGrade(props.reliability, props.credibility)
+  return (
+    <>
+      <button
+        type="button"
+        className="grade-badge-button"
+        popoverTarget={id}
+        aria-label={`${words}. Show the two scales`}
+      >
+        <GradeBadge {...props} />
+      </button>
+      <div
+        id={id}
+        popover="auto"
+        className="grade-scales"
+        role="dialog"
+        aria-label="The two scales"
+      >
+        <p>
+          <strong>{props.badge}</strong> — {words}
+          {props.from ? ` (${props.from})` : ''}.
+        </p>
+        <ScaleTable
+          caption="Source reliability"
+          scale={RELIABILITY_SCALE}
+          current={props.reliability}
+        />
+        <ScaleTable
+          caption="Information credibility"
+          scale={CREDIBILITY_SCALE}
+          current={props.credibility}
+        />
+        <button type="button" popoverTarget={id} popoverTargetAction="hide">
+          Close
+        </button>
+      </div>
+    </>
   )
 }
