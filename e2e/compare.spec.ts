@@ -7,28 +7,25 @@ test('compares two derived documents side by side, steps between their shared pa
 }) => {
   await app
     .getByLabel('Import files')
-    .setInputFiles([
-      file('release.txt', ARTICLES.release),
-      file('edited.txt', ARTICLES.edited),
-      file('unrelated.txt', ARTICLES.unrelated)
-    ])
+    .setInputFiles(Object.entries(ARTICLES).map(([key, text]) => file(`${key}.txt`, text)))
   await app
     .getByRole('region', { name: 'Import results' })
     .getByRole('button', { name: 'Dismiss import results' })
     .click()
   const library = app.getByRole('navigation', { name: 'Library pane' })
-  await expect(library.locator('.library-count')).toHaveText('3 documents · 3 origins')
+  await expect(library.locator('.library-count')).toHaveText('6 documents · 6 origins')
 
   // The details of the rewrite say what it shares with the release, and propose a derivation.
   await openDoc(app, 'Poaching crackdown')
   const edited = app.getByRole('article', { name: /^Poaching crackdown/ })
   const links = edited.locator('.reader-links')
-  await expect(links).toContainText(
+  const toRelease = links.getByRole('listitem').filter({ hasText: 'Press release' })
+  await expect(toRelease).toContainText(
     /Shares 1 passage \(\d+ words\) with Press release from the Ministry .* — likely derived/
   )
 
   // Compare: the release opens beside it, the shared passage is marked in both panes.
-  await links.getByRole('button', { name: 'Compare' }).click()
+  await toRelease.getByRole('button', { name: 'Compare' }).click()
   const release = app.getByRole('article', { name: /^Press release/ })
   await expect(release).toBeVisible()
   await expect(app.getByRole('toolbar', { name: 'Shared passages' }).first()).toContainText(
@@ -68,19 +65,19 @@ test('compares two derived documents side by side, steps between their shared pa
   await app.getByRole('combobox', { name: 'Tags' }).blur()
   const corroboration = app.getByLabel('Corroboration')
   await expect(corroboration).toContainText(
-    'Also in 1 document: all of its own origin (they repeat it, they do not confirm it).'
+    'Also in 2 documents: all of its own origin (they repeat it, they do not confirm it).'
   )
   await expect(corroboration.getByRole('button', { name: /^Poaching crackdown/ })).toBeVisible()
 
   // Confirming the derivation makes the two one origin.
-  await links.getByRole('button', { name: 'Confirm' }).click()
+  await toRelease.getByRole('button', { name: 'Confirm', exact: true }).click()
   await expect(links).toContainText('Derived from Press release from the Ministry')
-  await expect(library.locator('.library-count')).toHaveText('3 documents · 2 origins')
+  await expect(library.locator('.library-count')).toHaveText('6 documents · 5 origins')
   await library.getByLabel('Sort by').selectOption('origin')
   await expect(library.locator('.origin-group')).toContainText('One origin · 2 documents')
   await expect(library.locator('.origin-group').getByRole('listitem')).toHaveCount(2)
   // …and the undo takes it back.
   await app.keyboard.press('Control+z')
-  await expect(library.locator('.library-count')).toHaveText('3 documents · 3 origins')
+  await expect(library.locator('.library-count')).toHaveText('6 documents · 6 origins')
   await app.screenshot({ path: 'test-results/compare.png' })
 })

@@ -59,7 +59,7 @@ test('grades a source and a highlight with the keyboard, and shows the badges ev
   ).toBeVisible()
   await expect(article.locator('.reader-grade .grade-badge')).toHaveText('B2')
   // The badge opens the two scales, this grade's levels marked; Escape closes them.
-  await article.getByRole('button', { name: /^Graded source B.*Show the two scales$/ }).click()
+  await article.getByRole('button', { name: /^B2: Graded source B.*Show the two scales$/ }).click()
   const scales = app.getByRole('dialog', { name: 'The two scales' })
   await expect(scales).toBeVisible()
   await expect(scales.locator('tr[aria-current="true"]')).toHaveText([

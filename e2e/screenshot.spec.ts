@@ -55,11 +55,7 @@ test('the main screen with the sample workspace, two sources side by side and ta
 test('the compare view: a rewrite and the release it copies, side by side', async ({ app }) => {
   await app
     .getByLabel('Import files')
-    .setInputFiles([
-      file('release.txt', ARTICLES.release),
-      file('edited.txt', ARTICLES.edited),
-      file('unrelated.txt', ARTICLES.unrelated)
-    ])
+    .setInputFiles(Object.entries(ARTICLES).map(([key, text]) => file(`${key}.txt`, text)))
   await app
     .getByRole('region', { name: 'Import results' })
     .getByRole('button', { name: 'Dismiss import results' })
@@ -69,7 +65,10 @@ test('the compare view: a rewrite and the release it copies, side by side', asyn
     .getByRole('button', { name: /^Poaching crackdown/ })
     .click()
   const edited = app.getByRole('article', { name: /^Poaching crackdown/ })
-  await edited.locator('.reader-links').getByRole('button', { name: 'Compare' }).click()
+  await edited
+    .locator('.reader-links li', { hasText: 'Press release' })
+    .getByRole('button', { name: 'Compare' })
+    .click()
   await expect(app.getByRole('article', { name: /^Press release/ })).toBeVisible()
   await expect(app.locator('.shared-marker')).toHaveCount(2)
   await edited.focus()

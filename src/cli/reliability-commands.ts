@@ -230,7 +230,14 @@ function registerOriginCommands(program: Command, io: CliIo, withWorkbench: With
     .action(async (from: string, to: string) => {
       await withWorkbench(false, async (wb) => {
         const docs = await wb.listDocuments()
-        const target = docs.some((d) => d.id === to)
+        const isDoc = docs.some((d) => d.id === to)
+        // A mistyped or removed id is not taken for the name of a source.
+        if (!isDoc && /^[0-9a-f]{6,}$/i.test(to))
+          throw new WorkbenchError(
+            'not-found',
+            `No document with id ${to} in the library (see workbench list). To name a source that was never imported, give its name.`
+          )
+        const target = isDoc
           ? ({ kind: 'document', docId: to } as const)
           : ({ kind: 'source', name: to } as const)
         await wb.setLink(from, target, 'confirmed')

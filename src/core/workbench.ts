@@ -145,8 +145,8 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
     gradeRecords = await openCollection<ReliabilityFile>({
       name: 'reliability',
       schema: reliabilityFileSchema,
-      schemaVersion: 1,
-      empty: () => ({ schemaVersion: 1, sources: [], documents: {}, highlights: {}, links: [] })
+      schemaVersion: 2,
+      empty: () => ({ schemaVersion: 2, sources: [], documents: {}, highlights: {}, links: [] })
     })
   } catch (err) {
     await store.close()

@@ -193,6 +193,7 @@ export const apiArgs = {
   ]),
   comparePassages: z.tuple([id, id]),
   listOrigins: z.tuple([]),
+  derivationsOf: z.tuple([id]),
   setLink: z.tuple([
     id,
     z.discriminatedUnion('kind', [

@@ -221,6 +221,11 @@ export interface ApiSpec {
   comparePassages(docId: string, otherDocId: string): ComparedPassage[]
   /** Documents joined by confirmed derivation links: each origin counts once as a confirmation. */
   listOrigins(): OriginView[]
+  /**
+   * A document's derivations: confirmed, rejected, named by a "Source: …" line, and those the
+   * passages it shares with others suggest (proposed, with how much they share).
+   */
+  derivationsOf(docId: string): DerivationLink[]
   /** Confirms that `fromDocId` derives from a document or an un-imported source, or rejects it. */
   setLink(fromDocId: string, to: LinkTarget, status: LinkDecision): Change<DerivationLink>
   /** Who else carries each of a document's highlights, counted by independent origin. */
@@ -291,6 +296,7 @@ export const API_METHODS = [
   'sharedPassages',
   'comparePassages',
   'listOrigins',
+  'derivationsOf',
   'setLink',
   'corroborationOf'
 ] as const satisfies readonly ApiMethod[]

@@ -69,7 +69,11 @@ export const highlightGradesSchema = z.object({ credibility: graded(credibility)
 
 /** reliability.json: the sources, each document's source, grades and flags, highlights' grades. */
 export const reliabilityFileSchema = z.object({
-  schemaVersion: z.literal(1),
+  /**
+   * 2 since derivation links are kept (an older version refuses the file rather than writing
+   * it back without them); a file of version 1 is read, and written back as 2.
+   */
+  schemaVersion: z.union([z.literal(1), z.literal(2)]).transform((): 2 => 2),
   sources: z.array(sourceSchema),
   documents: z.record(z.string(), documentRecordSchema),
   highlights: z.record(z.string(), highlightGradesSchema),

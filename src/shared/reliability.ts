@@ -282,7 +282,10 @@ export interface DocumentReliability {
   highlights: Record<string, EffectiveGrade>
   /** The highlights' own credibility grades (with history), by annotation id. */
   highlightGrades: Record<string, HighlightGrades>
-  /** Derivation links from or to this document, proposed, confirmed or rejected. */
+  /**
+   * Derivation links kept for this document: confirmed, rejected, or proposed from a "Source: …"
+   * line (derivationsOf adds those its shared passages suggest).
+   */
   links: DerivationLink[]
 }
 

@@ -87,6 +87,54 @@ describe('corroboration: the two-origins rule', () => {
   })
 })
 
+describe('corroboration of aligned copies', () => {
+  // No confirmed origins: a–f are each their own; copies derive from one another until rejected.
+  const alone = new Map<string, string>()
+  const rejected = (...pairs: [string, string][]): { rejected: Set<string> } => ({
+    rejected: new Set(pairs.flatMap(([a, b]) => [`${a} ${b}`, `${b} ${a}`]))
+  })
+  it.each([
+    { name: 'copies not yet judged repeat the passage', pairs: [], origins: [], same: ['b', 'c'] },
+    {
+      name: 'rejected from the passage, but not from each other: one origin',
+      pairs: [
+        ['a', 'b'],
+        ['a', 'c']
+      ] as [string, string][],
+      origins: ['b'],
+      same: []
+    },
+    {
+      name: 'rejected from the passage and from each other: two, a confirmation',
+      pairs: [
+        ['a', 'b'],
+        ['a', 'c'],
+        ['b', 'c']
+      ] as [string, string][],
+      origins: ['b', 'c'],
+      same: []
+    },
+    {
+      name: 'only one rejected from the passage',
+      pairs: [
+        ['a', 'b'],
+        ['b', 'c']
+      ] as [string, string][],
+      origins: ['b'],
+      same: ['c']
+    }
+  ])('$name', ({ pairs, origins, same }) => {
+    const c = corroboration('a', ['b', 'c'], alone, rejected(...pairs))
+    expect(c.origins).toEqual(origins)
+    expect(c.sameOrigin).toEqual(same)
+    expect(c.suggestsConfirmed).toBe(origins.length >= 2)
+  })
+  it('two documents of one confirmed origin count once, rejections or not', () => {
+    const c = corroboration('a', ['d', 'e'], originOf, rejected(['a', 'd'], ['a', 'e'], ['d', 'e']))
+    expect(c.origins).toEqual(['d'])
+  })
+})
+
 describe('carriersOf', () => {
   const row = (other: string, start: number, end: number, boilerplate = false): PassageRow => ({
     docId: 'a',

@@ -28,27 +28,48 @@ export const ORIGINS_TO_CONFIRM = 2
  * alignment, or linked by the analyst as the same claim). Documents are counted by origin, and
  * the passage's own origin never counts, so two passages of one origin never confirm each other.
  * A document unknown to `originOf` is an origin of its own.
+ *
+ * With `copies`, the carriers carry the passage word for word or nearly (aligned): they are taken
+ * to derive from one another until the analyst rejects that ("a b" in `rejected`, both orders),
+ * since a copy is never a confirmation. A carrier then confirms only when its derivation from
+ * `docId` is rejected; and carriers with no rejection between them count as one origin.
  */
 export function corroboration(
   docId: string,
   carriers: Iterable<string>,
-  originOf: ReadonlyMap<string, string>
+  originOf: ReadonlyMap<string, string>,
+  copies?: { rejected: ReadonlySet<string> }
 ): Corroboration {
   const originFor = (d: string): string => originOf.get(d) ?? d
   const own = originFor(docId)
   const documents = [...new Set(carriers)].filter((d) => d !== docId).sort()
-  const origins = new Set<string>()
+  const apart = (a: string, b: string): boolean => !copies || copies.rejected.has(`${a} ${b}`)
+  const free: string[] = []
   const sameOrigin: string[] = []
   for (const d of documents) {
-    const o = originFor(d)
-    if (o === own) sameOrigin.push(d)
-    else origins.add(o)
+    if (originFor(d) !== own && apart(docId, d)) free.push(d)
+    else sameOrigin.push(d)
   }
+  // One origin per group: carriers of one origin, or copies with no rejection between them.
+  const group = free.map((_, i) => i)
+  const find = (i: number): number => (group[i] === i ? i : (group[i] = find(group[i])))
+  for (let i = 0; i < free.length; i++)
+    for (let j = i + 1; j < free.length; j++)
+      if (originFor(free[i]) === originFor(free[j]) || !apart(free[i], free[j]))
+        group[find(i)] = find(j)
+  const byGroup = new Map<number, string>()
+  free.forEach((d, i) => {
+    const g = find(i)
+    const o = originFor(d)
+    const seen = byGroup.get(g)
+    if (seen === undefined || o < seen) byGroup.set(g, o)
+  })
+  const origins = [...new Set(byGroup.values())].sort()
   return {
     documents,
-    origins: [...origins].sort(),
+    origins,
     sameOrigin,
-    suggestsConfirmed: origins.size >= ORIGINS_TO_CONFIRM
+    suggestsConfirmed: origins.length >= ORIGINS_TO_CONFIRM
   }
 }
 

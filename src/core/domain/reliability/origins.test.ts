@@ -118,3 +118,29 @@ describe('origins', () => {
     expect(groups(r)).toEqual(['ab'])
   })
 })
+
+describe('a source never imported, and documents of that source', () => {
+  it('joins a document that derives from it with the documents whose source goes by that name', () => {
+    const links: DerivationLink[] = [
+      {
+        id: 'l1',
+        from: 'para',
+        to: { kind: 'source', name: 'state.gov' },
+        status: 'confirmed',
+        evidence: []
+      }
+    ]
+    const docs = [
+      { id: 'para', source: 'Wire', sourceNames: ['Wire'] },
+      {
+        id: 'release',
+        source: 'U.S. Department of State',
+        sourceNames: ['U.S. Department of State', 'state.gov']
+      },
+      { id: 'other', source: 'Herald', sourceNames: ['Herald'] }
+    ]
+    const { originOf } = origins(docs, links)
+    expect(originOf.get('para')).toBe(originOf.get('release'))
+    expect(originOf.get('other')).not.toBe(originOf.get('release'))
+  })
+})

@@ -14,6 +14,12 @@ export interface OriginInput {
   id: string
   /** The name of the document's source, when it has one. */
   source?: string | null
+  /**
+   * Every name its source goes by (its name and aliases): a document whose source is the one a
+   * confirmed link names ("Source: state.gov", the source U.S. Department of State with the alias
+   * state.gov) is of that link's origin.
+   */
+  sourceNames?: readonly string[]
 }
 
 export interface OriginsOptions {
@@ -92,6 +98,12 @@ export function origins(
     ext.names.add(link.to.name.trim())
     joins.push([from, ext.node])
   }
+  docs.forEach((d, i) => {
+    for (const name of d.sourceNames ?? []) {
+      const ext = external.get(key(name))
+      if (ext) joins.push([i, ext.node])
+    }
+  })
   const sets = new DisjointSets(docs.length + external.size)
   for (const [a, b] of joins) sets.union(a, b)
 

@@ -62,9 +62,11 @@ describe('fingerprint records', () => {
 
 describe('boilerplateLimit', () => {
   it.each([
-    [1, 2],
-    [2, 2],
-    [6, 4],
+    [1, 5],
+    [2, 5],
+    [5, 5],
+    [6, 5],
+    [8, 6],
     [10, 7],
     [100, 21],
     [10_000, 120],

@@ -52,9 +52,16 @@ export interface PassageThresholds {
 export const DEFAULT_THRESHOLDS: Readonly<PassageThresholds> = { minWords: 12, minIdentity: 0.6 }
 
 /**
- * A fingerprint is boilerplate when more documents than this carry it: three quarters of a small
- * library, 20 + 1% of a large one (120 at 10,000 documents), never fewer than 2.
+ * A fingerprint is boilerplate when more documents than this carry it: three quarters of a
+ * library, 20 + 1% of a large one (120 at 10,000 documents), and never 5 or fewer. The floor
+ * keeps a small case whole: a release and its four rewrites share its statement, which is
+ * exactly what the analyst is looking for, not a footer.
  */
+export const BOILERPLATE_FLOOR = 5
+
 export function boilerplateLimit(documents: number): number {
-  return Math.max(2, Math.min(Math.floor(0.75 * documents), 20 + Math.floor(0.01 * documents)))
+  return Math.max(
+    BOILERPLATE_FLOOR,
+    Math.min(Math.floor(0.75 * documents), 20 + Math.floor(0.01 * documents))
+  )
 }

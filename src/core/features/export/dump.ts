@@ -10,7 +10,8 @@ import {
 
 /** The full-fidelity export: everything in the workspace but the original files, in one versioned JSON file. */
 export const DUMP_FORMAT = 'analyst-workbench-export'
-export const DUMP_VERSION = 1
+/** 2: with `reliability` (sources, grades, flags, derivation links); 1 is read too. */
+export const DUMP_VERSION = 2
 
 /** The catalog as exported: without where its texts are and its generation (this workspace's bookkeeping). */
 const dumpedWorkspaceSchema = portableWorkspaceSchema

@@ -8,10 +8,8 @@ import {
   matchSource,
   nameAndAliases
 } from '../../domain/reliability/sources'
-import { derivationEvidence } from '../../domain/reuse'
 import type { DocumentCatalog, DocumentContents } from '../../ports'
-import type { ReuseFeature } from '../reuse/reuse'
-import { derivedOf, propose } from './links'
+import { propose } from './links'
 
 /** Who stands behind the grades the workbench proposes itself (at import). */
 export const AT_IMPORT = 'Analyst Workbench (at import)'
@@ -22,19 +20,18 @@ export interface FoundAtImport {
   flags: ProvenanceFlag[]
   named: NamedSource | null
   declared: { name: string; evidence: LinkEvidence }[]
-  shared: { docId: string; evidence: LinkEvidence }[]
 }
 
 /**
- * Reads each new document: the flags its text raises, the source it names, the sources it says it
- * derives from ("Source: …" lines), and the documents it shares enough passages with to be derived.
+ * Reads each new document: the flags its text raises, the source it names, and the sources it
+ * says it derives from ("Source: …" lines). Derivations from shared passages are not worked out
+ * here: they are found when asked for (derivationsOf), so that an import stays fast.
  */
 export async function findAtImport(
   ids: readonly string[],
   deps: {
     catalog: DocumentCatalog
     contents: DocumentContents
-    reuse?: Pick<ReuseFeature, 'pairs'>
   }
 ): Promise<FoundAtImport[]> {
   const found: FoundAtImport[] = []
@@ -52,24 +49,14 @@ export async function findAtImport(
       const evidence = declaredSourceEvidence(text, s)
       return evidence ? [{ name: s.name, evidence }] : []
     })
-    let shared: FoundAtImport['shared'] = []
-    try {
-      shared = ((await deps.reuse?.pairs(id)) ?? []).flatMap(({ docId, pair }) => {
-        const evidence = derivationEvidence(pair.passages)
-        return evidence ? [{ docId, evidence }] : []
-      })
-    } catch {
-      // shared passages are proposals: a failure here loses nothing the analyst did
-    }
-    found.push({ id, flags: p.flags, named: p.proposedSource, declared, shared })
+    found.push({ id, flags: p.flags, named: p.proposedSource, declared })
   }
   return found
 }
 
 /**
  * Writes what was found: flags; the source named, matched with an existing one or made (an
- * AI-generated text's new source starts at F); derivation links proposed, the later document
- * derived from the earlier.
+ * AI-generated text's new source starts at F); derivations from the sources it names, proposed.
  */
 export function applyAtImport(
   draft: ReliabilityFile,
@@ -81,16 +68,9 @@ export function applyAtImport(
     newLinkId: () => string
   }
 ): void {
-  for (const { id, flags, named, declared, shared } of found) {
-    const meta = ctx.catalog.findById(id)
+  for (const { id, flags, named, declared } of found) {
     for (const d of declared)
       propose(draft, id, { kind: 'source', name: d.name }, d.evidence, ctx.newLinkId)
-    for (const s of shared) {
-      const other = ctx.catalog.findById(s.docId)
-      if (!meta || !other) continue
-      const [from, to] = derivedOf(meta, other)
-      propose(draft, from.id, { kind: 'document', docId: to.id }, s.evidence, ctx.newLinkId)
-    }
     const record = draft.documents[id] ?? emptyRecord()
     record.flags = flags
     if (record.sourceId === null && named) {

@@ -8,7 +8,7 @@ import type {
 import type { ReliabilityFile } from '../../../shared/reliability-schemas'
 import { defaultSourceKey } from '../../domain/reliability'
 import { derivationEvidence } from '../../domain/reuse'
-import type { ReuseFeature } from '../reuse/reuse'
+import type { SharedPassage } from '../../domain/reuse'
 
 /** Whether a link joins these two ends, in either direction (a document and a document or a source). */
 export function joins(link: DerivationLink, a: string, b: LinkTarget): boolean {
@@ -28,21 +28,19 @@ export function joins(link: DerivationLink, a: string, b: LinkTarget): boolean {
 export const linksOf = (links: readonly DerivationLink[], docId: string): DerivationLink[] =>
   links.filter((l) => l.from === docId || (l.to.kind === 'document' && l.to.docId === docId))
 
-/** When a document came out: its publication date, else when it was imported. */
-const dateOf = (meta: DocumentMeta): string => meta.published ?? meta.importedAt
-
 /**
- * Which of two documents sharing passages derives from the other: the later one (by publication
- * date, else import), or, on the same day, the one imported later.
+ * Which of two documents sharing passages derives from the other: the later one by publication
+ * date when both have one, else the one imported later (in import order on the same instant) (a date on one side only says nothing of
+ * the other).
  */
 export function derivedOf(
   a: DocumentMeta,
   b: DocumentMeta
 ): [from: DocumentMeta, to: DocumentMeta] {
-  const da = dateOf(a)
-  const db = dateOf(b)
-  if (da !== db) return da > db ? [a, b] : [b, a]
-  return a.importedAt >= b.importedAt ? [a, b] : [b, a]
+  if (a.published && b.published && a.published !== b.published)
+    return a.published > b.published ? [a, b] : [b, a]
+  if (a.importedAt !== b.importedAt) return a.importedAt > b.importedAt ? [a, b] : [b, a]
+  return a.importOrder >= b.importOrder ? [a, b] : [b, a]
 }
 
 /**
@@ -95,25 +93,33 @@ export function decide(
 }
 
 /**
- * Proposed links with the evidence as the library is now: a phrase two documents shared when
- * they were the only ones may have become boilerplate since (a site's footer), and a proposal
- * whose passages no longer hold is not shown. Decided links are shown as they are.
+ * A document's derivations: the links stored (decided, or proposed from a "Source: …" line), and
+ * proposals worked out now from the passages it shares (`pairs`), for each other document that
+ * has no link with it yet. A rejected link is never proposed again; the later document (see
+ * derivedOf) is proposed as derived from the earlier.
  */
-export async function withCurrentEvidence(
-  links: readonly DerivationLink[],
-  reuse: Pick<ReuseFeature, 'pairWith'>
-): Promise<DerivationLink[]> {
-  const out: DerivationLink[] = []
-  for (const link of links) {
-    if (link.status !== 'proposed' || link.to.kind !== 'document') {
-      out.push(link)
-      continue
-    }
-    const pair = await reuse.pairWith(link.from, link.to.docId).catch(() => null)
-    const shared = pair ? derivationEvidence(pair.passages) : null
-    const others = link.evidence.filter((e) => e.kind !== 'shared-passages')
-    if (shared) out.push({ ...link, evidence: [...others, shared] })
-    else if (others.length) out.push({ ...link, evidence: others })
+export function derivationsOf(
+  docId: string,
+  stored: readonly DerivationLink[],
+  pairs: readonly { docId: string; pair: { passages: readonly SharedPassage[] } }[],
+  findById: (id: string) => DocumentMeta | undefined
+): DerivationLink[] {
+  const out = linksOf(stored, docId).map((l) => structuredClone(l))
+  const meta = findById(docId)
+  if (!meta) return out
+  for (const { docId: otherId, pair } of pairs) {
+    const other = findById(otherId)
+    if (!other || out.some((l) => joins(l, docId, { kind: 'document', docId: otherId }))) continue
+    const evidence = derivationEvidence(pair.passages)
+    if (!evidence) continue
+    const [from, to] = derivedOf(meta, other)
+    out.push({
+      id: `proposed:${from.id}:${to.id}`,
+      from: from.id,
+      to: { kind: 'document', docId: to.id },
+      status: 'proposed',
+      evidence: [evidence]
+    })
   }
   return out
 }

@@ -14,7 +14,8 @@ import { carriersOf, corroboration, origins } from '../../domain/reliability'
 import { checkSourceName } from '../../domain/reliability/sources'
 import type { AnnotationFiles, Clock, Collection, DocumentCatalog } from '../../ports'
 import type { DocumentMeta } from '../../../shared/model'
-import { decide, joins } from './links'
+import type { ReuseFeature } from '../reuse/reuse'
+import { decide, derivationsOf, joins } from './links'
 
 export interface OriginContext {
   deps: {
@@ -23,6 +24,7 @@ export interface OriginContext {
     clock: Clock
     findDocument: (id: string) => DocumentMeta
     userName: () => string
+    reuse?: Pick<ReuseFeature, 'pairsFor'>
   }
   data: () => Readonly<ReliabilityFile>
   /** Runs after the imports before it are worked out, one change at a time. */
@@ -31,7 +33,6 @@ export interface OriginContext {
   freshLinkId: () => string
   snapshotOfLink: (id: string) => GradesSnapshot
   changed: (before: GradesSnapshot) => Change<never>['undo']
-  sourceName: (id: string) => string | null
 }
 
 /**
@@ -47,7 +48,12 @@ export function originOps(ctx: OriginContext) {
     const file = data()
     const docs = deps.catalog.documents().map((meta) => {
       const sid = file.documents[meta.id]?.sourceId
-      return { id: meta.id, source: sid ? ctx.sourceName(sid) : null }
+      const source = sid ? file.sources.find((x) => x.id === sid) : undefined
+      return {
+        id: meta.id,
+        source: source?.name ?? null,
+        sourceNames: source ? [source.name, ...source.aliases] : []
+      }
     })
     return origins(docs, file.links, { includeProposed })
   }
@@ -57,6 +63,14 @@ export function originOps(ctx: OriginContext) {
     listLinks: (): Promise<DerivationLink[]> => run(async () => structuredClone(data().links)),
 
     listOrigins: (): Promise<OriginView[]> => run(async () => originsNow(false).origins),
+
+    /** A document's derivations: those decided or named, and those its shared passages suggest. */
+    derivationsOf: (docId: string): Promise<DerivationLink[]> =>
+      run(async () => {
+        deps.findDocument(docId)
+        const pairs = (await deps.reuse?.pairsFor(docId)) ?? []
+        return derivationsOf(docId, data().links, pairs, (id) => deps.catalog.findById(id))
+      }),
 
     setLink: (
       fromDocId: string,
@@ -98,16 +112,12 @@ export function originOps(ctx: OriginContext) {
       run(async () => {
         deps.findDocument(docId)
         const file = await deps.annotations.peek(docId)
-        // Likely derivations count as one origin until the analyst rejects them: a copy is
-        // never taken for a confirmation.
-        const { originOf } = originsNow(true)
+        const { originOf } = originsNow(false)
+        const rejected = rejectedPairs(data().links)
         const out: Record<string, CorroborationView> = {}
         for (const a of file.annotations) {
-          const c = corroboration(
-            docId,
-            carriersOf({ docId, start: a.position.start, end: a.position.end }, rows),
-            originOf
-          )
+          const carriers = carriersOf({ docId, start: a.position.start, end: a.position.end }, rows)
+          const c = corroboration(docId, carriers, originOf, { rejected })
           out[a.id] = {
             documents: c.documents,
             origins: c.origins.length,
@@ -118,4 +128,15 @@ export function originOps(ctx: OriginContext) {
         return out
       })
   }
+}
+
+/** Documents the analyst said do not derive from one another, as "a b" keys (both orders). */
+function rejectedPairs(links: readonly DerivationLink[]): Set<string> {
+  const out = new Set<string>()
+  for (const l of links)
+    if (l.status === 'rejected' && l.to.kind === 'document') {
+      out.add(`${l.from} ${l.to.docId}`)
+      out.add(`${l.to.docId} ${l.from}`)
+    }
+  return out
 }

@@ -16,7 +16,7 @@ import { WorkbenchError } from '../../base/errors'
 import { SerialQueue } from '../../base/serial-queue'
 import type { ReuseFeature } from '../reuse/reuse'
 import { applyAtImport, findAtImport } from './at-import'
-import { linksOf, withCurrentEvidence } from './links'
+import { linksOf } from './links'
 import { applySnapshot, takeSnapshot } from './snapshot'
 import { originOps } from './origin-ops'
 import {
@@ -57,7 +57,7 @@ export interface ReliabilityDeps {
   /** Who sets a grade: the OS user name, or a name set in the app. */
   userName: () => string
   /** Shared passages, for proposing derivation links at import. */
-  reuse?: Pick<ReuseFeature, 'pairs' | 'pairWith'>
+  reuse?: Pick<ReuseFeature, 'pairsFor'>
 }
 
 export type ReliabilityOps = Pick<
@@ -298,9 +298,7 @@ export function reliabilityFeature(deps: ReliabilityDeps): ReliabilityOps & {
     getDocumentReliability: (docId) =>
       run(async () => {
         deps.findDocument(docId)
-        const out = reliabilityOf(docId)
-        if (deps.reuse) out.links = await withCurrentEvidence(out.links, deps.reuse)
-        return out
+        return reliabilityOf(docId)
       }),
 
     setDocumentSource: (docId, name) =>
@@ -430,8 +428,7 @@ export function reliabilityFeature(deps: ReliabilityDeps): ReliabilityOps & {
       records,
       freshLinkId: () => freshLinkId(),
       snapshotOfLink: (id) => snapshotOf([], [], [], [id]),
-      changed,
-      sourceName: (id) => sourceById(id)?.name ?? null
+      changed
     }),
 
     restoreGrades: (snapshot) =>

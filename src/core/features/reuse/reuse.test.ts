@@ -77,6 +77,21 @@ describe('shared passages', () => {
     await wb.close()
   })
 
+  it('keeps a small case whole: a release and three rewrites share its statement, not boilerplate', async () => {
+    const wb = await openTestWorkbench(await tempDir())
+    const release = (await importText(wb, 'release.txt', ARTICLES.release)).id
+    const others: string[] = []
+    for (const key of ['verbatim', 'edited', 'background'] as const)
+      others.push((await importText(wb, `${key}.txt`, ARTICLES[key])).id)
+    const rows = await wb.sharedPassages(others[1], { withDocId: release })
+    expect(rows.some((r) => r.words >= 40)).toBe(true)
+    const link = (await wb.derivationsOf(others[1])).find(
+      (l) => l.to.kind === 'document' && l.to.docId === release
+    )
+    expect(link?.status).toBe('proposed')
+    await wb.close()
+  })
+
   it('gives the unrelated article nothing, and keeps the shared footer behind the boilerplate toggle', async () => {
     const { wb, ids } = await library()
     expect(await wb.sharedPassages(ids.unrelated, {})).toEqual([])
@@ -124,23 +139,20 @@ describe('shared passages', () => {
 describe('derivation links and origins', () => {
   it('are proposed at import from shared passages (later from earlier) and from "Source:" lines', async () => {
     const { wb, ids } = await library()
-    const edited = await wb.getDocumentReliability(ids.edited)
-    const toRelease = edited.links.find(
-      (l) => l.to.kind === 'document' && l.to.docId === ids.release
-    )
+    const edited = await wb.derivationsOf(ids.edited)
+    const toRelease = edited.find((l) => l.to.kind === 'document' && l.to.docId === ids.release)
     expect(toRelease).toMatchObject({ from: ids.edited, status: 'proposed' })
     const evidence = toRelease?.evidence[0]
     expect(evidence?.kind === 'shared-passages' && evidence.words).toBeGreaterThanOrEqual(40)
-    const paraphrase = await wb.getDocumentReliability(ids.paraphrase)
-    expect(paraphrase.links).toEqual([
+    const paraphrase = await wb.derivationsOf(ids.paraphrase)
+    expect(paraphrase).toEqual([
       expect.objectContaining({
         from: ids.paraphrase,
         to: { kind: 'source', name: 'Norvenian Ministry of Coastal Affairs' },
         status: 'proposed'
       })
     ])
-    const unrelated = await wb.getDocumentReliability(ids.unrelated)
-    expect(unrelated.links).toEqual([])
+    expect(await wb.derivationsOf(ids.unrelated)).toEqual([])
     // Proposals join nothing: every document is its own origin until the analyst confirms.
     expect(await wb.listOrigins()).toHaveLength(6)
     await wb.close()
@@ -151,15 +163,15 @@ describe('derivation links and origins', () => {
     // Two documents alone share only the site's footer: too few to tell it is boilerplate.
     const release = (await importText(wb, 'release.txt', ARTICLES.release)).id
     const tram = (await importText(wb, 'tram.txt', ARTICLES.unrelated)).id
-    const early = (await wb.getDocumentReliability(tram)).links
+    const early = await wb.derivationsOf(tram)
     expect(early.some((l) => l.status === 'proposed')).toBe(true)
     // Once every article carries it, the footer is boilerplate, and the proposal goes.
     for (const key of ['verbatim', 'edited', 'background', 'paraphrase'] as const)
       await importText(wb, `${key}.txt`, ARTICLES[key])
-    expect((await wb.getDocumentReliability(tram)).links).toEqual([])
+    expect(await wb.derivationsOf(tram)).toEqual([])
     // A real derivation keeps its proposal, with its evidence as the library is now.
     const edited = (await wb.listDocuments()).find((d) => d.title.startsWith('Poaching'))
-    const link = (await wb.getDocumentReliability(edited?.id ?? '')).links.find(
+    const link = (await wb.derivationsOf(edited?.id ?? '')).find(
       (l) => l.to.kind === 'document' && l.to.docId === release
     )
     expect(link?.evidence).toEqual([expect.objectContaining({ kind: 'shared-passages' })])
@@ -182,7 +194,7 @@ describe('derivation links and origins', () => {
     )
     await run(wb, confirm.undo)
     expect(await wb.listOrigins()).toHaveLength(5)
-    const link = (await wb.getDocumentReliability(ids.edited)).links.find(
+    const link = (await wb.derivationsOf(ids.edited)).find(
       (l) => l.to.kind === 'document' && l.to.docId === ids.release
     )
     expect(link?.status).toBe('proposed')
@@ -192,16 +204,16 @@ describe('derivation links and origins', () => {
   it('a rejected link is never proposed again, even when the document comes back', async () => {
     const { wb, ids } = await library()
     await wb.setLink(ids.release, { kind: 'document', docId: ids.edited }, 'rejected')
-    const links = (await wb.getDocumentReliability(ids.edited)).links
+    const links = await wb.derivationsOf(ids.edited)
     const withRelease = links.filter(
       (l) => l.from === ids.release || (l.to.kind === 'document' && l.to.docId === ids.release)
     )
     expect(withRelease).toEqual([
-      expect.objectContaining({ from: ids.edited, status: 'rejected', decidedBy: 'mara' })
+      expect.objectContaining({ from: ids.release, status: 'rejected', decidedBy: 'mara' })
     ])
     const removed = await wb.removeDocument(ids.edited)
     await run(wb, removed.undo)
-    const after = (await wb.getDocumentReliability(ids.edited)).links
+    const after = await wb.derivationsOf(ids.edited)
     expect(
       after.filter(
         (l) => l.from === ids.release || (l.to.kind === 'document' && l.to.docId === ids.release)
@@ -308,6 +320,35 @@ describe('exports', () => {
   })
 })
 
+describe('reliability.json', () => {
+  it('reads a file from before links were kept, and writes it back in the new version', async () => {
+    const { wb, ids, dir } = await library()
+    await wb.close()
+    const file = join(dir, 'reliability.json')
+    const old = JSON.parse(await readFile(file, 'utf8'))
+    delete old.links
+    old.schemaVersion = 1
+    await writeFile(file, JSON.stringify(old))
+    const again = await openTestWorkbench(dir)
+    expect(await again.listSources()).toHaveLength((old.sources as unknown[]).length)
+    await again.setLink(ids.edited, { kind: 'document', docId: ids.release }, 'confirmed')
+    await again.close()
+    const now = JSON.parse(await readFile(file, 'utf8'))
+    expect(now.schemaVersion).toBe(2)
+    expect(now.links).toHaveLength(1)
+  })
+
+  it('refuses a newer version, and leaves it as it was', async () => {
+    const { wb, dir } = await library()
+    await wb.close()
+    const file = join(dir, 'reliability.json')
+    const newer = JSON.stringify({ schemaVersion: 3, sources: [] })
+    await writeFile(file, newer)
+    await expect(openTestWorkbench(dir)).rejects.toThrow(/newer version/)
+    expect(await readFile(file, 'utf8')).toBe(newer)
+  })
+})
+
 describe('the full backup', () => {
   it('round-trips sources, grades with their history, flags and links', async () => {
     const { wb, ids } = await library()
@@ -319,7 +360,8 @@ describe('the full backup', () => {
     const before = {
       sources: await wb.listSources(),
       origins: await wb.listOrigins(),
-      edited: await wb.getDocumentReliability(ids.edited)
+      edited: await wb.getDocumentReliability(ids.edited),
+      derivations: await wb.derivationsOf(ids.edited)
     }
     await wb.close()
     const fresh = await openTestWorkbench(await tempDir())
@@ -327,6 +369,7 @@ describe('the full backup', () => {
     expect(await fresh.listSources()).toEqual(before.sources)
     expect(await fresh.listOrigins()).toEqual(before.origins)
     expect(await fresh.getDocumentReliability(ids.edited)).toEqual(before.edited)
+    expect(await fresh.derivationsOf(ids.edited)).toEqual(before.derivations)
     expect(before.sources[0].reliability.history).toHaveLength(1)
     await fresh.close()
   })
@@ -375,6 +418,9 @@ describe('CLI', () => {
       code: 0
     })
     expect(JSON.parse((await cli('--workspace', dir, 'origins', '--json')).out)).toHaveLength(6)
+    const typo = await cli('--workspace', dir, 'link', 'derive', ids.edited, 'abcdef1234')
+    expect(typo.code).toBe(1)
+    expect(typo.err).toContain('No document with id abcdef1234')
     const missing = await cli('--workspace', dir, 'reuse', 'nope')
     expect(missing.code).not.toBe(0)
     expect(missing.err).toMatch(/nope/)

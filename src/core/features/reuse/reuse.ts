@@ -31,15 +31,14 @@ export interface ReuseDeps {
 /** The index's file in the workspace's index folder. */
 export const FINGERPRINTS_FILE = 'fingerprints.bin'
 
-/** How long after the last change the index is saved. */
+/** How long after the last change the index is saved… */
 const SAVE_DELAY_MS = 2000
+/** …but changes wait at most this long (a long import). */
+const MAX_UNSAVED_MS = 60_000
 /** The documents sharing most fingerprints with one are verified by alignment, at most this many. */
 const CANDIDATE_LIMIT = 200
-/**
- * At import, derivations are proposed from the documents sharing most with the new one, at most
- * this many: the import stays fast however much a library repeats itself.
- */
-const PROPOSAL_CANDIDATES = 20
+/** Texts whose pairs are kept at once. */
+const PAIR_CACHE = 64
 
 /**
  * Shared passages: every text's winnowed fingerprints (made by the parser worker at import) go
@@ -55,11 +54,48 @@ export function reuseFeature(deps: ReuseDeps) {
   const queue = new SerialQueue()
   let saveTimer: ReturnType<typeof setTimeout> | null = null
   let dirty = false
+  /** Marks the index changed: answers worked out before are not used after it. */
+  const touched = (): void => {
+    dirty = true
+    pairCache.clear()
+  }
+  /** Each text's pairs, as the reader's details last asked for them, while nothing changed. */
+  const pairCache = new Map<string, PairPassages[]>()
 
-  const live = (): Map<string, string> => {
-    const bySha = new Map<string, string>()
-    for (const meta of deps.catalog.documents()) bySha.set(meta.textSha256, meta.id)
-    return bySha
+  /**
+   * The library's texts (sha → document id) and each document's text, kept in step with every
+   * change event (made at open from the catalog, made again after a restore): a query or an
+   * import never goes through every document.
+   */
+  let bySha = new Map<string, string>()
+  let byDoc = new Map<string, string>()
+  const rebuildMaps = (): void => {
+    bySha = new Map()
+    byDoc = new Map()
+    for (const meta of deps.catalog.documents()) {
+      bySha.set(meta.textSha256, meta.id)
+      byDoc.set(meta.id, meta.textSha256)
+    }
+  }
+  rebuildMaps()
+  const live = (): Map<string, string> => bySha
+  /** Records that a document now has this text (null: it is gone); returns the text it had. */
+  const follow = (docId: string, sha: string | null): string | null => {
+    const before = byDoc.get(docId) ?? null
+    if (before !== null && bySha.get(before) === docId) bySha.delete(before)
+    if (sha === null) byDoc.delete(docId)
+    else {
+      byDoc.set(docId, sha)
+      bySha.set(sha, docId)
+    }
+    return before
+  }
+  /** Drops a text no document has any more. */
+  const dropIfGone = (sha: string | null): void => {
+    if (sha !== null && index.has(sha) && !bySha.has(sha)) {
+      index.remove(sha)
+      touched()
+    }
   }
 
   async function addFromText(meta: DocumentMeta): Promise<void> {
@@ -67,7 +103,7 @@ export function reuseFeature(deps: ReuseDeps) {
     try {
       const { text } = await deps.contents.text(meta, false)
       index.add(meta.textSha256, fingerprint(text))
-      dirty = true
+      touched()
     } catch {
       // A damaged text: it is reported where it is opened, and shares nothing until repaired.
     }
@@ -79,7 +115,7 @@ export function reuseFeature(deps: ReuseDeps) {
     for (const sha of index.documents())
       if (!shas.has(sha)) {
         index.remove(sha)
-        dirty = true
+        touched()
       }
   }
 
@@ -100,7 +136,7 @@ export function reuseFeature(deps: ReuseDeps) {
         index = FingerprintIndex.decode(await deps.readIndex())
       } catch {
         index = new FingerprintIndex() // none yet, or damaged: rebuilt from the texts
-        dirty = true
+        touched()
       }
       await catchUp()
     })())
@@ -114,10 +150,22 @@ export function reuseFeature(deps: ReuseDeps) {
         })
       : Promise.resolve(none)
 
+  /**
+   * Saves a moment after the last change; during a long import, at most once a minute (the
+   * index is derived data: what is not saved yet is made again from the texts at the next open).
+   */
+  let unsavedSince = 0
   function scheduleSave(): void {
-    if (!deps.persist || !dirty || saveTimer) return
+    if (!deps.persist || !dirty) return
+    const now = Date.now()
+    if (!unsavedSince) unsavedSince = now
+    if (saveTimer) {
+      if (now - unsavedSince >= MAX_UNSAVED_MS) return // the timer set will save
+      clearTimeout(saveTimer)
+    }
     saveTimer = setTimeout(() => {
       saveTimer = null
+      unsavedSince = 0
       void queue.run(save)
     }, SAVE_DELAY_MS)
   }
@@ -139,8 +187,9 @@ export function reuseFeature(deps: ReuseDeps) {
     switch (event.kind) {
       case 'document-saved': {
         const { meta, fingerprints } = event
+        const before = follow(meta.id, meta.textSha256)
         void use(async () => {
-          prune() // a new version's old text
+          if (before !== meta.textSha256) dropIfGone(before) // a new version's old text
           if (!index.has(meta.textSha256)) {
             let added = false
             if (fingerprints)
@@ -149,20 +198,23 @@ export function reuseFeature(deps: ReuseDeps) {
               } catch {
                 added = false // made with other parameters: made again from the text
               }
-            if (added) dirty = true
+            if (added) touched()
             else await addFromText(meta)
           }
           scheduleSave()
         }, undefined)
         return
       }
-      case 'document-removed':
+      case 'document-removed': {
+        const before = follow(event.id, null)
         void use(async () => {
-          prune()
+          dropIfGone(before)
           scheduleSave()
         }, undefined)
         return
+      }
       case 'restored':
+        rebuildMaps()
         void use(catchUp, undefined)
         return
       default:
@@ -178,10 +230,17 @@ export function reuseFeature(deps: ReuseDeps) {
   ): Promise<PairPassages[]> {
     const shas = live()
     const { text } = await deps.contents.text(meta, false)
-    if (!index.has(meta.textSha256)) index.add(meta.textSha256, fingerprint(text))
+    if (!index.has(meta.textSha256)) {
+      index.add(meta.textSha256, fingerprint(text))
+      touched()
+    }
     const withSha =
       query.withDocId !== undefined ? deps.findDocument(query.withDocId).textSha256 : undefined
-    const options = { includeBoilerplate: query.includeBoilerplate, limit }
+    // One pair asked for: that candidate is verified however many others share more.
+    const options = {
+      includeBoilerplate: query.includeBoilerplate,
+      ...(withSha === undefined && { limit })
+    }
     const texts = new Map<string, string>()
     for (const c of index.candidates(meta.textSha256, options)) {
       if (c.sha === meta.textSha256 || (withSha !== undefined && c.sha !== withSha)) continue
@@ -241,24 +300,27 @@ export function reuseFeature(deps: ReuseDeps) {
             return { ...r, changed: d.a, otherChanged: d.b }
           })
       }, []),
-    /** The same, as pairs (for proposing derivation links). */
-    pairs: (docId: string): Promise<{ docId: string; pair: PairPassages }[]> =>
+    /**
+     * The documents a document shares passages with, as the library is now (kept while nothing
+     * changes: the reader's details ask for them often).
+     */
+    pairsFor: (docId: string): Promise<{ docId: string; pair: PairPassages }[]> =>
       use(async () => {
         const meta = deps.catalog.findById(docId)
         if (!meta) return []
+        const key = meta.textSha256
+        let pairs = pairCache.get(key)
+        if (!pairs) {
+          pairs = await pairsOf(meta, {})
+          if (pairCache.size >= PAIR_CACHE) pairCache.clear()
+          pairCache.set(key, pairs)
+        }
         const shas = live()
-        return (await pairsOf(meta, {}, PROPOSAL_CANDIDATES)).flatMap((pair) => {
+        return pairs.flatMap((pair) => {
           const other = shas.get(pair.sha)
-          return other ? [{ docId: other, pair }] : []
+          return other && other !== docId ? [{ docId: other, pair }] : []
         })
       }, []),
-    /** The passages two documents share as the library is now (none when either is gone). */
-    pairWith: (docId: string, otherDocId: string): Promise<PairPassages | null> =>
-      use(async () => {
-        const meta = deps.catalog.findById(docId)
-        if (!meta || !deps.catalog.findById(otherDocId) || docId === otherDocId) return null
-        return (await pairsOf(meta, { withDocId: otherDocId }))[0] ?? null
-      }, null),
     /** Saves the index now if it changed (before closing). */
     close: (): Promise<void> => {
       if (saveTimer) clearTimeout(saveTimer)

@@ -62,7 +62,7 @@ export function DocumentDetails({ meta: opened }: { meta: DocumentMeta }): React
           </dd>
         </div>
       )}
-      {reliability && <DerivationLinks docId={meta.id} links={reliability.links} />}
+      <DerivationLinks docId={meta.id} />
       {reliability && reliability.record.flags.length > 0 && (
         <div>
           <dt>Flags</dt>

@@ -95,7 +95,8 @@ export function SharedBar({ comparison }: { comparison: PaneComparison }): React
           ? `${current + 1}/${marks.length} · ${m.words} words · ${Math.round(m.identity * 100)}%`
           : 'Only boilerplate shared'}
       </span>
-      <span className="visually-hidden" aria-live="polite">
+      {/* Both panes of the pair show the bar; one announces it. */}
+      <span className="visually-hidden" aria-live={comparison.announces ? 'polite' : 'off'}>
         {text}
       </span>
       <button

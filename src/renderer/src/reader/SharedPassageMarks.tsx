@@ -66,10 +66,16 @@ export function SharedPassageMarks({
   useLayoutEffect(() => {
     scrollRef.current = scrollTo
   })
+  const marksRef = useRef(marks)
+  const currentRef = useRef(current)
+  useLayoutEffect(() => {
+    marksRef.current = marks
+    currentRef.current = current
+  })
   useEffect(() => {
-    const m = marks[current]
+    const m = marksRef.current[currentRef.current]
     if (nonce > 0 && m) scrollRef.current(m.start, m.end)
-  }, [nonce, current, marks])
+  }, [nonce])
 
   // Each marker is placed beside its passage once that is shown (measured after layout, again
   // when more of the text is shown or the pane changes width), straight on the DOM: a measure

@@ -20,6 +20,8 @@ export interface PaneComparison {
   rows: ComparedPassage[]
   /** Passages of boilerplate the two share (shown only with the toggle). */
   boilerplate: number
+  /** The left pane of the pair: it alone announces the current passage. */
+  announces: boolean
   current: number
   nonce: number
 }
@@ -40,10 +42,8 @@ export function useComparison(paneKey: string): PaneComparison | null {
   const side = !pair ? null : pair.a.key === paneKey ? 'a' : pair.b.key === paneKey ? 'b' : null
   const aDoc = pair?.a.docId ?? ''
   const bDoc = pair?.b.docId ?? ''
-  const { data } = useFetch(
-    pair && side ? `compare:${aDoc}:${bDoc}` : null,
-    ['documents', 'grades'],
-    () => client.call('comparePassages', aDoc, bDoc)
+  const { data } = useFetch(pair && side ? `compare:${aDoc}:${bDoc}` : null, ['documents'], () =>
+    client.call('comparePassages', aDoc, bDoc)
   )
   const boilerplate = useUi((s) => s.sharedBoilerplate)
   const rows = useMemo(
@@ -58,24 +58,31 @@ export function useComparison(paneKey: string): PaneComparison | null {
     if (cur?.pair === pairKey && cur.count === rows.length) return
     ui.set({ shared: { pair: pairKey, count: rows.length, current: 0, nonce: 0 } })
   }, [side, pairKey, data, rows, ui])
-  if (!pair || !side || !data) return null
-  const marks = rows.map((r): SharedMark =>
-    side === 'a'
-      ? { start: r.start, end: r.end, changed: r.changed, words: r.words, identity: r.identity }
-      : {
-          start: r.otherStart,
-          end: r.otherEnd,
-          changed: r.otherChanged,
-          words: r.words,
-          identity: r.identity
-        }
+  // Made again only when the passages or the side change: the scroll to the current passage
+  // follows J, K and the markers, never a pane's other updates.
+  const marks = useMemo(
+    () =>
+      rows.map((r): SharedMark =>
+        side === 'a'
+          ? { start: r.start, end: r.end, changed: r.changed, words: r.words, identity: r.identity }
+          : {
+              start: r.otherStart,
+              end: r.otherEnd,
+              changed: r.otherChanged,
+              words: r.words,
+              identity: r.identity
+            }
+      ),
+    [rows, side]
   )
+  if (!pair || !side || !data) return null
   const mine = shared?.pair === pairKey
   return {
     otherDocId: side === 'a' ? bDoc : aDoc,
     marks,
     rows,
     boilerplate: boilerplateCount,
+    announces: side === 'a',
     current: mine ? shared.current : 0,
     nonce: mine ? shared.nonce : 0
   }

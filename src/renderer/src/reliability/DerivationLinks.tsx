@@ -1,7 +1,8 @@
 import type { DerivationLink, LinkTarget } from '../../../shared/reliability'
 import { formatCount } from '../format'
 import { useDocumentList } from '../hooks/use-workspace'
-import { useCommands } from '../state/app-context'
+import { useFetch } from '../hooks/use-fetch'
+import { useClient, useCommands } from '../state/app-context'
 
 /** The words a link's shared passages hold, and how many passages, as its evidence says. */
 function sharedOf(link: DerivationLink): { passages: number; words: number } | null {
@@ -19,16 +20,15 @@ function declaredOf(link: DerivationLink): string | null {
  * derived [Confirm] [Reject]" while proposed, what the analyst decided once decided. Rejected
  * links are listed last, muted, so that a rejection can be reconsidered.
  */
-export function DerivationLinks({
-  docId,
-  links
-}: {
-  docId: string
-  links: DerivationLink[]
-}): React.JSX.Element | null {
+export function DerivationLinks({ docId }: { docId: string }): React.JSX.Element | null {
   const commands = useCommands()
+  const client = useClient()
   const titles = new Map(useDocumentList().map((d) => [d.id, d.title]))
-  if (links.length === 0) return null
+  // Worked out from the passages shared now: the library's changes and the decisions refresh it.
+  const { data: links } = useFetch(`derivations:${docId}`, ['grades', 'documents'], () =>
+    client.call('derivationsOf', docId)
+  )
+  if (!links || links.length === 0) return null
   const order = { proposed: 0, confirmed: 1, rejected: 2 } as const
   const sorted = [...links].sort((a, b) => order[a.status] - order[b.status])
   return (
@@ -70,6 +70,26 @@ export function DerivationLinks({
                       onClick={() => void commands.decideLink(link.from, link.to, 'confirmed')}
                     >
                       Confirm
+                    </button>
+                  )}
+                  {link.status !== 'rejected' && other.kind === 'document' && (
+                    <button
+                      type="button"
+                      className="link-button"
+                      title={
+                        derivedHere
+                          ? `Confirm that “${otherName}” derives from this document`
+                          : `Confirm that this document derives from “${otherName}”`
+                      }
+                      onClick={() =>
+                        void commands.decideLink(
+                          derivedHere ? other.docId : docId,
+                          { kind: 'document', docId: derivedHere ? docId : link.from },
+                          'confirmed'
+                        )
+                      }
+                    >
+                      The other way
                     </button>
                   )}
                   {link.status !== 'rejected' && (

@@ -115,7 +115,7 @@ export function GradeBadgeButton(props: Parameters<typeof GradeBadge>[0]): React
         type="button"
         className="grade-badge-button"
         popoverTarget={id}
-        aria-label={`${words}. Show the two scales`}
+        aria-label={`${props.badge}: ${words}. Show the two scales`}
       >
         <GradeBadge {...props} />
       </button>
