@@ -249,6 +249,22 @@ function registerOriginCommands(program: Command, io: CliIo, withWorkbench: With
       })
     })
   link
+    .command('claim')
+    .description('say that two highlights of two documents make the same claim (for corroboration)')
+    .argument('<annotationId>', 'a highlight id (see workbench annotations)')
+    .argument('<otherAnnotationId>', 'a highlight of another document')
+    .option('--remove', 'take the link away')
+    .action(async (a: string, b: string, opts: { remove?: boolean }) => {
+      await withWorkbench(false, async (wb) => {
+        await wb.setSameClaim(a, b, !opts.remove)
+        io.out(
+          opts.remove
+            ? `${a} and ${b}: no longer the same claim.\n`
+            : `${a} and ${b}: the same claim.\n`
+        )
+      })
+    })
+  link
     .command('reject')
     .description('say that two documents do not derive from one another')
     .argument('<from>', 'a document id')

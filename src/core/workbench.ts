@@ -146,7 +146,14 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
       name: 'reliability',
       schema: reliabilityFileSchema,
       schemaVersion: 2,
-      empty: () => ({ schemaVersion: 2, sources: [], documents: {}, highlights: {}, links: [] })
+      empty: () => ({
+        schemaVersion: 2,
+        sources: [],
+        documents: {},
+        highlights: {},
+        links: [],
+        claims: []
+      })
     })
   } catch (err) {
     await store.close()

@@ -202,5 +202,6 @@ export const apiArgs = {
     ]),
     z.enum(['confirmed', 'rejected'])
   ]),
+  setSameClaim: z.tuple([z.string().min(1).max(400), z.string().min(1).max(400), z.boolean()]),
   corroborationOf: z.tuple([id])
 } as const satisfies { [K in ApiMethod]: z.ZodType<Parameters<ApiSpec[K]>> }

@@ -25,6 +25,7 @@ import type {
   DocumentGradeRow,
   DocumentReliability,
   GradesSnapshot,
+  ClaimLink,
   ComparedPassage,
   CorroborationView,
   DerivationLink,
@@ -228,6 +229,12 @@ export interface ApiSpec {
   derivationsOf(docId: string): DerivationLink[]
   /** Confirms that `fromDocId` derives from a document or an un-imported source, or rejects it. */
   setLink(fromDocId: string, to: LinkTarget, status: LinkDecision): Change<DerivationLink>
+  /** Links two highlights of two documents as the same claim (false: takes the link away). */
+  setSameClaim(
+    annotationId: string,
+    otherAnnotationId: string,
+    same: boolean
+  ): Change<ClaimLink | null>
   /** Who else carries each of a document's highlights, counted by independent origin. */
   corroborationOf(docId: string): Record<string, CorroborationView>
 }
@@ -298,6 +305,7 @@ export const API_METHODS = [
   'listOrigins',
   'derivationsOf',
   'setLink',
+  'setSameClaim',
   'corroborationOf'
 ] as const satisfies readonly ApiMethod[]
 

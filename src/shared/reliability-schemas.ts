@@ -65,6 +65,14 @@ export const linkSchema = z.object({
   decidedAt: z.string().optional()
 })
 
+export const claimSchema = z.object({
+  id: z.string().min(1),
+  a: z.string().min(1),
+  b: z.string().min(1),
+  setBy: z.string(),
+  setAt: z.string()
+})
+
 export const highlightGradesSchema = z.object({ credibility: graded(credibility) })
 
 /** reliability.json: the sources, each document's source, grades and flags, highlights' grades. */
@@ -78,7 +86,9 @@ export const reliabilityFileSchema = z.object({
   documents: z.record(z.string(), documentRecordSchema),
   highlights: z.record(z.string(), highlightGradesSchema),
   /** Derivation links (absent in files written before links were kept). */
-  links: z.array(linkSchema).default([])
+  links: z.array(linkSchema).default([]),
+  /** Highlights linked as the same claim. */
+  claims: z.array(claimSchema).default([])
 })
 export type ReliabilityFile = z.infer<typeof reliabilityFileSchema>
 
@@ -88,6 +98,7 @@ export const gradesSnapshotSchema = z
     sources: z.record(z.string(), sourceSchema.nullable()),
     documents: z.record(z.string(), documentRecordSchema.nullable()),
     highlights: z.record(z.string(), highlightGradesSchema.nullable()),
-    links: z.record(z.string(), linkSchema.nullable()).optional()
+    links: z.record(z.string(), linkSchema.nullable()).optional(),
+    claims: z.record(z.string(), claimSchema.nullable()).optional()
   })
   .strict()

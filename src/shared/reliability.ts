@@ -209,6 +209,19 @@ export interface DerivationLink {
   decidedAt?: string
 }
 
+/**
+ * Two highlights the analyst says make the same claim, in two documents (not copied text: the
+ * alignment finds that itself). Each carries the other for corroboration.
+ */
+export interface ClaimLink {
+  id: string
+  /** Annotation ids, in either order. */
+  a: string
+  b: string
+  setBy: string
+  setAt: string
+}
+
 export const PROVENANCE_FLAG_KINDS = [
   'ai-generated',
   'machine-translated',
@@ -317,6 +330,8 @@ export interface GradesSnapshot {
   highlights: Record<string, HighlightGrades | null>
   /** Derivation links by id (absent in snapshots of changes that touch no link). */
   links?: Record<string, DerivationLink | null>
+  /** Same-claim links by id (absent in snapshots of changes that touch none). */
+  claims?: Record<string, ClaimLink | null>
 }
 
 /**
@@ -363,8 +378,10 @@ export interface OriginView {
 
 /** Who else carries a highlighted passage, counted by independent origin. */
 export interface CorroborationView {
-  /** The other documents that carry it (aligned shared passages). */
+  /** The other documents that carry it (aligned shared passages, or the same claim). */
   documents: string[]
+  /** The highlights of other documents linked to it as the same claim. */
+  claims: string[]
   /** How many independent origins among them (the passage's own never counts). */
   origins: number
   /** Documents that carry it but share its origin (confirmed or likely derived). */

@@ -129,6 +129,20 @@ describe('corroboration of aligned copies', () => {
     expect(c.sameOrigin).toEqual(same)
     expect(c.suggestsConfirmed).toBe(origins.length >= 2)
   })
+  it('a highlight linked as the same claim counts by its origin, copy or not of the others', () => {
+    const c = corroboration('a', ['b', 'f'], alone, {
+      rejected: new Set(),
+      claimed: new Set(['f'])
+    })
+    expect(c.origins).toEqual(['f'])
+    expect(c.sameOrigin).toEqual(['b'])
+    const both = corroboration('a', ['d', 'f'], originOf, {
+      rejected: new Set(),
+      claimed: new Set(['d', 'f'])
+    })
+    expect(both.origins).toEqual(['d', 'f'])
+    expect(both.suggestsConfirmed).toBe(true)
+  })
   it('two documents of one confirmed origin count once, rejections or not', () => {
     const c = corroboration('a', ['d', 'e'], originOf, rejected(['a', 'd'], ['a', 'e'], ['d', 'e']))
     expect(c.origins).toEqual(['d'])

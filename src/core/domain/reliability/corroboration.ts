@@ -32,18 +32,25 @@ export const ORIGINS_TO_CONFIRM = 2
  * With `copies`, the carriers carry the passage word for word or nearly (aligned): they are taken
  * to derive from one another until the analyst rejects that ("a b" in `rejected`, both orders),
  * since a copy is never a confirmation. A carrier then confirms only when its derivation from
- * `docId` is rejected; and carriers with no rejection between them count as one origin.
+ * `docId` is rejected; and carriers with no rejection between them count as one origin. A
+ * document in `claimed` carries the claim by the analyst's link alone: it counts by its origin.
  */
 export function corroboration(
   docId: string,
   carriers: Iterable<string>,
   originOf: ReadonlyMap<string, string>,
-  copies?: { rejected: ReadonlySet<string> }
+  copies?: {
+    rejected: ReadonlySet<string>
+    /** Carriers by the analyst's "same claim" alone (not copies): apart unless of one origin. */
+    claimed?: ReadonlySet<string>
+  }
 ): Corroboration {
   const originFor = (d: string): string => originOf.get(d) ?? d
   const own = originFor(docId)
   const documents = [...new Set(carriers)].filter((d) => d !== docId).sort()
-  const apart = (a: string, b: string): boolean => !copies || copies.rejected.has(`${a} ${b}`)
+  const claimed = copies?.claimed
+  const apart = (a: string, b: string): boolean =>
+    !copies || copies.rejected.has(`${a} ${b}`) || !!claimed?.has(a) || !!claimed?.has(b)
   const free: string[] = []
   const sameOrigin: string[] = []
   for (const d of documents) {

@@ -1,5 +1,6 @@
 import type { Change } from '../../../shared/api'
 import type {
+  ClaimLink,
   CorroborationView,
   DerivationLink,
   GradesSnapshot,
@@ -11,7 +12,7 @@ import type {
 import type { ReliabilityFile } from '../../../shared/reliability-schemas'
 import { WorkbenchError } from '../../base/errors'
 import { carriersOf, corroboration, origins } from '../../domain/reliability'
-import { checkSourceName } from '../../domain/reliability/sources'
+import { checkSourceName, docOfAnnotation } from '../../domain/reliability/sources'
 import type { AnnotationFiles, Clock, Collection, DocumentCatalog } from '../../ports'
 import type { DocumentMeta } from '../../../shared/model'
 import type { ReuseFeature } from '../reuse/reuse'
@@ -32,6 +33,7 @@ export interface OriginContext {
   records: Collection<ReliabilityFile>
   freshLinkId: () => string
   snapshotOfLink: (id: string) => GradesSnapshot
+  snapshotOfClaim: (id: string) => GradesSnapshot
   changed: (before: GradesSnapshot) => Change<never>['undo']
 }
 
@@ -104,6 +106,46 @@ export function originOps(ctx: OriginContext) {
         return { value: structuredClone(value), undo: ctx.changed(before) }
       }),
 
+    /** Links two highlights of two documents as the same claim (same: false takes the link away). */
+    setSameClaim: (
+      annotationId: string,
+      otherAnnotationId: string,
+      same: boolean
+    ): Promise<Change<ClaimLink | null>> =>
+      run(async () => {
+        const docs = [annotationId, otherAnnotationId].map(docOfAnnotation)
+        if (docs[0] === docs[1])
+          throw new WorkbenchError(
+            'invalid-argument',
+            'A claim is corroborated by another document: link highlights of two documents.'
+          )
+        for (const [i, id] of [annotationId, otherAnnotationId].entries()) {
+          deps.findDocument(docs[i])
+          const file = await deps.annotations.peek(docs[i])
+          if (!file.annotations.some((a) => a.id === id))
+            throw new WorkbenchError('not-found', `No highlight with id ${id}.`)
+        }
+        const existing = data().claims.find((c) => sameClaim(c, annotationId, otherAnnotationId))
+        let id = existing?.id ?? ''
+        while (!id || (!existing && data().claims.some((c) => c.id === id)))
+          id = `c${deps.clock.newId()}`
+        const before = ctx.snapshotOfClaim(id)
+        const value: ClaimLink | null = same
+          ? (existing ?? {
+              id,
+              a: annotationId,
+              b: otherAnnotationId,
+              setBy: deps.userName(),
+              setAt: deps.clock.now().toISOString()
+            })
+          : null
+        await ctx.records.update((draft) => {
+          draft.claims = draft.claims.filter((c) => c.id !== id)
+          if (value) draft.claims.push(structuredClone(value))
+        })
+        return { value, undo: ctx.changed(before) }
+      }),
+
     /** Who else carries each highlight of a document, given its shared passages (`rows`). */
     getCorroboration: (
       docId: string,
@@ -116,9 +158,16 @@ export function originOps(ctx: OriginContext) {
         const rejected = rejectedPairs(data().links)
         const out: Record<string, CorroborationView> = {}
         for (const a of file.annotations) {
-          const carriers = carriersOf({ docId, start: a.position.start, end: a.position.end }, rows)
-          const c = corroboration(docId, carriers, originOf, { rejected })
+          const aligned = carriersOf({ docId, start: a.position.start, end: a.position.end }, rows)
+          const claims = claimsOf(data().claims, a.id).filter((id) =>
+            deps.catalog.findById(docOfAnnotation(id))
+          )
+          const claimed = new Set(
+            claims.map(docOfAnnotation).filter((d) => d !== docId && !aligned.includes(d))
+          )
+          const c = corroboration(docId, [...aligned, ...claimed], originOf, { rejected, claimed })
           out[a.id] = {
+            claims,
             documents: c.documents,
             origins: c.origins.length,
             sameOrigin: c.sameOrigin,
@@ -129,6 +178,13 @@ export function originOps(ctx: OriginContext) {
       })
   }
 }
+
+const sameClaim = (c: ClaimLink, x: string, y: string): boolean =>
+  (c.a === x && c.b === y) || (c.a === y && c.b === x)
+
+/** The highlights linked to one as the same claim. */
+const claimsOf = (claims: readonly ClaimLink[], id: string): string[] =>
+  claims.flatMap((c) => (c.a === id ? [c.b] : c.b === id ? [c.a] : []))
 
 /** Documents the analyst said do not derive from one another, as "a b" keys (both orders). */
 function rejectedPairs(links: readonly DerivationLink[]): Set<string> {

@@ -147,8 +147,9 @@ export function reliabilityFeature(deps: ReliabilityDeps): ReliabilityOps & {
     sources: string[],
     documents: string[],
     highlights: string[] = [],
-    links?: string[]
-  ): GradesSnapshot => takeSnapshot(data(), { sources, documents, highlights, links })
+    links?: string[],
+    claims?: string[]
+  ): GradesSnapshot => takeSnapshot(data(), { sources, documents, highlights, links, claims })
 
   /** Works out the source, flags and derivations of documents saved since the last time. */
   async function work(): Promise<void> {
@@ -245,7 +246,8 @@ export function reliabilityFeature(deps: ReliabilityDeps): ReliabilityOps & {
       Object.keys(snapshot.sources),
       Object.keys(snapshot.documents),
       Object.keys(snapshot.highlights),
-      snapshot.links && Object.keys(snapshot.links)
+      snapshot.links && Object.keys(snapshot.links),
+      snapshot.claims && Object.keys(snapshot.claims)
     )
     await records.update((draft) => applySnapshot(draft, snapshot))
     return inverse
@@ -428,6 +430,7 @@ export function reliabilityFeature(deps: ReliabilityDeps): ReliabilityOps & {
       records,
       freshLinkId: () => freshLinkId(),
       snapshotOfLink: (id) => snapshotOf([], [], [], [id]),
+      snapshotOfClaim: (id) => snapshotOf([], [], [], undefined, [id]),
       changed
     }),
 

@@ -274,6 +274,38 @@ describe('corroboration', () => {
   })
 })
 
+describe('the same claim', () => {
+  it('links two highlights of two documents; the other counts by its origin, and the undo unlinks', async () => {
+    const { wb, ids } = await library()
+    const mark = async (docId: string, words: string): Promise<string> => {
+      const text = await textOf(wb, docId)
+      const at = text.indexOf(words)
+      return (await wb.createAnnotation({ docId, start: at, end: at + words.length, tags: [] }))
+        .value.id
+    }
+    const h1 = await mark(ids.release, 'share vessel tracking data every six hours')
+    const h2 = await mark(ids.paraphrase, 'swap ship positions several times a day')
+    const linked = await wb.setSameClaim(h1, h2, true)
+    expect(linked.value).toMatchObject({ a: h1, b: h2, setBy: 'mara' })
+    let c = (await wb.corroborationOf(ids.release))[h1]
+    expect(c.claims).toEqual([h2])
+    expect(c.documents).toEqual([ids.verbatim, ids.edited, ids.paraphrase].sort())
+    // The paraphrase is no copy: it counts as an origin; the two copies repeat the release.
+    expect(c.origins).toBe(1)
+    expect((await wb.corroborationOf(ids.paraphrase))[h2].claims).toEqual([h1])
+    await run(wb, linked.undo)
+    c = (await wb.corroborationOf(ids.release))[h1]
+    expect(c.claims).toEqual([])
+    expect(c.origins).toBe(0)
+    const h3 = await mark(ids.release, 'Minister Aldis Varro')
+    await expect(wb.setSameClaim(h1, h3, true)).rejects.toThrow(/two documents/)
+    await expect(wb.setSameClaim(h1, `${ids.paraphrase}.nope`, true)).rejects.toThrow(
+      /No highlight/
+    )
+    await wb.close()
+  })
+})
+
 describe('exports', () => {
   it('say who corroborates a passage, by independent origin, and what a document derives from', async () => {
     const { wb, ids } = await library()
@@ -418,6 +450,30 @@ describe('CLI', () => {
       code: 0
     })
     expect(JSON.parse((await cli('--workspace', dir, 'origins', '--json')).out)).toHaveLength(6)
+    const wb2 = await openTestWorkbench(dir)
+    const mark = async (docId: string, words: string): Promise<string> => {
+      const text = await textOf(wb2, docId)
+      const at = text.indexOf(words)
+      return (await wb2.createAnnotation({ docId, start: at, end: at + words.length, tags: [] }))
+        .value.id
+    }
+    const h1 = await mark(ids.release, 'share vessel tracking data every six hours')
+    const h2 = await mark(ids.paraphrase, 'swap ship positions several times a day')
+    await wb2.close()
+    expect((await cli('--workspace', dir, 'link', 'claim', h1, h2)).code).toBe(0)
+    const listed = (id: string): Promise<{ id: string; corroboration: unknown }[]> =>
+      cli('--workspace', dir, 'annotations', '--doc', id, '--json').then((r) => JSON.parse(r.out))
+    // The edited rewrite was rejected as derived from the release above: it counts, as does the
+    // paraphrase linked as the same claim; the verbatim copy only repeats the release.
+    expect((await listed(ids.release)).find((r) => r.id === h1)?.corroboration).toEqual({
+      documents: 3,
+      origins: 2
+    })
+    expect((await cli('--workspace', dir, 'link', 'claim', h1, h2, '--remove')).code).toBe(0)
+    expect((await listed(ids.release)).find((r) => r.id === h1)?.corroboration).toEqual({
+      documents: 2,
+      origins: 1
+    })
     const typo = await cli('--workspace', dir, 'link', 'derive', ids.edited, 'abcdef1234')
     expect(typo.code).toBe(1)
     expect(typo.err).toContain('No document with id abcdef1234')

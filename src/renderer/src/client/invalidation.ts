@@ -67,6 +67,7 @@ export function changedBy(method: ApiMethod, args: readonly unknown[], value: un
     case 'gradeHighlight':
     case 'restoreGrades':
     case 'setLink':
+    case 'setSameClaim':
       // Badges show in the library, the reader, the sidebar, Themes and search results.
       return ['grades', 'search', 'passages']
     case 'openSampleWorkspace':

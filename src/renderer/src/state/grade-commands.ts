@@ -18,6 +18,8 @@ export interface GradeCommands {
   gradeSelected: (value: InformationCredibility | null) => Promise<void>
   /** Confirms or rejects that a document derives from another document or an un-imported source. */
   decideLink: (fromDocId: string, to: LinkTarget, status: LinkDecision) => Promise<void>
+  /** Links two highlights of two documents as the same claim, or takes the link away. */
+  setSameClaim: (annotationId: string, otherAnnotationId: string, same: boolean) => Promise<void>
   /** Makes the next (or previous) shared passage of the compared panes current, and shows it in both. */
   stepShared: (delta: 1 | -1) => void
   /** Makes one shared passage current (a margin marker clicked), and shows it in both panes. */
@@ -70,6 +72,24 @@ export function createGradeCommands(
           status === 'confirmed'
             ? 'Derivation confirmed: the two count as one origin.'
             : 'Derivation rejected: they count as independent origins.'
+        )
+    },
+    setSameClaim: async (annotationId, otherAnnotationId, same) => {
+      const done = await attempt(feedback, () =>
+        client.perform(
+          same ? 'link the same claim' : 'unlink the same claim',
+          VIEW_NAMES[ui.get().view],
+          'setSameClaim',
+          annotationId,
+          otherAnnotationId,
+          same
+        )
+      )
+      if (done)
+        feedback.info(
+          same
+            ? 'Linked as the same claim: each now corroborates the other, by origin.'
+            : 'No longer linked as the same claim.'
         )
     },
     stepShared: (delta) =>
