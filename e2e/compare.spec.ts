@@ -69,6 +69,34 @@ test('compares two derived documents side by side, steps between their shared pa
   )
   await expect(corroboration.getByRole('button', { name: /^Poaching crackdown/ })).toBeVisible()
 
+  // The same claim, in the rewrite's own words: linked by hand, it shows in the sidebar.
+  await selectText(edited, 'pay for two research cruises a year')
+  await app.keyboard.press('h')
+  await app.getByRole('combobox', { name: 'Tags' }).blur()
+  await expect(
+    app.getByRole('list', { name: 'Highlights' }).getByRole('button', { name: /research cruises/ })
+  ).toBeVisible()
+  await release.focus()
+  await app
+    .getByRole('list', { name: 'Highlights' })
+    .getByRole('button', { name: /tracking data every six hours/ })
+    .click()
+  await app.getByLabel('Same claim as a highlight beside').selectOption({ index: 1 })
+  await expect(corroboration).toContainText('The same claim as:')
+  await expect(corroboration).toContainText('research cruises')
+  await corroboration.getByRole('button', { name: /^Not the same claim as/ }).click()
+  await expect(corroboration).not.toContainText('The same claim as:')
+
+  // A derivation nothing proposed: from a source that was never imported.
+  await edited.locator('.add-derivation summary').click()
+  await edited.getByLabel('or a source never imported').fill('Harrowgate Fishing Cooperative')
+  await edited.getByRole('button', { name: 'Confirm the derivation' }).click()
+  await expect(edited.locator('.reader-links')).toContainText(
+    'Derived from Harrowgate Fishing Cooperative (not imported)'
+  )
+  await app.keyboard.press('Control+z')
+  await expect(edited.locator('.reader-links')).not.toContainText('Harrowgate Fishing Cooperative')
+
   // Confirming the derivation makes the two one origin.
   await toRelease.getByRole('button', { name: 'Confirm', exact: true }).click()
   await expect(links).toContainText('Derived from Press release from the Ministry')

@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import type { DerivationLink, LinkTarget } from '../../../shared/reliability'
 import { formatCount } from '../format'
 import { useDocumentList } from '../hooks/use-workspace'
@@ -28,7 +29,7 @@ export function DerivationLinks({ docId }: { docId: string }): React.JSX.Element
   const { data: links } = useFetch(`derivations:${docId}`, ['grades', 'documents'], () =>
     client.call('derivationsOf', docId)
   )
-  if (!links || links.length === 0) return null
+  if (!links) return null
   const order = { proposed: 0, confirmed: 1, rejected: 2 } as const
   const sorted = [...links].sort((a, b) => order[a.status] - order[b.status])
   return (
@@ -116,7 +117,61 @@ export function DerivationLinks({ docId }: { docId: string }): React.JSX.Element
             )
           })}
         </ul>
+        <AddDerivation docId={docId} />
       </dd>
     </div>
+  )
+}
+
+/** Says what a document derives from when nothing proposed it: a document, or a source never imported. */
+function AddDerivation({ docId }: { docId: string }): React.JSX.Element {
+  const commands = useCommands()
+  const docs = useDocumentList().filter((d) => d.id !== docId)
+  const [target, setTarget] = useState('')
+  const [name, setName] = useState('')
+  const add = (): void => {
+    const to: LinkTarget | null = target
+      ? { kind: 'document', docId: target }
+      : name.trim()
+        ? { kind: 'source', name: name.trim() }
+        : null
+    if (!to) return
+    void commands.decideLink(docId, to, 'confirmed').then(() => {
+      setTarget('')
+      setName('')
+    })
+  }
+  return (
+    <details className="add-derivation">
+      <summary>Derived from something else…</summary>
+      <label className="field">
+        A document of the library
+        <select value={target} onChange={(e) => setTarget(e.target.value)}>
+          <option value="">—</option>
+          {docs.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        or a source never imported
+        <input
+          type="text"
+          value={name}
+          disabled={Boolean(target)}
+          placeholder="U.S. Department of State"
+          maxLength={200}
+          onChange={(e) => setName(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') add()
+          }}
+        />
+      </label>
+      <button type="button" disabled={!target && !name.trim()} onClick={add}>
+        Confirm the derivation
+      </button>
+    </details>
   )
 }
