@@ -162,7 +162,7 @@ test('exports CSV and a full backup, and copies a passage and a theme as Markdow
   downloading = app.waitForEvent('download')
   await dialog.getByRole('button', { name: 'Save…' }).click()
   const dump = JSON.parse(await readFile(await (await downloading).path(), 'utf8'))
-  expect(dump).toMatchObject({ format: 'analyst-workbench-export', version: 1 })
+  expect(dump).toMatchObject({ format: 'analyst-workbench-export', version: 2 })
   expect(dump.workspace.documents).toHaveLength(2)
 
   await app.getByRole('button', { name: 'Export…' }).click()

@@ -92,6 +92,20 @@ describe('shared passages', () => {
     await wb.close()
   })
 
+  it('finds two files of one article: the same text, shared whole, word for word', async () => {
+    const wb = await openTestWorkbench(await tempDir())
+    const a = await importText(wb, 'wire.txt', ARTICLES.release)
+    const b = await importText(wb, 'wire copy.txt', `${ARTICLES.release}\n\n`)
+    expect(b.textSha256).toBe(a.textSha256)
+    const rows = await wb.sharedPassages(a.id, {})
+    expect(rows[0]).toMatchObject({ otherDocId: b.id, start: 0, identity: 1, boilerplate: false })
+    expect((await wb.comparePassages(b.id, a.id))[0]).toMatchObject({ changed: [], identity: 1 })
+    expect(await wb.derivationsOf(b.id)).toEqual([
+      expect.objectContaining({ from: b.id, to: { kind: 'document', docId: a.id } })
+    ])
+    await wb.close()
+  })
+
   it('gives the unrelated article nothing, and keeps the shared footer behind the boilerplate toggle', async () => {
     const { wb, ids } = await library()
     expect(await wb.sharedPassages(ids.unrelated, {})).toEqual([])

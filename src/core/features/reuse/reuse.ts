@@ -8,6 +8,7 @@ import {
   fingerprint,
   reuseRows,
   sharedPassagesFor,
+  tokenize,
   wordDiff,
   type PairPassages
 } from '../../domain/reuse'
@@ -261,6 +262,39 @@ export function reuseFeature(deps: ReuseDeps) {
     )
   }
 
+  /**
+   * The documents with the very same text as this one (two files of one article): the index
+   * holds a text once, so they share it whole, one verbatim passage.
+   */
+  async function twinsOf(
+    meta: DocumentMeta,
+    onlyDocId?: string
+  ): Promise<{ docId: string; pair: PairPassages }[]> {
+    const twins = deps.catalog
+      .documents()
+      .filter(
+        (d) =>
+          d.id !== meta.id &&
+          d.textSha256 === meta.textSha256 &&
+          (onlyDocId === undefined || d.id === onlyDocId)
+      )
+    if (twins.length === 0) return []
+    const { text } = await deps.contents.text(meta, false)
+    const words = tokenize(text).length
+    if (words === 0) return []
+    const side = { start: 0, end: text.length, words }
+    const whole = {
+      a: side,
+      b: side,
+      matches: words,
+      identity: 1,
+      verbatim: true,
+      boilerplate: false,
+      score: 2 * words
+    }
+    return twins.map((d) => ({ docId: d.id, pair: { sha: d.textSha256, passages: [whole] } }))
+  }
+
   return {
     /** The passages a document shares with others: the rows of `reuse DOC_ID`, longest first. */
     sharedPassages: (docId: string, query: SharedPassagesQuery = {}): Promise<ReuseRow[]> =>
@@ -273,6 +307,9 @@ export function reuseFeature(deps: ReuseDeps) {
           )
         const shas = live()
         const rows = reuseRows(docId, await pairsOf(meta, query), (sha) => shas.get(sha) ?? sha)
+        for (const t of await twinsOf(meta, query.withDocId))
+          rows.push(...reuseRows(docId, [t.pair], () => t.docId))
+        rows.sort((x, y) => y.words - x.words)
         return query.includeBoilerplate ? rows : rows.filter((r) => !r.boilerplate)
       }, []),
     /**
@@ -284,7 +321,10 @@ export function reuseFeature(deps: ReuseDeps) {
         const meta = deps.findDocument(docId)
         const other = deps.findDocument(otherDocId)
         if (meta.id === other.id) return []
-        const pairs = await pairsOf(meta, { withDocId: otherDocId, includeBoilerplate: true })
+        const pairs =
+          meta.textSha256 === other.textSha256
+            ? (await twinsOf(meta, otherDocId)).map((t) => t.pair)
+            : await pairsOf(meta, { withDocId: otherDocId, includeBoilerplate: true })
         const rows = reuseRows(docId, pairs, () => otherDocId)
         if (rows.length === 0) return []
         const a = (await deps.contents.text(meta, false)).text
@@ -316,10 +356,13 @@ export function reuseFeature(deps: ReuseDeps) {
           pairCache.set(key, pairs)
         }
         const shas = live()
-        return pairs.flatMap((pair) => {
-          const other = shas.get(pair.sha)
-          return other && other !== docId ? [{ docId: other, pair }] : []
-        })
+        return [
+          ...pairs.flatMap((pair) => {
+            const other = shas.get(pair.sha)
+            return other && other !== docId ? [{ docId: other, pair }] : []
+          }),
+          ...(await twinsOf(meta))
+        ]
       }, []),
     /** Saves the index now if it changed (before closing). */
     close: (): Promise<void> => {

@@ -13,7 +13,8 @@ export function ShortcutsDialog(): React.JSX.Element {
     >
       {(close) => (
         <>
-          <div className="shortcuts">
+          {/* Focusable: on a small screen the list scrolls, and the keys must scroll it too. */}
+          <div className="shortcuts" tabIndex={0} role="region" aria-label="All shortcuts">
             <h2>Keyboard shortcuts</h2>
             {SHORTCUTS.map((g) => (
               <section key={g.group} aria-label={g.group}>
