@@ -67,12 +67,15 @@ export function originOps(ctx: OriginContext) {
     listOrigins: (): Promise<OriginView[]> => run(async () => originsNow(false).origins),
 
     /** A document's derivations: those decided or named, and those its shared passages suggest. */
-    derivationsOf: (docId: string): Promise<DerivationLink[]> =>
-      run(async () => {
-        deps.findDocument(docId)
-        const pairs = (await deps.reuse?.pairsFor(docId)) ?? []
-        return derivationsOf(docId, data().links, pairs, (id) => deps.catalog.findById(id))
-      }),
+    derivationsOf: async (docId: string): Promise<DerivationLink[]> => {
+      deps.findDocument(docId)
+      // The alignments run outside the queue of changes, so that grading never waits for them;
+      // a damaged text shares nothing, and the decided links are shown all the same.
+      const pairs = (await deps.reuse?.pairsFor(docId).catch(() => [])) ?? []
+      return run(async () =>
+        derivationsOf(docId, data().links, pairs, (id) => deps.catalog.findById(id))
+      )
+    },
 
     setLink: (
       fromDocId: string,
@@ -156,12 +159,18 @@ export function originOps(ctx: OriginContext) {
         const file = await deps.annotations.peek(docId)
         const { originOf } = originsNow(false)
         const rejected = rejectedPairs(data().links)
+        // A claim counts while both of its highlights are there (one may have been deleted).
+        const alive = new Set<string>()
+        const linked = new Set(
+          file.annotations.flatMap((a) => claimsOf(data().claims, a.id)).map(docOfAnnotation)
+        )
+        for (const other of linked)
+          if (deps.catalog.findById(other))
+            for (const x of (await deps.annotations.peek(other)).annotations) alive.add(x.id)
         const out: Record<string, CorroborationView> = {}
         for (const a of file.annotations) {
           const aligned = carriersOf({ docId, start: a.position.start, end: a.position.end }, rows)
-          const claims = claimsOf(data().claims, a.id).filter((id) =>
-            deps.catalog.findById(docOfAnnotation(id))
-          )
+          const claims = claimsOf(data().claims, a.id).filter((id) => alive.has(id))
           const claimed = new Set(
             claims.map(docOfAnnotation).filter((d) => d !== docId && !aligned.includes(d))
           )

@@ -103,6 +103,13 @@ describe('shared passages', () => {
     expect(await wb.derivationsOf(b.id)).toEqual([
       expect.objectContaining({ from: b.id, to: { kind: 'document', docId: a.id } })
     ])
+    // A third document sees both files; with one of them in the Trash, still the other.
+    const c = await importText(wb, 'rewrite.txt', ARTICLES.verbatim)
+    const others = async (): Promise<string[]> =>
+      [...new Set((await wb.sharedPassages(c.id, {})).map((r) => r.otherDocId))].sort()
+    expect(await others()).toEqual([a.id, b.id].sort())
+    await wb.removeDocument(b.id)
+    expect(await others()).toEqual([a.id])
     await wb.close()
   })
 
@@ -311,6 +318,16 @@ describe('the same claim', () => {
     c = (await wb.corroborationOf(ids.release))[h1]
     expect(c.claims).toEqual([])
     expect(c.origins).toBe(0)
+    // Unlinked and the unlink undone; a deleted highlight no longer counts.
+    await wb.setSameClaim(h1, h2, true)
+    const unlinked = await wb.setSameClaim(h2, h1, false)
+    expect((await wb.corroborationOf(ids.release))[h1].claims).toEqual([])
+    await run(wb, unlinked.undo)
+    expect((await wb.corroborationOf(ids.release))[h1].claims).toEqual([h2])
+    await wb.deleteAnnotation(h2)
+    c = (await wb.corroborationOf(ids.release))[h1]
+    expect(c.claims).toEqual([])
+    expect(c.origins).toBe(0)
     const h3 = await mark(ids.release, 'Minister Aldis Varro')
     await expect(wb.setSameClaim(h1, h3, true)).rejects.toThrow(/two documents/)
     await expect(wb.setSameClaim(h1, `${ids.paraphrase}.nope`, true)).rejects.toThrow(
@@ -399,6 +416,14 @@ describe('the full backup', () => {
   it('round-trips sources, grades with their history, flags and links', async () => {
     const { wb, ids } = await library()
     await wb.setLink(ids.edited, { kind: 'document', docId: ids.release }, 'confirmed')
+    const text = await textOf(wb, ids.release)
+    const at = text.indexOf('Minister Aldis Varro')
+    const h1 = (
+      await wb.createAnnotation({ docId: ids.release, start: at, end: at + 20, tags: [] })
+    ).value.id
+    const h2 = (await wb.createAnnotation({ docId: ids.paraphrase, start: 0, end: 12, tags: [] }))
+      .value.id
+    await wb.setSameClaim(h1, h2, true)
     const [source] = await wb.listSources()
     await wb.gradeSource(source.id, 'C', 'first look')
     await wb.gradeSource(source.id, 'B', 'checked two of its claims')
@@ -416,6 +441,7 @@ describe('the full backup', () => {
     expect(await fresh.listOrigins()).toEqual(before.origins)
     expect(await fresh.getDocumentReliability(ids.edited)).toEqual(before.edited)
     expect(await fresh.derivationsOf(ids.edited)).toEqual(before.derivations)
+    expect((await fresh.corroborationOf(ids.release))[h1].claims).toEqual([h2])
     expect(before.sources[0].reliability.history).toHaveLength(1)
     await fresh.close()
   })

@@ -64,30 +64,40 @@ export function reuseFeature(deps: ReuseDeps) {
   const pairCache = new Map<string, PairPassages[]>()
 
   /**
-   * The library's texts (sha → document id) and each document's text, kept in step with every
+   * The library's texts (sha → the documents with it) and each document's text, kept in step with every
    * change event (made at open from the catalog, made again after a restore): a query or an
    * import never goes through every document.
    */
-  let bySha = new Map<string, string>()
+  let bySha = new Map<string, Set<string>>()
   let byDoc = new Map<string, string>()
+  const addDoc = (sha: string, docId: string): void => {
+    const set = bySha.get(sha)
+    if (set) set.add(docId)
+    else bySha.set(sha, new Set([docId]))
+  }
   const rebuildMaps = (): void => {
     bySha = new Map()
     byDoc = new Map()
     for (const meta of deps.catalog.documents()) {
-      bySha.set(meta.textSha256, meta.id)
+      addDoc(meta.textSha256, meta.id)
       byDoc.set(meta.id, meta.textSha256)
     }
   }
   rebuildMaps()
-  const live = (): Map<string, string> => bySha
+  /** The documents that have this text (two files of one article have one text). */
+  const docsOf = (sha: string): string[] => [...(bySha.get(sha) ?? [])]
   /** Records that a document now has this text (null: it is gone); returns the text it had. */
   const follow = (docId: string, sha: string | null): string | null => {
     const before = byDoc.get(docId) ?? null
-    if (before !== null && bySha.get(before) === docId) bySha.delete(before)
+    if (before !== null) {
+      const set = bySha.get(before)
+      set?.delete(docId)
+      if (set?.size === 0) bySha.delete(before)
+    }
     if (sha === null) byDoc.delete(docId)
     else {
       byDoc.set(docId, sha)
-      bySha.set(sha, docId)
+      addDoc(sha, docId)
     }
     return before
   }
@@ -112,9 +122,8 @@ export function reuseFeature(deps: ReuseDeps) {
 
   /** Drops the texts no document of the library has any more (removed, or replaced by a new version). */
   function prune(): void {
-    const shas = live()
     for (const sha of index.documents())
-      if (!shas.has(sha)) {
+      if (!bySha.has(sha)) {
         index.remove(sha)
         touched()
       }
@@ -229,7 +238,6 @@ export function reuseFeature(deps: ReuseDeps) {
     query: SharedPassagesQuery,
     limit = CANDIDATE_LIMIT
   ): Promise<PairPassages[]> {
-    const shas = live()
     const { text } = await deps.contents.text(meta, false)
     if (!index.has(meta.textSha256)) {
       index.add(meta.textSha256, fingerprint(text))
@@ -245,7 +253,7 @@ export function reuseFeature(deps: ReuseDeps) {
     const texts = new Map<string, string>()
     for (const c of index.candidates(meta.textSha256, options)) {
       if (c.sha === meta.textSha256 || (withSha !== undefined && c.sha !== withSha)) continue
-      const id = shas.get(c.sha)
+      const id = docsOf(c.sha)[0]
       const other = id === undefined ? undefined : deps.catalog.findById(id)
       if (!other) continue
       try {
@@ -270,14 +278,9 @@ export function reuseFeature(deps: ReuseDeps) {
     meta: DocumentMeta,
     onlyDocId?: string
   ): Promise<{ docId: string; pair: PairPassages }[]> {
-    const twins = deps.catalog
-      .documents()
-      .filter(
-        (d) =>
-          d.id !== meta.id &&
-          d.textSha256 === meta.textSha256 &&
-          (onlyDocId === undefined || d.id === onlyDocId)
-      )
+    const twins = docsOf(meta.textSha256).filter(
+      (id) => id !== meta.id && (onlyDocId === undefined || id === onlyDocId)
+    )
     if (twins.length === 0) return []
     const { text } = await deps.contents.text(meta, false)
     const words = tokenize(text).length
@@ -292,7 +295,7 @@ export function reuseFeature(deps: ReuseDeps) {
       boilerplate: false,
       score: 2 * words
     }
-    return twins.map((d) => ({ docId: d.id, pair: { sha: d.textSha256, passages: [whole] } }))
+    return twins.map((id) => ({ docId: id, pair: { sha: meta.textSha256, passages: [whole] } }))
   }
 
   return {
@@ -305,8 +308,11 @@ export function reuseFeature(deps: ReuseDeps) {
             'invalid-argument',
             'A document is compared with another one, not with itself.'
           )
-        const shas = live()
-        const rows = reuseRows(docId, await pairsOf(meta, query), (sha) => shas.get(sha) ?? sha)
+        const rows: ReuseRow[] = []
+        for (const pair of await pairsOf(meta, query))
+          for (const other of docsOf(pair.sha))
+            if (other !== docId && (query.withDocId === undefined || other === query.withDocId))
+              rows.push(...reuseRows(docId, [pair], () => other))
         for (const t of await twinsOf(meta, query.withDocId))
           rows.push(...reuseRows(docId, [t.pair], () => t.docId))
         rows.sort((x, y) => y.words - x.words)
@@ -355,12 +361,12 @@ export function reuseFeature(deps: ReuseDeps) {
           if (pairCache.size >= PAIR_CACHE) pairCache.clear()
           pairCache.set(key, pairs)
         }
-        const shas = live()
         return [
-          ...pairs.flatMap((pair) => {
-            const other = shas.get(pair.sha)
-            return other && other !== docId ? [{ docId: other, pair }] : []
-          }),
+          ...pairs.flatMap((pair) =>
+            docsOf(pair.sha)
+              .filter((other) => other !== docId)
+              .map((other) => ({ docId: other, pair }))
+          ),
           ...(await twinsOf(meta))
         ]
       }, []),

@@ -127,7 +127,7 @@ function DocumentAnnotations({
         {title}
       </p>
       {reliability && (
-        <p className="sidebar-grade">
+        <div className="sidebar-grade">
           <GradeBadgeButton
             reliability={reliability.effective.reliability}
             credibility={reliability.effective.credibility}
@@ -142,7 +142,7 @@ function DocumentAnnotations({
           >
             {reliability.effective.ungraded ? 'Grade…' : 'Change…'}
           </button>
-        </p>
+        </div>
       )}
       {note.data !== undefined && (
         <NoteField

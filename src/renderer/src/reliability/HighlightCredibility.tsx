@@ -97,7 +97,22 @@ export function HighlightCorroboration({
             >
               {titles.get(id) ?? id}
             </button>
-            {c.sameOrigin.includes(id) && <span className="field-hint"> (same origin)</span>}
+            {c.sameOrigin.includes(id) && (
+              <>
+                <span className="field-hint"> (same origin)</span>{' '}
+                <button
+                  type="button"
+                  className="link-button"
+                  title="Say that neither derives from the other: it then counts as a confirmation"
+                  aria-label={`Not a copy: ${titles.get(id) ?? id}`}
+                  onClick={() =>
+                    void commands.decideLink(docId, { kind: 'document', docId: id }, 'rejected')
+                  }
+                >
+                  Not a copy
+                </button>
+              </>
+            )}
           </li>
         ))}
       </ul>
