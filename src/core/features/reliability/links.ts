@@ -30,8 +30,8 @@ export const linksOf = (links: readonly DerivationLink[], docId: string): Deriva
 
 /**
  * Which of two documents sharing passages derives from the other: the later one by publication
- * date when both have one, else the one imported later (in import order on the same instant) (a date on one side only says nothing of
- * the other).
+ * date when both have one (a date on one side only says nothing of the other), else the one
+ * imported later, and in import order on the same instant.
  */
 export function derivedOf(
   a: DocumentMeta,
