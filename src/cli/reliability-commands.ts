@@ -226,16 +226,23 @@ function registerOriginCommands(program: Command, io: CliIo, withWorkbench: With
       'confirm that FROM derives from a document (by id) or a source never imported (by name)'
     )
     .argument('<from>', 'the derived document’s id')
-    .argument('<to>', 'the id of the document it derives from, or the name of a source')
-    .action(async (from: string, to: string) => {
+    .argument('[to]', 'the id of the document it derives from, or the name of a source')
+    .option('--source <name>', 'a source never imported, by name (whatever it looks like)')
+    .action(async (from: string, toArg: string | undefined, opts: { source?: string }) => {
       await withWorkbench(false, async (wb) => {
+        if ((toArg === undefined) === (opts.source === undefined))
+          throw new WorkbenchError(
+            'invalid-argument',
+            'Give what it derives from: a document id, a source name, or --source NAME.'
+          )
+        const to = toArg ?? opts.source ?? ''
         const docs = await wb.listDocuments()
-        const isDoc = docs.some((d) => d.id === to)
+        const isDoc = opts.source === undefined && docs.some((d) => d.id === to)
         // A mistyped or removed id is not taken for the name of a source.
-        if (!isDoc && /^[0-9a-f]{6,}$/i.test(to))
+        if (!isDoc && opts.source === undefined && /^[0-9a-f]{6,}$/i.test(to))
           throw new WorkbenchError(
             'not-found',
-            `No document with id ${to} in the library (see workbench list). To name a source that was never imported, give its name.`
+            `No document with id ${to} in the library (see workbench list). To name a source that was never imported, give it with --source.`
           )
         const target = isDoc
           ? ({ kind: 'document', docId: to } as const)

@@ -15,6 +15,7 @@ import { carriersOf, corroboration, origins } from '../../domain/reliability'
 import { checkSourceName, docOfAnnotation } from '../../domain/reliability/sources'
 import type { AnnotationFiles, Clock, Collection, DocumentCatalog } from '../../ports'
 import type { DocumentMeta } from '../../../shared/model'
+import { derivationEvidence } from '../../domain/reuse'
 import type { ReuseFeature } from '../reuse/reuse'
 import { decide, derivationsOf, joins } from './links'
 
@@ -77,12 +78,21 @@ export function originOps(ctx: OriginContext) {
       )
     },
 
-    setLink: (
+    setLink: async (
       fromDocId: string,
       to: LinkTarget,
       status: LinkDecision
-    ): Promise<Change<DerivationLink>> =>
-      run(async () => {
+    ): Promise<Change<DerivationLink>> => {
+      // What the two share, kept with a link the analyst makes of a proposal (aligned first,
+      // outside the queue of changes).
+      const shared =
+        to.kind === 'document' && deps.catalog.findById(fromDocId)
+          ? ((await deps.reuse?.pairsFor(fromDocId).catch(() => [])) ?? []).find(
+              (p) => p.docId === to.docId
+            )
+          : undefined
+      const evidence = shared ? derivationEvidence(shared.pair.passages) : null
+      return run(async () => {
         deps.findDocument(fromDocId)
         if (to.kind === 'document') {
           deps.findDocument(to.docId)
@@ -102,12 +112,15 @@ export function originOps(ctx: OriginContext) {
         const before = ctx.snapshotOfLink(id)
         const stamp = { by: deps.userName(), at: deps.clock.now().toISOString() }
         await ctx.records.update((draft) => {
-          decide(draft, fromDocId, target, status, stamp, () => id)
+          const link = decide(draft, fromDocId, target, status, stamp, () => id)
+          if (evidence && !link.evidence.some((e) => e.kind === 'shared-passages'))
+            link.evidence.push(evidence)
         })
         const value = data().links.find((l) => l.id === id)
         if (!value) throw new WorkbenchError('corrupt', 'The link was not saved.')
         return { value: structuredClone(value), undo: ctx.changed(before) }
-      }),
+      })
+    },
 
     /** Links two highlights of two documents as the same claim (same: false takes the link away). */
     setSameClaim: (

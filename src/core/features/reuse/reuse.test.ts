@@ -207,6 +207,10 @@ describe('derivation links and origins', () => {
       'confirmed'
     )
     expect(confirm.value).toMatchObject({ status: 'confirmed', decidedBy: 'mara' })
+    // The passages that made the proposal are kept with the decision.
+    expect(confirm.value.evidence).toEqual([
+      expect.objectContaining({ kind: 'shared-passages', passages: 1 })
+    ])
     await wb.setLink(ids.verbatim, { kind: 'document', docId: ids.release }, 'confirmed')
     const origins = await wb.listOrigins()
     expect(origins).toHaveLength(4)
@@ -517,6 +521,8 @@ describe('CLI', () => {
     const typo = await cli('--workspace', dir, 'link', 'derive', ids.edited, 'abcdef1234')
     expect(typo.code).toBe(1)
     expect(typo.err).toContain('No document with id abcdef1234')
+    const named = await cli('--workspace', dir, 'link', 'derive', ids.edited, '--source', 'Decade')
+    expect(named).toMatchObject({ code: 0 })
     const missing = await cli('--workspace', dir, 'reuse', 'nope')
     expect(missing.code).not.toBe(0)
     expect(missing.err).toMatch(/nope/)
