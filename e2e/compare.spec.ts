@@ -1,17 +1,10 @@
-import { ARTICLES } from '../src/core/domain/reuse/articles.fixture'
-import { expect, file, test } from './fixtures'
-import { openDoc, paintedText, selectText, violations } from './helpers'
+import { expect, test } from './fixtures'
+import { importArticles, openDoc, paintedText, selectText, violations } from './helpers'
 
 test('compares two derived documents side by side, steps between their shared passages, and confirms the derivation', async ({
   app
 }) => {
-  await app
-    .getByLabel('Import files')
-    .setInputFiles(Object.entries(ARTICLES).map(([key, text]) => file(`${key}.txt`, text)))
-  await app
-    .getByRole('region', { name: 'Import results' })
-    .getByRole('button', { name: 'Dismiss import results' })
-    .click()
+  await importArticles(app)
   const library = app.getByRole('navigation', { name: 'Library pane' })
   await expect(library.locator('.library-count')).toHaveText('6 documents · 6 origins')
 

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Locator, Page } from '@playwright/test'
+import { ARTICLES } from '../src/core/domain/reuse/articles.fixture'
 import { file } from './fixtures'
 
 /** Selects the first occurrence of `phrase` inside `root`, as a user dragging over it would. */
@@ -75,4 +76,15 @@ export async function violations(app: Page): Promise<string[]> {
   return violations.flatMap((v) =>
     v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary ?? v.help}`)
   )
+}
+
+/** Imports our fixture articles (a release, its rewrites, a paraphrase, an unrelated article). */
+export async function importArticles(app: Page): Promise<void> {
+  await app
+    .getByLabel('Import files')
+    .setInputFiles(Object.entries(ARTICLES).map(([key, text]) => file(`${key}.txt`, text)))
+  await app
+    .getByRole('region', { name: 'Import results' })
+    .getByRole('button', { name: 'Dismiss import results' })
+    .click()
 }

@@ -1,6 +1,5 @@
-import { ARTICLES } from '../src/core/domain/reuse/articles.fixture'
-import { expect, file, test } from './fixtures'
-import { selectText } from './helpers'
+import { expect, test } from './fixtures'
+import { importArticles, selectText } from './helpers'
 
 /** Builds the state shown in the README's screenshot: the sample workspace, read side by side, with tagged highlights. */
 test('the main screen with the sample workspace, two sources side by side and tagged highlights', async ({
@@ -53,13 +52,7 @@ test('the main screen with the sample workspace, two sources side by side and ta
 })
 
 test('the compare view: a rewrite and the release it copies, side by side', async ({ app }) => {
-  await app
-    .getByLabel('Import files')
-    .setInputFiles(Object.entries(ARTICLES).map(([key, text]) => file(`${key}.txt`, text)))
-  await app
-    .getByRole('region', { name: 'Import results' })
-    .getByRole('button', { name: 'Dismiss import results' })
-    .click()
+  await importArticles(app)
   await app
     .getByRole('list', { name: 'Library' })
     .getByRole('button', { name: /^Poaching crackdown/ })

@@ -295,11 +295,6 @@ export interface DocumentReliability {
   highlights: Record<string, EffectiveGrade>
   /** The highlights' own credibility grades (with history), by annotation id. */
   highlightGrades: Record<string, HighlightGrades>
-  /**
-   * Derivation links kept for this document: confirmed, rejected, or proposed from a "Source: …"
-   * line (derivationsOf adds those its shared passages suggest).
-   */
-  links: DerivationLink[]
 }
 
 /** One library row's provenance: for badges, chips and sorting. */

@@ -1,7 +1,6 @@
 import type { Change, CoreApi } from '../../../shared/api'
 import type { DocumentMeta } from '../../../shared/model'
 import type {
-  DocumentGradeRow,
   DocumentRecord,
   DocumentReliability,
   GradesSnapshot,
@@ -16,8 +15,8 @@ import { WorkbenchError } from '../../base/errors'
 import { SerialQueue } from '../../base/serial-queue'
 import type { ReuseFeature } from '../reuse/reuse'
 import { applyAtImport, findAtImport } from './at-import'
-import { linksOf } from './links'
 import { applySnapshot, takeSnapshot } from './snapshot'
+import { documentView, gradeRow } from './views'
 import { originOps } from './origin-ops'
 import {
   clearGrade,
@@ -56,7 +55,7 @@ export interface ReliabilityDeps {
   canWrite: boolean
   /** Who sets a grade: the OS user name, or a name set in the app. */
   userName: () => string
-  /** Shared passages, for proposing derivation links at import. */
+  /** Shared passages, for the derivations they suggest (derivationsOf). */
   reuse?: Pick<ReuseFeature, 'pairsFor'>
 }
 
@@ -201,44 +200,7 @@ export function reliabilityFeature(deps: ReliabilityDeps): ReliabilityOps & {
       }, BATCH_MS)
   })
 
-  function gradeRow(docId: string, file: Readonly<ReliabilityFile>): DocumentGradeRow {
-    const record = file.documents[docId] ?? emptyRecord()
-    const source = record.sourceId
-      ? (file.sources.find((s) => s.id === record.sourceId) ?? null)
-      : null
-    const e = effectiveGrade({ source, document: record })
-    return {
-      docId,
-      sourceId: source?.id ?? null,
-      sourceName: source?.name ?? null,
-      reliability: e.reliability,
-      credibility: e.credibility,
-      badge: e.badge,
-      flags: record.flags.map((f) => f.kind)
-    }
-  }
-
-  function reliabilityOf(docId: string): DocumentReliability {
-    const record = recordOf(docId)
-    const source = sourceById(record.sourceId)
-    const highlights: Record<string, ReturnType<typeof effectiveGrade>> = {}
-    const highlightGrades: Record<string, HighlightGrades> = {}
-    const prefix = `${docId}.`
-    for (const [id, h] of Object.entries(data().highlights)) {
-      if (!id.startsWith(prefix)) continue
-      highlightGrades[id] = structuredClone(h)
-      highlights[id] = effectiveGrade({ source, document: record, highlight: h })
-    }
-    return {
-      docId,
-      source: structuredClone(source),
-      record: structuredClone(record),
-      effective: effectiveGrade({ source, document: record }),
-      highlights,
-      highlightGrades,
-      links: structuredClone(linksOf(data().links, docId))
-    }
-  }
+  const reliabilityOf = (docId: string): DocumentReliability => documentView(docId, data())
 
   /** Puts records back as a snapshot has them; returns the snapshot of what it replaced. */
   async function apply(snapshot: GradesSnapshot): Promise<GradesSnapshot> {

@@ -1,4 +1,4 @@
-import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { useId, useMemo, useState, type KeyboardEvent } from 'react'
 import { describeDocument, formatCount } from '../format'
 import { useDocumentList } from '../hooks/use-workspace'
 import { PROVENANCE_FLAG_LABELS } from '../../../shared/reliability'
@@ -8,6 +8,7 @@ import { useCommands, useUi } from '../state/app-context'
 import type { DocumentMeta } from '../../../shared/model'
 import { groupByOrigin, SORT_LABELS, sortAndFilter, type SortKey } from './sort'
 import { TrashButton } from './TrashDialog'
+import { moveInList } from '../ui/list-keys'
 
 /** The list of documents: filter, sort, open. Up/Down move between documents, Enter opens one. */
 export function LibraryPane(): React.JSX.Element {
@@ -30,7 +31,6 @@ export function LibraryPane(): React.JSX.Element {
   const [filter, setFilter] = useState('')
   const [sort, setSort] = useState<SortKey>('imported')
   const shown = useMemo(() => sortAndFilter(docs, sort, filter), [docs, sort, filter])
-  const listRef = useRef<HTMLUListElement>(null)
   const sortId = useId()
 
   const row = (d: DocumentMeta): React.JSX.Element => {
@@ -69,24 +69,8 @@ export function LibraryPane(): React.JSX.Element {
     )
   }
 
-  const onKeyDown = (e: KeyboardEvent<HTMLUListElement>): void => {
-    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp' && e.key !== 'Home' && e.key !== 'End') return
-    const buttons = Array.from(
-      listRef.current?.querySelectorAll<HTMLButtonElement>('button.doc-open') ?? []
-    )
-    if (buttons.length === 0) return
-    const at = buttons.indexOf(document.activeElement as HTMLButtonElement)
-    const next =
-      e.key === 'Home'
-        ? 0
-        : e.key === 'End'
-          ? buttons.length - 1
-          : e.key === 'ArrowDown'
-            ? Math.min(buttons.length - 1, at + 1)
-            : Math.max(0, at - 1)
-    buttons[next]?.focus()
-    e.preventDefault()
-  }
+  const onKeyDown = (e: KeyboardEvent<HTMLUListElement>): void =>
+    void moveInList(e, 'button.doc-open')
 
   return (
     <nav className="library" aria-label="Library pane">
@@ -124,7 +108,7 @@ export function LibraryPane(): React.JSX.Element {
           : formatCount(docs.length, 'document')}
         {docs.length > 0 && origins.length > 0 && ` · ${formatCount(origins.length, 'origin')}`}
       </p>
-      <ul className="library-list" aria-label="Library" ref={listRef} onKeyDown={onKeyDown}>
+      <ul className="library-list" aria-label="Library" onKeyDown={onKeyDown}>
         {sort === 'origin'
           ? groupByOrigin(shown, originOf).map((g) =>
               g.docs.length === 1 ? (

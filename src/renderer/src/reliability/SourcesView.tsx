@@ -1,9 +1,10 @@
-import { useRef, useState, type KeyboardEvent } from 'react'
+import { useState, type KeyboardEvent } from 'react'
 import { SOURCE_KIND_LABELS, type SourceView } from '../../../shared/reliability'
 import { formatCount } from '../format'
 import { GradeBadge } from './GradeBadge'
 import { SourceDetails } from './SourceDetails'
 import { useSourceList } from './use-grades'
+import { moveInList } from '../ui/list-keys'
 
 /** The one-letter badge of a source: its reliability (A–F), `–` while ungraded. */
 export function SourceBadge({ source }: { source: SourceView }): React.JSX.Element {
@@ -25,26 +26,10 @@ export function SourcesView(): React.JSX.Element {
   const sources = useSourceList()
   const [selectedId, setSelectedId] = useState<string | null>(null)
   const [filter, setFilter] = useState('')
-  const listRef = useRef<HTMLUListElement>(null)
   const shown = (sources ?? []).filter((s) => matches(s, filter))
   const selected = sources?.find((s) => s.id === selectedId) ?? null
 
-  const onKeyDown = (e: KeyboardEvent<HTMLUListElement>): void => {
-    if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(e.key)) return
-    const buttons = Array.from(listRef.current?.querySelectorAll<HTMLButtonElement>('button') ?? [])
-    if (buttons.length === 0) return
-    const at = buttons.indexOf(document.activeElement as HTMLButtonElement)
-    const next =
-      e.key === 'Home'
-        ? 0
-        : e.key === 'End'
-          ? buttons.length - 1
-          : e.key === 'ArrowDown'
-            ? Math.min(buttons.length - 1, at + 1)
-            : Math.max(0, at - 1)
-    buttons[next]?.focus()
-    e.preventDefault()
-  }
+  const onKeyDown = (e: KeyboardEvent<HTMLUListElement>): void => void moveInList(e, 'button')
 
   return (
     <div className="sources">
@@ -70,7 +55,7 @@ export function SourcesView(): React.JSX.Element {
         ) : shown.length === 0 ? (
           <p className="hint">No source is named “{filter.trim()}”.</p>
         ) : (
-          <ul aria-label="Source list" ref={listRef} onKeyDown={onKeyDown}>
+          <ul aria-label="Source list" onKeyDown={onKeyDown}>
             {shown.map((s) => (
               <li key={s.id}>
                 <button

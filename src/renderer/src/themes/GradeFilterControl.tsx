@@ -31,36 +31,26 @@ function Range<V extends string | number>({
 }): React.JSX.Element {
   const pick = (raw: string): V =>
     scale.find((l) => String(l.value) === raw)?.value ?? scale[0].value
+  const end = (which: 'min' | 'max', word: string, value: V): React.JSX.Element => (
+    <label>
+      {word}{' '}
+      <select
+        aria-label={`${name} ${word}`}
+        value={String(value)}
+        onChange={(e) => onChange(which, pick(e.target.value))}
+      >
+        {scale.map((l) => (
+          <option key={l.value} value={String(l.value)} title={l.label}>
+            {l.value}
+          </option>
+        ))}
+      </select>
+    </label>
+  )
   return (
     <>
-      <label>
-        from{' '}
-        <select
-          aria-label={`${name} from`}
-          value={String(min)}
-          onChange={(e) => onChange('min', pick(e.target.value))}
-        >
-          {scale.map((l) => (
-            <option key={l.value} value={String(l.value)} title={l.label}>
-              {l.value}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        to{' '}
-        <select
-          aria-label={`${name} to`}
-          value={String(max)}
-          onChange={(e) => onChange('max', pick(e.target.value))}
-        >
-          {scale.map((l) => (
-            <option key={l.value} value={String(l.value)} title={l.label}>
-              {l.value}
-            </option>
-          ))}
-        </select>
-      </label>
+      {end('min', 'from', min)}
+      {end('max', 'to', max)}
     </>
   )
 }
