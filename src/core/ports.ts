@@ -5,6 +5,7 @@ import type {
 } from '../shared/reliability'
 import type { Annotation, Block, DocumentMeta, Memo, StoredRef, Tag } from '../shared/model'
 import type { AnnotationFile, WorkspaceFile } from './store/schema'
+import type { RecordMeta } from './store/pack-store'
 import type { CountedChunks } from './domain/search/count-chunks'
 import type { WorkerSpec } from './workers/worker-protocol'
 
@@ -117,6 +118,8 @@ export interface NewContent {
   blocks: Block[]
   /** The text's checksum, when the caller has it already. */
   textSha256?: string
+  /** The document's catalog fields, kept with the content so that the catalog can be rebuilt. */
+  meta?: RecordMeta
 }
 
 /** Documents' texts, structure and original files. */

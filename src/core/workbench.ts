@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import type { CoreApi } from '../shared/api'
 import type { ImportLimits, ReadOptions, WorkspaceInfo } from '../shared/model'
 import { annotationOps } from './features/annotations/annotations'
+import { keptOnTheirText } from './features/annotations/text-version'
 import { codebookOps } from './features/codebook/codebook'
 import { documentsFeature } from './features/documents/documents'
 import { reliabilityFeature } from './features/reliability/reliability'
@@ -178,13 +179,18 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
     text: (meta, verify) => store.getText(meta, verify),
     original: (meta) => store.getOriginal(meta)
   }
-  const annotations: AnnotationFiles = annotationStore
+  const versions = keptOnTheirText(annotationStore, {
+    findDocument: (id) => store.findById(id),
+    text: (meta) => store.getText(meta),
+    warn
+  })
+  const annotations: AnnotationFiles = versions.files
   const sources: SearchSources = {
     documents: () => store.data.documents,
     // The index only derives from the text; the reader and exports verify it.
     text: (meta) => store.getText(meta, false),
     plainText: (meta) => store.getPlainText(meta),
-    notes: (docId) => annotationStore.peek(docId),
+    notes: (docId) => annotations.peek(docId),
     tags: () => store.data.codebook.tags,
     memos: () => store.data.memos,
     notesChangedSince: (since, live) => annotationFilesChangedSince(dir, since, live),
@@ -211,7 +217,8 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
     limits,
     parse: (name, data, read) =>
       parseFile(name, data, { limits, pool, read, fingerprints: options.sharedPassages !== false }),
-    sampleDir: options.sampleDir
+    sampleDir: options.sampleDir,
+    switching: versions.switching
   })
   const { findDocument } = documents
   const ctx: FeatureContext = {

@@ -244,6 +244,7 @@ function difference(
 ): AnnotationEntry | 'unchanged' | null {
   if (after.docId !== before.docId || after.generation !== before.generation) return null
   if (after.schemaVersion !== before.schemaVersion) return null
+  if (after.textSha256 !== before.textSha256 || after.previous !== before.previous) return null
   const old = new Map(before.annotations.map((a) => [a.id, a]))
   const upsert = after.annotations.filter((a) => old.get(a.id) !== a)
   const kept = new Set(after.annotations.map((a) => a.id))

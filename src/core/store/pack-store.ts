@@ -1,6 +1,6 @@
 import { open, readdir, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { StoredRef } from '../../shared/model'
+import type { DocumentMeta, StoredRef } from '../../shared/model'
 import { GroupCommit, succeeded, type Outcome } from '../base/group-commit'
 import { SerialQueue } from '../base/serial-queue'
 import { syncDirShared } from './durable-write'
@@ -31,6 +31,28 @@ export interface PackRecord {
   /** The structure, already as JSON. */
   blocks: string
   original: Uint8Array
+  /**
+   * What the catalog knows of the document when its content is stored (see RecordMeta): kept in
+   * the header, so that the catalog can be rebuilt from the packs, which are append-only.
+   */
+  meta?: RecordMeta
+}
+
+/**
+ * A document's catalog fields as they were when its content was stored: everything but its id
+ * (made once the catalog takes it in), its place in the import order and where it is stored. A new
+ * version names the document it is of (`docId`).
+ */
+export type RecordMeta = Partial<Omit<DocumentMeta, 'id' | 'stored' | 'importOrder'>> & {
+  docId?: string
+}
+
+/** A record's header, as read back by `scanPack`. */
+export interface PackRecordHeader {
+  sha256: string
+  textSha256: string
+  ext: string
+  meta?: RecordMeta
 }
 
 const MAGIC = Buffer.from('AWR1', 'latin1')
@@ -73,7 +95,8 @@ export class PackWriter {
         ext: record.ext,
         text: Buffer.byteLength(record.text),
         blocks: Buffer.byteLength(record.blocks),
-        original: record.original.byteLength
+        original: record.original.byteLength,
+        ...(record.meta ? { meta: record.meta } : {})
       })
     )
     const prefix = Buffer.alloc(8)
@@ -223,4 +246,57 @@ export class PackReader {
     this.open.clear()
     await Promise.all(handles.map((fh) => fh.then((h) => h.close()).catch(() => undefined)))
   }
+}
+
+/**
+ * Every whole record of one pack, in the order written: its header and where it is. Reading stops
+ * at the first record that is not whole (a pack cut short, or damaged there): what follows cannot
+ * be found without the catalog. Only headers are read, a few hundred bytes each.
+ */
+export async function* scanPack(
+  dir: string,
+  pack: string
+): AsyncGenerator<{ header: PackRecordHeader; ref: StoredRef }> {
+  const fh = await open(join(dir, pack), 'r')
+  try {
+    const { size } = await fh.stat()
+    const prefix = Buffer.alloc(8)
+    for (let at = 0; at + 8 <= size; ) {
+      if ((await fh.read(prefix, 0, 8, at)).bytesRead < 8) return
+      if (!prefix.subarray(0, 4).equals(MAGIC)) return
+      const length = prefix.readUInt32LE(4)
+      if (length > 1024 * 1024 || at + 8 + length > size) return
+      const raw = Buffer.alloc(length)
+      if ((await fh.read(raw, 0, length, at + 8)).bytesRead < length) return
+      let h: Record<string, unknown>
+      try {
+        h = JSON.parse(raw.toString('utf8')) as Record<string, unknown>
+      } catch {
+        return
+      }
+      const lengths = [h.text, h.blocks, h.original]
+      if (!lengths.every((n) => Number.isSafeInteger(n) && (n as number) >= 0)) return
+      const [text, blocks, original] = lengths as number[]
+      const end = at + 8 + length + text + blocks + original
+      if (end > size || typeof h.sha256 !== 'string' || typeof h.textSha256 !== 'string') return
+      yield {
+        header: {
+          sha256: h.sha256,
+          textSha256: h.textSha256,
+          ext: typeof h.ext === 'string' ? h.ext : '',
+          ...(h.meta && typeof h.meta === 'object' ? { meta: h.meta as RecordMeta } : {})
+        },
+        ref: { pack, at: at + 8 + length, text, blocks, original }
+      }
+      at = end
+    }
+  } finally {
+    await fh.close()
+  }
+}
+
+/** The packs of a folder, oldest first. */
+export async function listPacks(dir: string): Promise<string[]> {
+  const names = await readdir(dir).catch(() => [] as string[])
+  return names.filter((n) => PACK_RE.test(n)).sort()
 }

@@ -270,7 +270,11 @@ export const annotationFileSchema = z.object({
   note: z.string(),
   annotations: z.array(annotationSchema),
   /** Raised by every rewrite of this file; journal lines of other generations are ignored. */
-  generation: z.number().int().nonnegative().default(0)
+  generation: z.number().int().nonnegative().default(0),
+  /** The text the positions belong to (set once a new version has moved them). */
+  textSha256: sha256.optional(),
+  /** While a new version is being switched to: the positions in the text it replaces. */
+  previous: z.object({ textSha256: sha256, annotations: z.array(annotationSchema) }).optional()
 })
 export type AnnotationFile = z.infer<typeof annotationFileSchema>
 

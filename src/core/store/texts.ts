@@ -3,7 +3,7 @@ import type { Block, DocumentMeta, StoredRef } from '../../shared/model'
 import { WorkbenchError } from '../base/errors'
 import { SizedLru } from '../base/sized-lru'
 import { LAYOUT, sha256Hex } from './layout'
-import { PackReader, PackWriter } from './pack-store'
+import { PackReader, PackWriter, type RecordMeta } from './pack-store'
 import { parseBlocks } from './schema'
 
 export interface TextAndBlocks {
@@ -20,6 +20,8 @@ export interface NewContent {
   blocks: Block[]
   /** The text's checksum, when the caller has it already. */
   textSha256?: string
+  /** The document's catalog fields, kept with the record so that the catalog can be rebuilt. */
+  meta?: RecordMeta
 }
 
 /**
@@ -58,7 +60,8 @@ export class StoredTexts {
       ext: content.ext,
       text: content.text,
       blocks: JSON.stringify(content.blocks),
-      original: content.original
+      original: content.original,
+      ...(content.meta ? { meta: content.meta } : {})
     })
     return { textSha256, stored }
   }

@@ -1,4 +1,4 @@
-import type { DocumentFormat, DocumentMeta, ReadOptions, StoredRef } from '../../../shared/model'
+import type { DocumentFormat, DocumentMeta, ReadOptions } from '../../../shared/model'
 import type { ParsedFile } from '../../workers/worker-protocol'
 
 /** The catalog fields that come from a file's content: the same for a first import and a new version. */
@@ -6,11 +6,10 @@ export function contentFields(
   parsed: { format: DocumentFormat } & ParsedFile,
   name: string,
   sha256: string,
-  stored: StoredRef,
   bytes: number,
   title: string,
   read: ReadOptions | undefined
-): Omit<DocumentMeta, 'id' | 'importedAt' | 'importOrder'> {
+): Omit<DocumentMeta, 'id' | 'importedAt' | 'importOrder' | 'stored'> {
   const { doc } = parsed
   const chosen: ReadOptions = {}
   if (read?.wholePage) chosen.wholePage = true
@@ -24,7 +23,6 @@ export function contentFields(
     format: parsed.format,
     sha256,
     textSha256: parsed.textSha256,
-    stored,
     bytes,
     chars: doc.text.length,
     words: parsed.words,

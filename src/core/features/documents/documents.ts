@@ -25,6 +25,8 @@ export interface DocumentsDeps {
   parse: Parse
   /** Folder of the demo documents offered on first start. */
   sampleDir?: string
+  /** Marks a document as switching to a new version (see annotations/text-version.ts). */
+  switching?: <R>(docId: string, run: () => Promise<R>) => Promise<R>
 }
 
 export type DocumentsOps = Pick<

@@ -63,23 +63,28 @@ export class ImportService {
       const existing = catalog.findBySha(sha)
       if (existing) return { status: 'duplicate', name, id: existing.id, title: existing.title }
       const parsed = await this.deps.parse(name, file.data, file.read)
+      const title = chooseTitle(parsed.doc, name)
+      const fields = {
+        ...contentFields(parsed, name, sha, file.data.byteLength, title, file.read),
+        importedAt: clock.now().toISOString()
+      }
       const { stored } = await contents.put({
         sha256: sha,
         ext: extname(name).slice(1).toLowerCase(),
         original: file.data,
         text: parsed.doc.text,
         blocks: parsed.doc.blocks,
-        textSha256: parsed.textSha256
+        textSha256: parsed.textSha256,
+        meta: fields
       })
       onStored?.()
-      const title = chooseTitle(parsed.doc, name)
       await turn.mine()
       const saved = catalog.add({
         sha,
         build: (order, taken) => ({
           id: newDocId(sha, taken),
-          ...contentFields(parsed, name, sha, stored, file.data.byteLength, title, file.read),
-          importedAt: clock.now().toISOString(),
+          ...fields,
+          stored,
           importOrder: order
         })
       })

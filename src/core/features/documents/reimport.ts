@@ -1,6 +1,6 @@
 import { basename, extname } from 'node:path'
 import type { FilePayload } from '../../../shared/api'
-import type { DocumentMeta, ReanchorReport } from '../../../shared/model'
+import type { DocumentMeta, ReanchorReport, StoredRef } from '../../../shared/model'
 import { toApiError, WorkbenchError } from '../../base/errors'
 import { SerialQueue } from '../../base/serial-queue'
 import { reanchor } from '../../domain/anchoring/reanchor'
@@ -17,6 +17,8 @@ export interface ReimportDeps {
   events: ChangeEvents
   parse: Parse
   findDocument: (id: string) => DocumentMeta
+  /** Marks a document as switching to a new version (see text-version.ts). */
+  switching?: <R>(docId: string, run: () => Promise<R>) => Promise<R>
 }
 
 /**
@@ -30,7 +32,7 @@ export function reimporter(
   const queues = new Map<string, SerialQueue>()
 
   async function replace(docId: string, file: FilePayload): Promise<ReanchorReport> {
-    const { catalog, contents, annotations } = deps
+    const { catalog, contents } = deps
     const current = deps.findDocument(docId)
     // A new version is read as the analyst chose for this document, unless told otherwise.
     const read = file.read ?? (current.read?.wholePage ? { wholePage: true } : undefined)
@@ -49,18 +51,46 @@ export function reimporter(
       throw new WorkbenchError('invalid-argument', `${name}: ${toApiError(err).message}`)
     }
     const { doc } = parsed
+    const fields = contentFields(
+      parsed,
+      name,
+      sha,
+      file.data.byteLength,
+      chooseTitle(doc, name),
+      read
+    )
     const { stored } = await contents.put({
       sha256: sha,
       ext: extname(name).slice(1).toLowerCase(),
       original: file.data,
       text: doc.text,
       blocks: doc.blocks,
-      textSha256: parsed.textSha256
+      textSha256: parsed.textSha256,
+      meta: { ...fields, docId }
     })
+    const switching = deps.switching ?? (<R>(_: string, run: () => Promise<R>) => run())
+    return switching(docId, () => switchTo(docId, parsed, fields, stored))
+  }
+
+  /**
+   * Moves the highlights to the new text, then switches the catalog to it. The file keeps the
+   * positions in the text replaced until the catalog has switched (see text-version.ts), so that
+   * a crash in between leaves every highlight on the text the catalog serves.
+   */
+  async function switchTo(
+    docId: string,
+    parsed: Awaited<ReturnType<Parse>>,
+    fields: ReturnType<typeof contentFields>,
+    stored: StoredRef
+  ): Promise<ReanchorReport> {
+    const { catalog, annotations } = deps
+    const previousText = deps.findDocument(docId).textSha256
     const before = structuredClone(await annotations.get(docId))
-    const { annotations: moved, report } = reanchor(doc.text, before.annotations)
+    const { annotations: moved, report } = reanchor(parsed.doc.text, before.annotations)
     await annotations.update(docId, (draft) => {
+      draft.previous = { textSha256: previousText, annotations: before.annotations }
       draft.annotations = moved
+      draft.textSha256 = parsed.textSha256
     })
     let meta
     try {
@@ -68,24 +98,26 @@ export function reimporter(
         docId,
         keepEdited(
           deps.findDocument(docId),
-          contentFields(
-            parsed,
-            name,
-            sha,
-            stored,
-            file.data.byteLength,
-            chooseTitle(doc, name),
-            read
-          )
+          { ...fields, stored }
         )
       )
     } catch (err) {
       // The catalog still serves the old text: put the highlights back where they were in it.
       await annotations
-        .update(docId, (draft) => Object.assign(draft, before))
+        .update(docId, (draft) => {
+          delete draft.previous
+          draft.annotations = before.annotations
+          draft.textSha256 = previousText
+        })
         .catch(() => undefined)
       throw err
     }
+    // The catalog serves the new text: the positions in the old one are no longer needed.
+    await annotations
+      .update(docId, (draft) => {
+        delete draft.previous
+      })
+      .catch(() => undefined)
     deps.events.emit({
       kind: 'document-saved',
       meta,
