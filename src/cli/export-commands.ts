@@ -72,6 +72,7 @@ export function registerExportCommands(
                 : `wrote ${opts.output}: ${result.documents} documents, ${result.passages} passages, ${result.memos} memos\n`
             )
           } else io.out(result.content)
+          for (const line of result.leftOut ?? []) io.err(`left out: ${line}\n`)
         })
       }
     )
@@ -91,6 +92,7 @@ export function registerExportCommands(
         const result = await wb.exportWorkspace({ format: 'json' })
         await writeFile(opts.output, result.content)
         io.out(`wrote ${opts.output}: ${result.documents} documents, ${result.passages} passages\n`)
+        for (const line of result.leftOut ?? []) io.err(`left out: ${line}\n`)
       })
     })
 

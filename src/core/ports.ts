@@ -6,6 +6,8 @@ import type {
 import type { Annotation, Block, DocumentMeta, Memo, StoredRef, Tag } from '../shared/model'
 import type { AnnotationFile, WorkspaceFile } from './store/schema'
 import type { RecordMeta } from './store/pack-store'
+
+export type { RecordMeta }
 import type { CountedChunks } from './domain/search/count-chunks'
 import type { WorkerSpec } from './workers/worker-protocol'
 

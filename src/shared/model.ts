@@ -391,4 +391,6 @@ export interface ExportResult {
   passages: number
   /** How many memos it holds. */
   memos: number
+  /** What could not be read and was left out, one sentence each (a damaged file). */
+  leftOut?: string[]
 }

@@ -8,14 +8,14 @@ import { BackupFolder, DurableJsonFile } from './json-file'
 import { z } from 'zod'
 import type { Annotation } from '../../shared/model'
 import { annotationSchema } from '../../shared/model-schemas'
-import { Journal } from './journal'
+import { TwinJournal } from './twin-journal'
 import { annotationFileSchema, SCHEMA_VERSION, type AnnotationFile } from './schema'
 import { annotationFileName, annotationJournalName, isSafeId, LAYOUT } from './layout'
 
 interface OpenFile {
   db: Low<AnnotationFile>
   adapter: DurableJsonFile<AnnotationFile>
-  journal: Journal<AnnotationEntry>
+  journal: TwinJournal<AnnotationEntry>
   queue: SerialQueue
   backedUp: boolean
 }
@@ -77,7 +77,9 @@ export class AnnotationStore {
     let file = this.files.get(docId)
     if (!file) {
       file = (async () => {
-        const adapter = new DurableJsonFile<AnnotationFile>({
+        const adapter: DurableJsonFile<AnnotationFile> = new DurableJsonFile<AnnotationFile>({
+          // A file with backups was written before: if it is missing, the newest is put back.
+          expected: async () => (await adapter.listBackups()).length > 0,
           file: join(this.dir, LAYOUT.annotations, annotationFileName(docId)),
           schema: annotationFileSchema,
           schemaVersion: SCHEMA_VERSION,
@@ -89,7 +91,7 @@ export class AnnotationStore {
         })
         const db = new Low<AnnotationFile>(adapter, emptyFile(docId))
         await db.read()
-        const journal = new Journal(
+        const journal = new TwinJournal(
           join(this.dir, LAYOUT.annotations, annotationJournalName(docId)),
           entrySchema,
           'changes to highlights saved in it are missing'
@@ -143,8 +145,28 @@ export class AnnotationStore {
       }
       this.allLoaded = true
     }
-    return Promise.all([...this.files.values()].map(async (f) => (await f).db.data))
+    const settled = await Promise.allSettled([...this.files.values()])
+    const out: AnnotationFile[] = []
+    for (const [i, docId] of [...this.files.keys()].entries()) {
+      const r = settled[i]
+      if (r.status === 'fulfilled') out.push(r.value.db.data)
+      else if (!this.damaged.has(docId)) {
+        const problem = r.reason instanceof Error ? r.reason.message : String(r.reason)
+        this.damaged.set(docId, problem)
+        this.onWarning(
+          `The highlights of document ${docId} could not be read and are left out: ${problem}`
+        )
+      }
+    }
+    return out
   }
+
+  /** Annotation files `all` left out, with why: a full backup lists them. */
+  unreadable(): { docId: string; problem: string }[] {
+    return [...this.damaged].map(([docId, problem]) => ({ docId, problem }))
+  }
+
+  private readonly damaged = new Map<string, string>()
 
   /**
    * Changes one document's annotation file and writes it durably. The change is made on a copy
@@ -208,6 +230,9 @@ export class AnnotationStore {
       topLevelOnly ? (d) => ({ ...d }) : structuredClone
     )
     await file.journal.clear()
+    // A backup of every version written: if the file is then lost, the backup and the journal's
+    // lines (of this generation) give back all of it.
+    await file.adapter.backup().catch(() => undefined)
     return result
   }
 

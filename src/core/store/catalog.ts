@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises'
+import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Low } from 'lowdb'
 import type { DocumentMeta } from '../../shared/model'
@@ -12,9 +12,11 @@ import {
   type CommitPlan
 } from './append-planner'
 import { wasWritten } from './durable-write'
-import { catalogEntrySchema, Journal, type JournalEntry } from './journal'
+import { catalogEntrySchema, type JournalEntry } from './journal'
+import { journalCopyName, TwinJournal } from './twin-journal'
 import { DurableJsonFile } from './json-file'
 import { LAYOUT } from './layout'
+import { documentsFromPacks, salvageCatalog } from './rebuild'
 import { replayCatalog } from './replay'
 import { emptyWorkspace, SCHEMA_VERSION, workspaceFileSchema, type WorkspaceFile } from './schema'
 
@@ -47,7 +49,7 @@ export class Catalog {
   private constructor(
     private readonly db: Low<WorkspaceFile>,
     private readonly adapter: DurableJsonFile<WorkspaceFile>,
-    private readonly journal: Journal<JournalEntry>,
+    private readonly journal: TwinJournal<JournalEntry>,
     private readonly assertWritable: () => void
   ) {}
 
@@ -64,23 +66,40 @@ export class Catalog {
       schemaVersion: SCHEMA_VERSION,
       backupsDir: join(dir, LAYOUT.backups),
       onWarning: options.onWarning,
-      readOnly: options.readOnly
+      readOnly: options.readOnly,
+      expected: () => holdsWork(dir),
+      rebuild: async (damaged) => salvageCatalog(damaged, options.onWarning)
     })
     const db = new Low(adapter, emptyWorkspace())
-    const journal = new Journal(
+    const journal = new TwinJournal(
       join(dir, LAYOUT.journal),
       catalogEntrySchema,
       'documents imported in that batch may be missing from the library (their files are still in the workspace)'
     )
     await db.read()
-    const entries = await journal.read(db.data.catalogGeneration, options.onWarning)
+    const recovered = adapter.recovered
+    // After a repair, every line of a generation since the backup's may hold work it lacks (the
+    // lines are whole states of what they change, so replaying one already in it changes nothing).
+    const generation = db.data.catalogGeneration
+    const entries = await journal.read(
+      recovered ? (g) => g >= generation : generation,
+      options.onWarning
+    )
     if (entries.length) db.data = replayCatalog(db.data, entries)
+    // The documents a lost line listed are found again in the packs (a line cut short was maybe
+    // never acknowledged, but its document is whole in the packs: taking it back loses nothing).
+    if (recovered || journal.skippedLines)
+      db.data = await findAgain(dir, db.data, options.onWarning)
     const catalog = new Catalog(db, adapter, journal, options.assertWritable)
     if (!options.readOnly) {
-      // Writes the catalog (a new workspace gets its file now), and empties the journal.
-      if (entries.length || !(await exists(file))) await catalog.checkpoint()
-      else await journal.clear()
-      await adapter.backup()
+      // Writes the catalog (a new workspace gets its file now), and empties the journal; a
+      // rewrite takes its own backup.
+      if (entries.length || recovered || journal.skippedLines || !(await exists(file)))
+        await catalog.checkpoint()
+      else {
+        await journal.clear()
+        await adapter.backup()
+      }
     }
     return catalog
   }
@@ -186,6 +205,9 @@ export class Catalog {
     // The file's new generation voids the journal's lines even if emptying it fails.
     await this.journal.clear()
     this.journalDocuments = 0
+    // A backup of every version written: if the file is then lost, the backup and the journal's
+    // lines (of this generation) give back all of it.
+    await this.adapter.backup().catch(() => undefined)
     return plan.outcomes
   }
 
@@ -204,5 +226,37 @@ async function exists(file: string): Promise<boolean> {
     return true
   } catch {
     return false
+  }
+}
+
+/** Whether a workspace folder holds work: content, annotations, a journal or backups of the catalog. */
+async function holdsWork(dir: string): Promise<boolean> {
+  const has = async (folder: string, test: (name: string) => boolean): Promise<boolean> =>
+    (await readdir(join(dir, folder)).catch(() => [] as string[])).some(test)
+  return (
+    (await has(LAYOUT.texts, (n) => n.endsWith('.awp'))) ||
+    (await has(LAYOUT.annotations, (n) => n.endsWith('.json'))) ||
+    (await has(LAYOUT.backups, (n) => n.startsWith('workspace-'))) ||
+    (await exists(join(dir, LAYOUT.journal))) ||
+    (await exists(journalCopyName(join(dir, LAYOUT.journal))))
+  )
+}
+
+/** The catalog with the documents found again in the packs that it does not list, and a word on them. */
+async function findAgain(
+  dir: string,
+  data: WorkspaceFile,
+  onWarning: (message: string) => void
+): Promise<WorkspaceFile> {
+  const found = await documentsFromPacks(dir, data)
+  if (!found.length) return data
+  const titles = found.slice(0, 5).map((d) => `"${d.title}"`)
+  onWarning(
+    `${found.length} document${found.length === 1 ? ' was' : 's were'} found again in the workspace's content and put back in the library, with ${found.length === 1 ? 'its' : 'their'} highlights: ${titles.join(', ')}${found.length > 5 ? ', …' : ''}. Edits to their details made since their import may be missing.`
+  )
+  return {
+    ...data,
+    documents: [...data.documents, ...found],
+    nextImportOrder: Math.max(data.nextImportOrder, ...found.map((d) => d.importOrder + 1))
   }
 }

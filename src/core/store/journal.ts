@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { open, readFile, truncate, unlink, type FileHandle } from 'node:fs/promises'
+import { open, readFile, rename, truncate, unlink, type FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { z } from 'zod'
 import type { DocumentMeta, Memo, Tag } from '../../shared/model'
@@ -62,6 +62,8 @@ export class Journal<E extends { generation: number }> {
   }
   /** Set when an append failed and could not be undone: the next change rewrites the catalog instead. */
   broken = false
+  /** Set when the last read skipped a line: damaged, or cut short (then by a crash, or damage). */
+  skippedLines = false
 
   constructor(
     readonly file: string,
@@ -70,14 +72,29 @@ export class Journal<E extends { generation: number }> {
     private readonly lost: string
   ) {}
 
-  /** The entries of `generation`, in order. Damaged lines are skipped (and reported unless last). */
-  async read(generation: number, onWarning: (message: string) => void): Promise<E[]> {
+  /**
+   * The entries of `generation` (or of the generations it accepts), in order. Damaged lines are
+   * skipped (and reported unless last).
+   */
+  async read(
+    generation: number | ((generation: number) => boolean),
+    onWarning: (message: string) => void
+  ): Promise<E[]> {
+    const accept =
+      typeof generation === 'number' ? (g: number): boolean => g === generation : generation
     let raw: string
     try {
       raw = await readFile(this.file, 'utf8')
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return []
-      throw err
+      const code = (err as NodeJS.ErrnoException).code
+      if (code === 'ENOENT') return []
+      if (code !== 'EISDIR') throw err
+      // A folder where the journal should be: moved aside, so that appends can make the file.
+      const aside = `${this.file}.damaged-${Date.now()}`
+      await rename(this.file, aside).catch(() => undefined)
+      this.skippedLines = true
+      onWarning(`${this.file} was a folder, not a journal; it was moved to ${aside}; ${this.lost}.`)
+      return []
     }
     const lines = raw.split('\n')
     const out: E[] = []
@@ -95,12 +112,13 @@ export class Journal<E extends { generation: number }> {
         }
       }
       const last = lines.slice(i + 1).every((l) => !l)
+      if (!entry) this.skippedLines = true
       if (!entry) {
         if (!last)
           onWarning(`${this.file}: line ${i + 1} is damaged and was skipped; ${this.lost}.`)
         return
       }
-      if (entry.generation === generation) out.push(entry)
+      if (accept(entry.generation)) out.push(entry)
     })
     return out
   }

@@ -44,7 +44,7 @@ describe('DurableJsonFile', () => {
     ['truncated', '{"schemaVersion":1,"items":["a","b'],
     ['null', 'null'],
     ['wrong shape', '{"schemaVersion":1,"items":"not a list"}']
-  ])('moves a %s file aside and restores the newest good backup', async (_, damaged) => {
+  ])('copies a %s file aside and restores the newest good backup', async (_, damaged) => {
     const { dir, file, warnings, adapter } = await setup()
     await adapter.write({ schemaVersion: 1, items: ['old'] })
     await adapter.backup()
@@ -54,7 +54,7 @@ describe('DurableJsonFile', () => {
     expect(await adapter.read()).toEqual({ schemaVersion: 1, items: ['newer'] })
     expect(warnings).toHaveLength(1)
     expect(warnings[0]).toMatch(
-      /workspace\.json was damaged .* moved to workspace\.json\.corrupt-\S+ and the backup workspace-\S+\.json was restored/
+      /workspace\.json was damaged .* copied to workspace\.json\.corrupt-\S+ and the backup workspace-\S+\.json was restored/
     )
     const aside = (await readdir(dir)).find((n) => n.includes('.corrupt-'))
     expect(await readFile(join(dir, aside as string), 'utf8')).toBe(damaged)

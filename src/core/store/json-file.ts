@@ -19,6 +19,23 @@ export interface JsonFileOptions<T> {
   now?: () => Date
   /** Never change anything on disk (a reader without the writer lock). */
   readOnly?: boolean
+  /**
+   * Whether the file should be there (its folder holds work): a missing file is then put back
+   * from its newest good backup, or rebuilt, instead of being taken for a new start.
+   */
+  expected?: () => Promise<boolean>
+  /**
+   * Builds the content from elsewhere when the file is damaged or missing and no backup is good
+   * (the catalog, from the packs): without it, such a file stops the opening.
+   */
+  rebuild?: (damaged: string | null) => Promise<T>
+}
+
+/** How the file's content was found by the last read, when not as it was on disk. */
+export interface Recovery {
+  reason: string
+  /** The backup put back, or null when the content was rebuilt. */
+  backup: string | null
 }
 
 type Parsed<T> = { ok: true; data: T } | { ok: false; reason: string }
@@ -87,7 +104,10 @@ function stamp(date: Date): string {
  * restored; a file from a newer version of the app is refused and left as it is.
  */
 export class DurableJsonFile<T> implements Adapter<T> {
-  private readonly opts: Required<JsonFileOptions<T>>
+  private readonly opts: Required<Omit<JsonFileOptions<T>, 'expected' | 'rebuild'>> &
+    Pick<JsonFileOptions<T>, 'expected' | 'rebuild'>
+  /** Set when the last read put back a backup or rebuilt the content. */
+  recovered: Recovery | null = null
 
   constructor(opts: JsonFileOptions<T>) {
     this.opts = {
@@ -134,22 +154,36 @@ export class DurableJsonFile<T> implements Adapter<T> {
     try {
       raw = await readFile(this.opts.file, 'utf8')
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null
-      throw err
+      const code = (err as NodeJS.ErrnoException).code
+      if (code === 'EISDIR' && !this.opts.readOnly) {
+        // A folder where the file should be: moved aside (the file cannot be written over it).
+        const aside = `${this.opts.file}.corrupt-${stamp(this.opts.now())}`
+        await rename(this.opts.file, aside)
+        return this.recover(`a folder was in its place; it was moved to ${basename(aside)}`, null)
+      }
+      if (code === 'EISDIR') return this.recover('a folder is in its place', null)
+      if (code !== 'ENOENT') throw err
+      if (!(await this.opts.expected?.())) return null
+      return this.recover('the file is missing', null)
     }
     const parsed = this.parse(raw)
     if (parsed.ok) return parsed.data
-    return this.recover(parsed.reason)
+    return this.recover(parsed.reason, raw)
   }
 
   /**
-   * Restores the newest backup that parses, moving the damaged file aside first. Without a good
-   * backup the damaged file stays where it is and every open keeps failing with the same message:
-   * moving it away would make the next start see "no file" and begin empty. A read-only open
-   * changes nothing on disk and uses the backup from memory.
+   * Restores the newest backup that parses, copying the damaged file aside first, then writing
+   * the backup over it (atomically): at no moment is there no file, so a crash while repairing
+   * leaves either the damaged file (repaired again at the next start) or the repaired one.
+   * Without a good backup the content is rebuilt, if it can be; else the damaged file stays where
+   * it is and every open keeps failing with the same message: moving it away would make the next
+   * start see "no file" and begin empty. A read-only open changes nothing on disk and uses the
+   * backup from memory.
    */
-  private async recover(reason: string): Promise<T> {
+  private async recover(reason: string, damaged: string | null): Promise<T> {
     const { file, onWarning } = this.opts
+    const present = damaged !== null
+    const aside = `${file}.corrupt-${stamp(this.opts.now())}`
     for (const backup of await this.listBackups()) {
       let parsed: Parsed<T>
       let raw: string
@@ -160,19 +194,33 @@ export class DurableJsonFile<T> implements Adapter<T> {
         continue
       }
       if (!parsed.ok) continue
+      this.recovered = { reason, backup }
       if (this.opts.readOnly) {
         onWarning(
           `${basename(file)} is damaged (${reason}); showing the backup ${basename(backup)}. Open the workspace in the app to repair it.`
         )
         return parsed.data
       }
-      const aside = `${file}.corrupt-${stamp(this.opts.now())}`
-      await rename(file, aside)
+      if (present) await copyFile(file, aside)
       await writeFileDurable(file, raw)
       onWarning(
-        `${basename(file)} was damaged (${reason}). It was moved to ${basename(aside)} and the backup ${basename(backup)} was restored; changes made after that backup may be missing.`
+        present
+          ? `${basename(file)} was damaged (${reason}). It was copied to ${basename(aside)} and the backup ${basename(backup)} was restored.`
+          : `${basename(file)} was missing (${reason}). The backup ${basename(backup)} was restored.`
       )
       return parsed.data
+    }
+    if (this.opts.rebuild) {
+      const data = await this.opts.rebuild(damaged)
+      this.recovered = { reason, backup: null }
+      if (!this.opts.readOnly) {
+        if (present) await copyFile(file, aside)
+        await writeFileDurable(file, JSON.stringify(data))
+      }
+      onWarning(
+        `${basename(file)} ${present ? 'was damaged' : 'was missing'} (${reason}) and no backup of it could be read: it was rebuilt from what could be read of it and from the rest of the workspace${present && !this.opts.readOnly ? `, and the damaged file copied to ${basename(aside)}` : ''}.`
+      )
+      return data
     }
     throw new WorkbenchError(
       'corrupt',

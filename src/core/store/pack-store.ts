@@ -41,10 +41,13 @@ export interface PackRecord {
 /**
  * A document's catalog fields as they were when its content was stored: everything but its id
  * (made once the catalog takes it in), its place in the import order and where it is stored. A new
- * version names the document it is of (`docId`).
+ * version names the document it is of (`docId`); a restored document, its id (`id`).
  */
 export type RecordMeta = Partial<Omit<DocumentMeta, 'id' | 'stored' | 'importOrder'>> & {
+  /** The document this is a new version of. */
   docId?: string
+  /** The document's id, when it is known as its content is stored (a restore). */
+  id?: string
 }
 
 /** A record's header, as read back by `scanPack`. */
@@ -261,7 +264,7 @@ export async function* scanPack(
   try {
     const { size } = await fh.stat()
     const prefix = Buffer.alloc(8)
-    for (let at = 0; at + 8 <= size; ) {
+    for (let at = 0; at + 8 <= size;) {
       if ((await fh.read(prefix, 0, 8, at)).bytesRead < 8) return
       if (!prefix.subarray(0, 4).equals(MAGIC)) return
       const length = prefix.readUInt32LE(4)

@@ -1,4 +1,4 @@
-import { readFile, rm, writeFile } from 'node:fs/promises'
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { useTempDirs } from '../../test-support/temp-dir'
@@ -78,9 +78,11 @@ describe('the catalog', () => {
     await store.close()
   })
 
-  it('refuses a catalog whose documents do not say where their texts are kept, naming the field', async () => {
+  it('opens a catalog with a damaged document and no backup, keeping the rest of it and a copy of the damaged file', async () => {
     const dir = await tempDir()
-    await (await WorkspaceStore.open(dir)).close()
+    const first = await WorkspaceStore.open(dir)
+    await first.update((d) => d.codebook.tags.push(tag('kept')))
+    await first.close()
     const catalog = JSON.parse(await readFile(join(dir, 'workspace.json'), 'utf8'))
     catalog.documents = [
       {
@@ -100,10 +102,18 @@ describe('the catalog', () => {
         importOrder: 1
       }
     ]
-    await writeFile(join(dir, 'workspace.json'), JSON.stringify(catalog))
+    const damaged = JSON.stringify(catalog)
+    await writeFile(join(dir, 'workspace.json'), damaged)
     await rm(join(dir, 'backups'), { recursive: true })
-    await expect(WorkspaceStore.open(dir)).rejects.toThrow(
-      /workspace\.json is damaged \(unexpected content at documents\.0: stored: missing \(where the text is kept, in texts\/\)\) and there is no good backup/
+    const store = await WorkspaceStore.open(dir)
+    expect(store.data.codebook.tags.map((t) => t.id)).toEqual(['kept'])
+    expect(store.data.documents).toEqual([])
+    expect(store.warnings.join('\n')).toMatch(
+      /workspace\.json was damaged \(unexpected content at documents\.0: stored: missing \(where the text is kept, in texts\/\)\) and no backup of it could be read: it was rebuilt .* copied to workspace\.json\.corrupt-/
     )
+    expect(store.warnings.join('\n')).toMatch(/left out: a document/)
+    await store.close()
+    const aside = (await readdir(dir)).find((n) => n.startsWith('workspace.json.corrupt-'))
+    expect(await readFile(join(dir, aside as string), 'utf8')).toBe(damaged)
   })
 })

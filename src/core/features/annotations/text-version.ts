@@ -1,7 +1,6 @@
 import type { Annotation, DocumentMeta } from '../../../shared/model'
 import { reanchor } from '../../domain/anchoring/reanchor'
-import type { AnnotationFiles } from '../../ports'
-import type { AnnotationFile } from '../../store/schema'
+import type { AnnotationFile, AnnotationFiles } from '../../ports'
 
 export interface TextVersionDeps {
   findDocument: (docId: string) => DocumentMeta | undefined

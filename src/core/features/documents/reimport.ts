@@ -96,10 +96,7 @@ export function reimporter(
     try {
       meta = await catalog.replace(
         docId,
-        keepEdited(
-          deps.findDocument(docId),
-          { ...fields, stored }
-        )
+        keepEdited(deps.findDocument(docId), { ...fields, stored })
       )
     } catch (err) {
       // The catalog still serves the old text: put the highlights back where they were in it.

@@ -10,7 +10,7 @@ import {
   type GradeFilter
 } from '../../../shared/grade-filters'
 import { badgeText } from '../../../shared/reliability'
-import { WorkbenchError } from '../../base/errors'
+import { toApiError, WorkbenchError } from '../../base/errors'
 import type {
   ExportDocument,
   ExportDerivation,
@@ -104,8 +104,9 @@ export async function collectExport(
   getContent: (docId: string) => Promise<{ text: string; blocks: Block[] }>,
   grades?: GradeLookup,
   provenance?: ExportProvenance
-): Promise<ExportInput> {
+): Promise<ExportInput & { leftOut: string[] }> {
   const tags = ctx.codebook.tags()
+  const leftOut: string[] = []
   const docs = options.docIds?.length
     ? options.docIds.map(ctx.findDocument)
     : [...ctx.catalog.documents()]
@@ -124,7 +125,13 @@ export async function collectExport(
     graded.length === 0 || (!!grades && matchesGradeFilters(graded, grades.of(docId, annotationId)))
   const documents: ExportDocument[] = []
   for (const meta of docs) {
-    const file = await ctx.annotations.get(meta.id)
+    let file
+    try {
+      file = await ctx.annotations.get(meta.id)
+    } catch (err) {
+      leftOut.push(`"${meta.title}": its highlights could not be read (${toApiError(err).message})`)
+      continue
+    }
     const chosen = file.annotations.filter(
       (a) =>
         (!within || taggedWithin(a, within)) &&
@@ -134,7 +141,14 @@ export async function collectExport(
     const narrowed = Boolean(within || only || graded.length)
     if (narrowed && chosen.length === 0) continue
     if (!narrowed && chosen.length === 0 && !file.note.trim() && !options.docIds?.length) continue
-    const { text, blocks } = chosen.length ? await getContent(meta.id) : { text: '', blocks: [] }
+    let content: { text: string; blocks: Block[] } = { text: '', blocks: [] }
+    try {
+      if (chosen.length) content = await getContent(meta.id)
+    } catch (err) {
+      leftOut.push(`"${meta.title}": its text could not be read (${toApiError(err).message})`)
+      continue
+    }
+    const { text, blocks } = content
     const outline = outlineOf(text, blocks)
     const row = grades?.row(meta.id)
     const carried = chosen.length ? await provenance?.corroborationOf(meta.id) : undefined
@@ -184,6 +198,7 @@ export async function collectExport(
     groupBy: options.groupBy ?? 'doc',
     fragment: options.fragment ?? false,
     documents,
-    tagOrder: tagViews(tags, new Map()).map((t) => t.path)
+    tagOrder: tagViews(tags, new Map()).map((t) => t.path),
+    leftOut
   }
 }

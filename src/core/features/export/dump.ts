@@ -24,7 +24,18 @@ export const dumpSchema = z.object({
   texts: z.record(z.string(), z.object({ text: z.string(), blocks: blocksSchema })),
   annotations: z.record(z.string(), annotationFileSchema),
   /** Sources, grades with their history, provenance flags and derivation links (reliability.json). */
-  reliability: reliabilityFileSchema.optional()
+  reliability: reliabilityFileSchema.optional(),
+  /** What could not be read when the backup was made (a damaged file), and so is not in it. */
+  unreadable: z
+    .array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        part: z.enum(['text', 'highlights']),
+        problem: z.string()
+      })
+    )
+    .optional()
 })
 export type Dump = z.infer<typeof dumpSchema>
 
@@ -33,7 +44,8 @@ export function renderDump(
   workspace: Dump['workspace'],
   texts: Dump['texts'],
   annotations: Record<string, AnnotationFile>,
-  reliability?: ReliabilityFile
+  reliability?: ReliabilityFile,
+  unreadable: NonNullable<Dump['unreadable']> = []
 ): string {
   const dump: Dump = {
     format: DUMP_FORMAT,
@@ -42,7 +54,8 @@ export function renderDump(
     workspace,
     texts,
     annotations,
-    ...(reliability && { reliability })
+    ...(reliability && { reliability }),
+    ...(unreadable.length ? { unreadable } : {})
   }
   return safeJson(dump, 1) + '\n'
 }

@@ -1,5 +1,5 @@
-import type { ExportOptions, ExportResult, StoredRef } from '../../../shared/model'
-import type { FeatureContext, GradeLookup } from '../../ports'
+import type { DocumentMeta, ExportOptions, ExportResult, StoredRef } from '../../../shared/model'
+import type { FeatureContext, GradeLookup, RecordMeta } from '../../ports'
 import type { ReliabilityFile } from '../../../shared/reliability-schemas'
 import { WorkbenchError } from '../../base/errors'
 import { collectExport, type ExportProvenance } from './collect'
@@ -45,31 +45,59 @@ export function exportOps(
       const docs = ctx.catalog.documents()
       const texts: Dump['texts'] = {}
       const annotations: Dump['annotations'] = {}
+      // A damaged text or annotation file is left out and listed; the rest is backed up.
+      const unreadable: NonNullable<Dump['unreadable']> = []
+      const textless = new Set<string>()
       for (const meta of docs) {
-        texts[meta.textSha256] = await ctx.contents.text(meta)
-        const file = await ctx.annotations.get(meta.id)
-        if (file.annotations.length || file.note) annotations[meta.id] = structuredClone(file)
+        try {
+          texts[meta.textSha256] ??= await ctx.contents.text(meta)
+        } catch (err) {
+          unreadable.push({ id: meta.id, title: meta.title, part: 'text', problem: message(err) })
+          textless.add(meta.id)
+          continue
+        }
+        try {
+          const file = await ctx.annotations.get(meta.id)
+          if (file.annotations.length || file.note) annotations[meta.id] = structuredClone(file)
+        } catch (err) {
+          unreadable.push({
+            id: meta.id,
+            title: meta.title,
+            part: 'highlights',
+            problem: message(err)
+          })
+        }
       }
       const { catalogGeneration: _generation, ...catalog } = structuredClone(ctx.whole.data())
       // Where this workspace keeps its texts means nothing in another one.
       const workspace = {
         ...catalog,
-        documents: catalog.documents.map(({ stored: _stored, ...d }) => d)
+        documents: catalog.documents
+          .filter((d) => !textless.has(d.id))
+          .map(({ stored: _stored, ...d }) => d)
       }
       const content = renderDump(
         ctx.clock.now().toISOString(),
         workspace,
         texts,
         annotations,
-        await extra.reliability?.file()
+        await extra.reliability?.file(),
+        unreadable
       )
       return {
         filename,
         mimeType,
         content,
-        documents: docs.length,
+        documents: workspace.documents.length,
         passages: Object.values(annotations).reduce((n, f) => n + f.annotations.length, 0),
-        memos: catalog.memos.length
+        memos: catalog.memos.length,
+        ...(unreadable.length
+          ? {
+              leftOut: unreadable.map(
+                (u) => `"${u.title}": its ${u.part} could not be read (${u.problem})`
+              )
+            }
+          : {})
       }
     }
     const input = await collectExport(
@@ -91,7 +119,8 @@ export function exportOps(
       content,
       documents: input.memosOnly ? 0 : input.documents.length,
       passages: input.memosOnly ? 0 : passageCount(input),
-      memos: input.memos.length
+      memos: input.memos.length,
+      ...(input.leftOut.length ? { leftOut: input.leftOut } : {})
     }
   }
 
@@ -159,7 +188,8 @@ export function exportOps(
         original: new Uint8Array(0),
         text: t.text,
         blocks: t.blocks,
-        textSha256: meta.textSha256
+        textSha256: meta.textSha256,
+        meta: recordMetaOf(meta)
       })
       stored.set(meta.textSha256, put.stored)
     }
@@ -189,3 +219,11 @@ export function exportOps(
       restore(new TextDecoder().decode(file.data), file.name)
   }
 }
+
+/** What a restored document's pack record says of it (see RecordMeta). */
+function recordMetaOf(meta: Omit<DocumentMeta, 'stored'>): RecordMeta {
+  const { importOrder: _order, ...fields } = meta
+  return fields
+}
+
+const message = (err: unknown): string => (err instanceof Error ? err.message : String(err))

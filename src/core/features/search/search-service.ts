@@ -66,8 +66,12 @@ export class SearchService {
     private readonly sources: SearchSources
   ) {
     this.filters = new DocumentFilters(() => sources.documents())
-    this.texts = new TextCache((meta) => sources.plainText(meta))
-    this.outlines = new OutlineCache((meta) => sources.text(meta))
+    // A text that cannot be read (a damaged pack) gives its hits no snippet, rather than failing
+    // every search whose results reach it; opening the document says what is wrong.
+    this.texts = new TextCache((meta) => sources.plainText(meta).catch(() => ''))
+    this.outlines = new OutlineCache((meta) =>
+      sources.text(meta).catch(() => ({ text: '', blocks: [] }))
+    )
   }
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchResponse> {

@@ -160,11 +160,23 @@ export function ExportDialog(): React.JSX.Element {
                 {result.error}
               </p>
             ) : value ? (
-              <ExportPreview
-                content={value.content}
-                markdown={format === 'md'}
-                summary={`${memosOnly ? formatCount(value.memos, 'memo') : `${formatCount(value.documents, 'document')}, ${formatCount(value.passages, 'passage')}, ${formatCount(value.memos, 'memo')}`} · ${value.filename}`}
-              />
+              <>
+                {value.leftOut?.length ? (
+                  <div className="error" role="alert">
+                    <p>Left out, because it could not be read:</p>
+                    <ul>
+                      {value.leftOut.map((line) => (
+                        <li key={line}>{line}</li>
+                      ))}
+                    </ul>
+                  </div>
+                ) : null}
+                <ExportPreview
+                  content={value.content}
+                  markdown={format === 'md'}
+                  summary={`${memosOnly ? formatCount(value.memos, 'memo') : `${formatCount(value.documents, 'document')}, ${formatCount(value.passages, 'passage')}, ${formatCount(value.memos, 'memo')}`} · ${value.filename}`}
+                />
+              </>
             ) : (
               <p className="hint">Preparing…</p>
             )}
