@@ -104,6 +104,7 @@ describe('importing documents', () => {
       'index',
       'texts',
       'workspace.journal',
+      'workspace.journal.copy',
       'workspace.json',
       'workspace.lock',
       'workspace.lock-owner.json'

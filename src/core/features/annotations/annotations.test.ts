@@ -73,12 +73,38 @@ describe('saving highlights', () => {
     await wb.createAnnotation({ docId: doc.id, ...range(text, 'had been harmed') })
     const crashed = await crashCopy(dir)
     await wb.close()
-    const journal = join(crashed, 'annotations', `${doc.id}.journal`)
-    const line = await readFile(journal, 'utf8')
-    await writeFile(journal, line.slice(0, line.length - 20))
+    // The power cut falls on the append: the journal and its copy both end in half a line.
+    for (const name of [`${doc.id}.journal`, `${doc.id}.journal.copy`]) {
+      const journal = join(crashed, 'annotations', name)
+      const line = await readFile(journal, 'utf8')
+      await writeFile(journal, line.slice(0, line.length - 20))
+    }
     const again = await openTestWorkbench(crashed)
     expect(await again.listAnnotations(doc.id)).toEqual([kept.value])
     expect((await again.getWorkspaceInfo()).warnings).toEqual([])
+    await again.close()
+  })
+
+  it('takes a confirmed change from the journal’s copy when the journal itself is damaged', async () => {
+    const dir = await tempDir()
+    const wb = await openTestWorkbench(dir)
+    const doc = await importText(wb, 'ledger.txt', LEDGER)
+    const { text } = await wb.getDocument(doc.id)
+    const first = await wb.createAnnotation({ docId: doc.id, ...range(text, 'Cranes idle') })
+    const second = await wb.createAnnotation({ docId: doc.id, ...range(text, 'had been harmed') })
+    const third = await wb.createAnnotation({ docId: doc.id, ...range(text, 'harbour master') })
+    const crashed = await crashCopy(dir)
+    await wb.close()
+    await writeFile(join(crashed, 'annotations', `${doc.id}.journal`), '')
+    const again = await openTestWorkbench(crashed)
+    expect((await again.listAnnotations(doc.id)).map((a) => a.id)).toEqual([
+      first.value.id,
+      third.value.id,
+      second.value.id
+    ])
+    expect((await again.getWorkspaceInfo()).warnings).toEqual([
+      expect.stringMatching(/journal lacks changes that its copy .*journal\.copy holds/)
+    ])
     await again.close()
   })
 })
@@ -295,10 +321,13 @@ describe('damaged annotation files', () => {
     // The next session backs the file up before its first change, then the file gets damaged.
     const second = await openTestWorkbench(dir)
     await second.createAnnotation({ docId: doc.id, ...range(LEDGER, 'harbour master') })
+    const saved = await second.listAnnotations(doc.id)
     await second.close()
     await writeFile(join(dir, 'annotations', `${doc.id}.json`), '{"schemaVersion":1,"docId":"')
     const third = await openTestWorkbench(dir)
-    expect(await third.listAnnotations(doc.id)).toEqual([kept.value])
+    // The backup taken when the second session wrote the file holds what it saved.
+    expect(saved).not.toEqual([kept.value])
+    expect(await third.listAnnotations(doc.id)).toEqual(saved)
     const { warnings } = await third.getWorkspaceInfo()
     expect(warnings).toEqual([
       expect.stringMatching(
