@@ -145,7 +145,10 @@ export async function makeHostileFixtures(dir: string, overLimitMb = 6): Promise
       new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00])
     ],
     ['empty.md', ''],
-    ['single-line.txt', `Start ${'harbour traffic report '.repeat(90_000)}end`]
+    ['single-line.txt', `Start ${'harbour traffic report '.repeat(90_000)}end`],
+    // Two million lines of one character: a text that once built a block for each.
+    ['one-character-per-line.txt', 'x\n'.repeat(2_000_000)],
+    ['one-character-per-line.md', 'y\n\n'.repeat(1_200_000)]
   ]
   for (const [name, content] of files) await writeFile(join(dir, name), content)
   return [
@@ -184,6 +187,8 @@ export async function makeHostileFixtures(dir: string, overLimitMb = 6): Promise
     { name: 'random-binary.txt', expect: 'refuse', reason: /^this is not a text file/ },
     { name: 'executable.pdf', expect: 'refuse', reason: /^this is not a PDF file/ },
     { name: 'empty.md', expect: 'refuse', reason: /^the file is empty$/ },
-    { name: 'single-line.txt', expect: 'import' }
+    { name: 'single-line.txt', expect: 'import' },
+    { name: 'one-character-per-line.txt', expect: 'import' },
+    { name: 'one-character-per-line.md', expect: 'import' }
   ]
 }

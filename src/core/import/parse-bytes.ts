@@ -4,8 +4,32 @@ import { decodeText, type Decoded } from './decode'
 import { plausibilityWarnings } from './text-plausibility'
 import { markdownToDocument } from './markdown'
 import { plainTextToDocument } from './plain-text'
-import type { ParsedDocument } from './text-blocks'
+import { MAX_BLOCKS, type ParsedDocument } from './text-blocks'
 import { webPageToDocument } from './web-page'
+
+/**
+ * A Markdown file of more lines than this is read as plain text: the Markdown parser builds an
+ * object for each of its blocks (a file of a million one-letter paragraphs took a gigabyte),
+ * while the plain-text reader keeps a text of any number of lines in a bounded structure.
+ */
+export const MAX_MARKDOWN_LINES = 4 * MAX_BLOCKS
+
+function markdownOrPlain(text: string): ParsedDocument {
+  let lines = 1
+  for (
+    let i = text.indexOf('\n');
+    i !== -1 && lines <= MAX_MARKDOWN_LINES;
+    i = text.indexOf('\n', i + 1)
+  )
+    lines++
+  if (lines <= MAX_MARKDOWN_LINES) return markdownToDocument(text)
+  const doc = plainTextToDocument(text)
+  doc.warnings = [
+    ...doc.warnings,
+    `it has more than ${MAX_MARKDOWN_LINES.toLocaleString('en-US')} lines, so it was read as plain text (its Markdown formatting was not applied)`
+  ]
+  return doc
+}
 
 /**
  * Turns a file's bytes into normalized text with structure (run in a parser worker). Throws
@@ -41,7 +65,7 @@ export async function parseBytes(
       doc = withEncoding(decoded(), plainTextToDocument)
       break
     case 'md':
-      doc = withEncoding(decoded(), markdownToDocument)
+      doc = withEncoding(decoded(), markdownOrPlain)
       break
     case 'html':
       doc = withEncoding(decoded(true), (text) =>
