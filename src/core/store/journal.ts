@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto'
-import { open, readFile, rename, truncate, unlink, type FileHandle } from 'node:fs/promises'
+import { constants } from 'node:buffer'
+import { open, rename, truncate, unlink, type FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { z } from 'zod'
 import type { DocumentMeta, Memo, Tag } from '../../shared/model'
 import { memoSchema, tagSchema } from '../../shared/model-schemas'
+import { WorkbenchError } from '../base/errors'
 import { fsyncDir } from './durable-write'
 import { documentMetaSchema } from './schema'
 
@@ -50,6 +52,61 @@ const checksum = (payload: string): string =>
  * codebook and the memos; an annotation file's (annotations/<id>.journal) new, changed and deleted
  * highlights and the document note.
  */
+export interface JournalLimits {
+  /** Bytes read at a time (the journal is never read whole: it may be larger than a string can be). */
+  chunkBytes?: number
+  /** The longest line read; a longer one is reported and skipped (default: the longest string). */
+  maxLineBytes?: number
+}
+
+/** One line of a journal, as its bytes (null when longer than the limit), numbered from 1. */
+interface RawLine {
+  bytes: Buffer | null
+  length: number
+  number: number
+  /** Ends in a newline: the append that wrote it finished writing it. */
+  complete: boolean
+}
+
+/** The lines of an open file, read a chunk at a time. */
+async function* linesOf(fh: FileHandle, limits: Required<JournalLimits>): AsyncGenerator<RawLine> {
+  const chunk = Buffer.allocUnsafe(limits.chunkBytes)
+  let parts: Buffer[] = []
+  let length = 0
+  let number = 1
+  const take = (piece: Buffer): void => {
+    length += piece.length
+    // A line longer than the limit is only counted, never held.
+    if (length <= limits.maxLineBytes) parts.push(Buffer.from(piece))
+    else parts = []
+  }
+  const line = (complete: boolean): RawLine => {
+    const bytes = length <= limits.maxLineBytes ? Buffer.concat(parts, length) : null
+    const raw = { bytes, length, number: number++, complete }
+    parts = []
+    length = 0
+    return raw
+  }
+  for (;;) {
+    const { bytesRead } = await fh.read(chunk, 0, chunk.length, null)
+    if (bytesRead === 0) break
+    let from = 0
+    for (;;) {
+      const newline = chunk.indexOf(10, from)
+      if (newline === -1 || newline >= bytesRead) break
+      take(chunk.subarray(from, newline))
+      yield line(true)
+      from = newline + 1
+    }
+    if (from < bytesRead) take(chunk.subarray(from, bytesRead))
+  }
+  if (length > 0) yield line(false)
+}
+
+/** When the journal was found damaged, the name its copy is kept under when the journal is emptied. */
+const damagedName = (file: string, now: Date): string =>
+  `${file}.damaged-${now.toISOString().replace(/[:.]/g, '-')}`
+
 export class Journal<E extends { generation: number }> {
   /** Bytes in the file, as far as this process knows: a failed append is cut back to this. */
   private size = 0
@@ -65,62 +122,107 @@ export class Journal<E extends { generation: number }> {
   /** Set when the last read skipped a line: damaged, or cut short (then by a crash, or damage). */
   skippedLines = false
 
+  /** What read() found damaged, for clear() to keep: the lines' numbers, and whom to tell. */
+  private damage: { lines: number[]; onWarning: (message: string) => void } | null = null
+  private readonly limits: Required<JournalLimits>
+
   constructor(
     readonly file: string,
     private readonly schema: z.ZodType<E>,
     /** What a damaged line means to the user, for the warning. */
-    private readonly lost: string
-  ) {}
+    private readonly lost: string,
+    limits: JournalLimits = {}
+  ) {
+    this.limits = {
+      chunkBytes: limits.chunkBytes ?? 1024 * 1024,
+      maxLineBytes: limits.maxLineBytes ?? constants.MAX_STRING_LENGTH
+    }
+  }
 
   /**
-   * The entries of `generation` (or of the generations it accepts), in order. Damaged lines are
-   * skipped (and reported unless last).
+   * The entries of `generation` (or of the generations it accepts), in order, read a line at a
+   * time. A last line without its newline
+   * is a torn append (never acknowledged) and is skipped silently; any other line that fails its
+   * checksum or cannot be read is skipped with a warning naming the file, and the journal is kept
+   * aside when it is emptied (see `clear`). A journal that cannot be read at all throws one
+   * sentence naming it.
    */
   async read(
     generation: number | ((generation: number) => boolean),
-    onWarning: (message: string) => void
+    onWarning: (message: string) => void,
+    /** Where to say that the journal was kept aside when emptied (default: `onWarning`). */
+    onKept: (message: string) => void = onWarning
   ): Promise<E[]> {
     const accept =
       typeof generation === 'number' ? (g: number): boolean => g === generation : generation
-    let raw: string
+    let fh: FileHandle
     try {
-      raw = await readFile(this.file, 'utf8')
+      fh = await open(this.file, 'r')
+      if ((await fh.stat()).isDirectory()) {
+        await fh.close()
+        // A folder where the journal should be: moved aside, so that appends can make the file.
+        const aside = damagedName(this.file, new Date())
+        await rename(this.file, aside).catch(() => undefined)
+        this.skippedLines = true
+        onWarning(
+          `${this.file} was a folder, not a journal; it was moved to ${aside}; ${this.lost}.`
+        )
+        return []
+      }
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code
-      if (code === 'ENOENT') return []
-      if (code !== 'EISDIR') throw err
-      // A folder where the journal should be: moved aside, so that appends can make the file.
-      const aside = `${this.file}.damaged-${Date.now()}`
-      await rename(this.file, aside).catch(() => undefined)
-      this.skippedLines = true
-      onWarning(`${this.file} was a folder, not a journal; it was moved to ${aside}; ${this.lost}.`)
-      return []
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return []
+      throw this.unreadable(err)
     }
-    const lines = raw.split('\n')
     const out: E[] = []
-    lines.forEach((line, i) => {
-      if (!line) return
-      const space = line.indexOf(' ')
-      const payload = line.slice(space + 1)
-      let entry: E | null = null
-      if (space === 16 && checksum(payload) === line.slice(0, 16)) {
-        try {
-          const parsed = this.schema.safeParse(JSON.parse(payload))
-          if (parsed.success) entry = parsed.data
-        } catch {
-          // not JSON: damaged
+    const damaged: number[] = []
+    try {
+      for await (const line of linesOf(fh, this.limits)) {
+        if (line.length === 0) continue
+        if (!line.bytes) {
+          this.skippedLines = true
+          const mb = Math.round(line.length / (1024 * 1024))
+          onWarning(
+            `${this.file}: line ${line.number} is too long to read (${mb} MB) and was skipped; ${this.lost}.`
+          )
+          damaged.push(line.number)
+          continue
         }
+        const entry = this.parse(line.bytes.toString('utf8'))
+        if (!entry) {
+          this.skippedLines = true
+          if (!line.complete) continue // a torn append
+          onWarning(`${this.file}: line ${line.number} is damaged and was skipped; ${this.lost}.`)
+          damaged.push(line.number)
+          continue
+        }
+        if (accept(entry.generation)) out.push(entry)
       }
-      const last = lines.slice(i + 1).every((l) => !l)
-      if (!entry) this.skippedLines = true
-      if (!entry) {
-        if (!last)
-          onWarning(`${this.file}: line ${i + 1} is damaged and was skipped; ${this.lost}.`)
-        return
-      }
-      if (accept(entry.generation)) out.push(entry)
-    })
+    } catch (err) {
+      throw this.unreadable(err)
+    } finally {
+      await fh.close().catch(() => undefined)
+    }
+    this.damage = damaged.length ? { lines: damaged, onWarning: onKept } : null
     return out
+  }
+
+  /** The entry a line holds, or null when it fails its checksum, is not JSON or not an entry. */
+  private parse(line: string): E | null {
+    const space = line.indexOf(' ')
+    const payload = line.slice(space + 1)
+    if (space !== 16 || checksum(payload) !== line.slice(0, 16)) return null
+    try {
+      const parsed = this.schema.safeParse(JSON.parse(payload))
+      return parsed.success ? parsed.data : null
+    } catch {
+      return null // not JSON
+    }
+  }
+
+  private unreadable(err: unknown): WorkbenchError {
+    const e = err as NodeJS.ErrnoException
+    const reason = e?.code ?? (err instanceof Error ? err.message : String(err))
+    return new WorkbenchError('io', `The journal ${this.file} could not be read (${reason}).`)
   }
 
   /** Appends an entry and makes it durable. On failure the file is cut back to what it was. */
@@ -160,11 +262,15 @@ export class Journal<E extends { generation: number }> {
     await handle?.then((fh) => fh.close()).catch(() => undefined)
   }
 
-  /** Empties the journal once the catalog file holds everything in it. */
+  /**
+   * Empties the journal once the catalog file holds everything in it. A journal found damaged by
+   * `read` is moved aside instead (`<name>.damaged-<time>`), for the lines it could not read.
+   */
   async clear(): Promise<void> {
     await this.close()
     try {
-      await unlink(this.file)
+      if (this.damage) await this.keepDamaged(this.damage)
+      else await unlink(this.file)
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
         // Harmless (its lines are of an older generation), but appends must not follow them blindly.
@@ -172,8 +278,18 @@ export class Journal<E extends { generation: number }> {
         return
       }
     }
+    this.damage = null
     this.size = 0
     this.created = false
     this.broken = false
+  }
+
+  private async keepDamaged(damage: NonNullable<Journal<E>['damage']>): Promise<void> {
+    const aside = damagedName(this.file, new Date())
+    await rename(this.file, aside)
+    await fsyncDir(dirname(this.file)).catch(() => undefined)
+    const lines =
+      damage.lines.length === 1 ? 'a damaged line' : `${damage.lines.length} damaged lines`
+    damage.onWarning(`${this.file} had ${lines}; it was kept as ${aside} instead of being deleted.`)
   }
 }

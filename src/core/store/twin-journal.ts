@@ -43,8 +43,8 @@ export class TwinJournal<E extends { generation: number }> {
   ): Promise<E[]> {
     const said: [string[], string[]] = [[], []]
     const [main, copy] = await Promise.all([
-      this.main.read(generation, (m) => said[0].push(m)),
-      this.copy.read(generation, (m) => said[1].push(m))
+      this.main.read(generation, (m) => said[0].push(m), onWarning),
+      this.copy.read(generation, (m) => said[1].push(m), onWarning)
     ])
     const useCopy = copy.length > main.length
     const [entries, journal, other] = useCopy
@@ -52,12 +52,14 @@ export class TwinJournal<E extends { generation: number }> {
       : [main, this.main, this.copy]
     this.skippedLines = journal.skippedLines
     // One line more in one of them is a crash between the two appends (never acknowledged);
-    // more than that, or a damaged line in the other, is damage the copy made good.
-    if (Math.abs(main.length - copy.length) > 1 || said[useCopy ? 0 : 1].length > 0)
+    // more than that, or a damaged line in the other, is damage the copy made good. A damaged
+    // line in the one used was damaged in both: it is reported as such.
+    const [usedSaid, otherSaid] = useCopy ? [said[1], said[0]] : [said[0], said[1]]
+    if (usedSaid.length) for (const m of usedSaid) onWarning(m)
+    else if (Math.abs(main.length - copy.length) > 1 || otherSaid.length > 0)
       onWarning(
         `${basename(other.file)} lacks changes that its copy ${basename(journal.file)} holds (it is damaged or missing); they were taken from the copy.`
       )
-    else if (said[0].length && said[1].length) for (const m of said[0]) onWarning(m)
     return entries
   }
 
