@@ -15,7 +15,9 @@ export const LAYOUT = {
   backups: 'backups',
   /** The writer lock, and who holds it. */
   lock: 'workspace.lock',
-  lockOwner: 'workspace.lock-owner.json'
+  lockOwner: 'workspace.lock-owner.json',
+  /** Made for a moment while a lock left by a crashed process is taken over. */
+  lockTakeover: 'workspace.lock.takeover'
 } as const
 
 /** The folders made in a new workspace. */

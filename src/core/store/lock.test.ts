@@ -1,12 +1,43 @@
-import { spawn } from 'node:child_process'
-import { mkdir, utimes, writeFile } from 'node:fs/promises'
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
+import { mkdir, readdir, rmdir, utimes, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { useTempDirs } from '../../test-support/temp-dir'
 import { lockWorkspace } from './lock'
 
 const tempDir = useTempDirs()
+const lockChild = fileURLToPath(new URL('../../test-support/lock-child.ts', import.meta.url))
+
+/** A lock-child process (see lock-child.ts), and its lines of output as they come. */
+function startChild(
+  dir: string,
+  mode: 'hold' | 'race'
+): { proc: ChildProcessWithoutNullStreams; line: () => Promise<string> } {
+  const proc = spawn(process.execPath, ['--import', 'tsx', lockChild, dir, mode])
+  const lines = createInterface({ input: proc.stdout })[Symbol.asyncIterator]()
+  return {
+    proc,
+    line: async () => {
+      const next = await lines.next()
+      if (next.done) throw new Error(`lock-child exited: ${proc.exitCode}`)
+      return next.value
+    }
+  }
+}
+
+/** A workspace whose writer lock was held by a process killed with SIGKILL (a crash). */
+async function crashedHolder(): Promise<string> {
+  const dir = await tempDir()
+  const holder = startChild(dir, 'hold')
+  expect(await holder.line()).toBe('locked')
+  const exited = new Promise((r) => holder.proc.on('exit', r))
+  holder.proc.kill('SIGKILL')
+  await exited
+  return dir
+}
 
 /** A pid that certainly does not run any more: a child that has exited. */
 async function deadPid(): Promise<number> {
@@ -46,5 +77,56 @@ describe('the workspace lock', () => {
         .filter((r) => r.status === 'rejected')
         .map((r) => (r as PromiseRejectedResult).reason.code)
     ).toEqual(['locked'])
+  }, 30_000)
+
+  it('is taken over at once when its holder was killed (kill -9), without waiting for it to go stale', async () => {
+    const dir = await crashedHolder()
+    const started = performance.now()
+    // No waiting for staleness: if the takeover were not immediate, this would be "in use".
+    const release = await lockWorkspace(dir, () => undefined, 0)
+    console.log(
+      `lock.test: took over a crashed holder's lock in ${Math.round(performance.now() - started)} ms`
+    )
+    await release()
+    expect((await readdir(dir)).filter((n) => n.startsWith('workspace.lock'))).toEqual([])
+  }, 30_000)
+
+  it('lets exactly one of two takeovers in this process win', async () => {
+    const dir = await crashedHolder()
+    const results = await Promise.allSettled([
+      lockWorkspace(dir, () => undefined, 0),
+      lockWorkspace(dir, () => undefined, 0)
+    ])
+    const won = results.filter((r) => r.status === 'fulfilled')
+    expect(won).toHaveLength(1)
+    expect(
+      results
+        .filter((r) => r.status === 'rejected')
+        .map((r) => (r as PromiseRejectedResult).reason.code)
+    ).toEqual(['locked'])
+    await (won[0] as PromiseFulfilledResult<() => Promise<void>>).value()
+  }, 30_000)
+
+  it('lets exactly one of two processes taking over at the same moment win', async () => {
+    const dir = await crashedHolder()
+    const racers = [startChild(dir, 'race'), startChild(dir, 'race')]
+    for (const r of racers) expect(await r.line()).toBe('ready')
+    for (const r of racers) r.proc.stdin.write('go\n')
+    const outcomes = await Promise.all(
+      racers.map(async (r) => JSON.parse(await r.line()) as { ok: boolean; code?: string })
+    )
+    for (const r of racers) r.proc.stdin.write('exit\n')
+    await Promise.all(racers.map((r) => new Promise((done) => r.proc.on('exit', done))))
+    expect(outcomes.filter((o) => o.ok)).toHaveLength(1)
+    expect(outcomes.filter((o) => !o.ok).map((o) => o.code)).toEqual(['locked'])
+  }, 30_000)
+
+  it('never takes over a lock folder its owner record does not name (made after the crash, owner not yet written)', async () => {
+    const dir = await crashedHolder()
+    // The crashed holder's record stays, but the lock folder is a new one: another process has
+    // just made it and not yet written its own record.
+    await rmdir(join(dir, 'workspace.lock'))
+    await mkdir(join(dir, 'workspace.lock'))
+    await expect(lockWorkspace(dir, () => undefined, 0)).rejects.toMatchObject({ code: 'locked' })
   }, 30_000)
 })
