@@ -79,6 +79,8 @@ function buildProgram(
       parserWorker: worker,
       indexWorker,
       readOnly,
+      // A command that writes fails with the reason rather than doing nothing read-only.
+      whenUnwritable: 'fail',
       limits,
       onWarning: (m) => io.err(`warning: ${m}\n`)
     })

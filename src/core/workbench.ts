@@ -54,6 +54,11 @@ export interface WorkbenchOptions {
   indexWorker?: WorkerSpec
   /** Open without taking the writer lock; every change is refused. For commands that only read. */
   readOnly?: boolean
+  /**
+   * When the workspace cannot be written (a full disk, a read-only medium, no permission): open
+   * it read-only with a warning saying why (default), or fail with that sentence.
+   */
+  whenUnwritable?: 'read-only' | 'fail'
   limits?: Partial<ImportLimits>
   workerMemoryMb?: number
   /** Folder of the demo documents offered on first start. */
@@ -105,6 +110,7 @@ export interface Workbench extends CoreApi {
 export async function createWorkbench(dir: string, options: WorkbenchOptions): Promise<Workbench> {
   const store = await WorkspaceStore.open(dir, {
     readOnly: options.readOnly,
+    whenUnwritable: options.whenUnwritable,
     onWarning: options.onWarning
   })
   const limits: ImportLimits = { ...DEFAULT_LIMITS, ...options.limits }

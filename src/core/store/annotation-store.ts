@@ -179,8 +179,9 @@ export class AnnotationStore {
     change: (draft: AnnotationFile) => R,
     topLevelOnly = false
   ): Promise<R> {
-    if (this.readOnly) throw new WorkbenchError('locked', 'This workspace was opened read-only.')
+    // The workspace's own refusal first: it says why (a full disk, say).
     this.assertWritable()
+    if (this.readOnly) throw new WorkbenchError('locked', 'This workspace was opened read-only.')
     const file = await this.open(docId)
     return file.queue
       .run(async () => {

@@ -66,9 +66,10 @@ export class JsonCollection<T> {
 
   /** Changes the collection on a copy and saves it; resolves once it is on disk. */
   update<R>(change: (draft: T) => R): Promise<R> {
+    // The workspace's own refusal first: it says why (a full disk, say).
+    this.opts.assertWritable?.()
     if (this.opts.readOnly)
       throw new WorkbenchError('locked', 'This workspace was opened read-only.')
-    this.opts.assertWritable?.()
     return this.queue.run(async () => {
       if (!this.backedUp) {
         await this.adapter.backup()

@@ -15,7 +15,38 @@ export type { AddDocumentResult, CatalogEdit } from './append-planner'
 export interface OpenStoreOptions {
   /** Open without the writer lock, for commands that only read. Writes are then refused. */
   readOnly?: boolean
+  /**
+   * When opening for writing fails because nothing can be written (a full disk, a read-only
+   * medium, no permission): open read-only with a warning saying why (the default: the app), or
+   * fail with that sentence (a command that writes).
+   */
+  whenUnwritable?: 'read-only' | 'fail'
   onWarning?: (message: string) => void
+}
+
+/** Why nothing can be written to a workspace, for an error this open failed with; null if not that. */
+function cannotWrite(err: unknown): { because: string; todo: string } | null {
+  const e = err as { code?: unknown; cause?: { code?: unknown } } | null
+  const code = e && typeof e === 'object' ? (e.code ?? e.cause?.code) : undefined
+  switch (code) {
+    case 'ENOSPC':
+      return { because: 'the disk is full', todo: 'Free some space on the disk' }
+    case 'EDQUOT':
+      return { because: 'your disk quota is used up', todo: 'Free some space on the disk' }
+    case 'EROFS':
+      return {
+        because: 'the disk is read-only',
+        todo: 'Copy the workspace to a disk you can write to, or make this one writable'
+      }
+    case 'EACCES':
+    case 'EPERM':
+      return {
+        because: 'you are not allowed to write to its folder',
+        todo: 'Make the workspace folder writable for you'
+      }
+    default:
+      return null
+  }
 }
 
 /**
@@ -35,15 +66,41 @@ export class WorkspaceStore {
   ) {}
 
   static async open(dir: string, options: OpenStoreOptions = {}): Promise<WorkspaceStore> {
+    if (options.readOnly)
+      return WorkspaceStore.openAs(dir, options, 'This workspace was opened read-only.')
+    try {
+      return await WorkspaceStore.openAs(dir, options, null)
+    } catch (err) {
+      const why = cannotWrite(err)
+      if (!why) throw err
+      // Nothing taken is kept: the writer lock was released by the failed open.
+      const failure = new WorkbenchError(
+        'io',
+        `The workspace ${dir} cannot be written to: ${why.because}. ${why.todo} and try again; nothing already saved was changed.`
+      )
+      if (options.whenUnwritable === 'fail' || !(await isDirectory(dir))) throw failure
+      const warning = `The workspace ${dir} was opened read-only: ${why.because}. You can read, search and export; to make changes, ${lowerFirst(why.todo)}, then open it again.`
+      options.onWarning?.(warning)
+      const store = await WorkspaceStore.openAs(dir, options, warning)
+      store.warnings.unshift(warning)
+      return store
+    }
+  }
+
+  /** Opens for writing (`readOnly` null), or read-only, refusing changes with that message. */
+  private static async openAs(
+    dir: string,
+    options: OpenStoreOptions,
+    readOnly: string | null
+  ): Promise<WorkspaceStore> {
     const warnings: string[] = []
     const warn = (m: string): void => {
       warnings.push(m)
       options.onWarning?.(m)
     }
-    const readOnly = options.readOnly ?? false
     let release: (() => Promise<void>) | null = null
     let lockLost: string | null = null
-    if (!readOnly) {
+    if (readOnly === null) {
       await mkdir(dir, { recursive: true })
       for (const folder of FOLDERS) await mkdir(join(dir, folder), { recursive: true })
       release = await lockWorkspace(dir, (err) => {
@@ -55,8 +112,8 @@ export class WorkspaceStore {
       throw new WorkbenchError('not-found', `No workspace at ${dir}. Import documents first.`)
     }
     const refusal = (): WorkbenchError | null =>
-      readOnly
-        ? new WorkbenchError('locked', 'This workspace was opened read-only.')
+      readOnly !== null
+        ? new WorkbenchError('locked', readOnly)
         : lockLost
           ? new WorkbenchError('locked', lockLost)
           : null
@@ -66,7 +123,11 @@ export class WorkspaceStore {
     }
     let catalog: Catalog
     try {
-      catalog = await Catalog.open(dir, { readOnly, onWarning: warn, assertWritable })
+      catalog = await Catalog.open(dir, {
+        readOnly: readOnly !== null,
+        onWarning: warn,
+        assertWritable
+      })
     } catch (err) {
       await release?.()
       throw err
@@ -174,6 +235,8 @@ export class WorkspaceStore {
     await this.release?.()
   }
 }
+
+const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1)
 
 async function isDirectory(dir: string): Promise<boolean> {
   try {
