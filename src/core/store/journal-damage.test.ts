@@ -119,6 +119,35 @@ describe('a damaged journal', () => {
     )
   })
 
+  it("keeps an annotation journal's damaged line when its file is next rewritten", async () => {
+    const dir = await tempDir()
+    const wb = await openTestWorkbench(dir)
+    const doc = await importText(wb, 'a.txt', 'Ships waited at anchor off Port Averly for a week.')
+    await wb.createAnnotation({ docId: doc.id, start: 0, end: 5 })
+    await wb.createAnnotation({ docId: doc.id, start: 6, end: 12, note: 'how long?' })
+    const file = join(dir, 'annotations', `${doc.id}.journal`)
+    const journal = await readFile(file, 'utf8')
+    await wb.close()
+    const damaged = journal.replace('how long?', 'how lang?')
+    await writeFile(file, damaged)
+    const reopened = await openTestWorkbench(dir)
+    await reopened.getDocument(doc.id)
+    await reopened.createAnnotation({ docId: doc.id, start: 13, end: 19 })
+    const { warnings } = await reopened.getWorkspaceInfo()
+    await reopened.close()
+    const kept = (await readdir(join(dir, 'annotations'))).filter((n) => n.includes('.damaged-'))
+    expect(kept).toHaveLength(1)
+    expect(await readFile(join(dir, 'annotations', kept[0]), 'utf8')).toBe(damaged)
+    expect(warnings).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /\.journal: line 1 is damaged and was skipped; changes to highlights/
+        ),
+        expect.stringContaining(`it was kept as ${join(dir, 'annotations', kept[0])}`)
+      ])
+    )
+  })
+
   it('reads a journal longer than the longest string, line by line', async () => {
     // 540 MB, more than V8's longest string (2^29 - 24 characters): whole lines, then a long
     // stretch of zero bytes (sparse: it costs no disk), then whole lines again.
