@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { mkdir, readFile, rename, rm, rmdir, stat } from 'node:fs/promises'
+import { lstat, mkdir, readFile, rename, rm, rmdir, stat } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import lockfile from 'proper-lockfile'
@@ -108,6 +108,12 @@ export async function lockWorkspace(
     const release = await lockfile.lock(dir, { ...base, retries })
     try {
       const lock = (await identityOf(join(dir, LOCK))) ?? undefined
+      // A folder where the owner record goes (damage) is moved aside: the lock is ours now.
+      if ((await lstat(join(dir, OWNER)).catch(() => null))?.isDirectory())
+        await rename(
+          join(dir, OWNER),
+          join(dir, `${OWNER}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`)
+        )
       await writeFileDurable(
         join(dir, OWNER),
         JSON.stringify({ pid: process.pid, host: hostname(), lock } satisfies Owner)
