@@ -1,16 +1,13 @@
 /**
- * A workspace that cannot be written, for real where this machine allows it: a folder made
- * read-only with chmod (not for root, whom it does not stop), and a small tmpfs filled up or
- * remounted read-only (where a tmpfs can be mounted in a user namespace). unwritable.test.ts
+ * A workspace that cannot be written, for real where this machine allows it: a small tmpfs
+ * filled up or remounted read-only (where a tmpfs can be mounted in a user namespace; chmod does
+ * not stop the tests, which run as root in their namespace). unwritable.test.ts
  * injects the same errors everywhere.
  */
 import { spawnSync } from 'node:child_process'
-import { chmod, mkdir, readdir, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { useTempDirs } from '../../test-support/temp-dir'
-import { importText, openTestWorkbench } from '../../test-support/workbench'
 
 const tempDir = useTempDirs()
 const child = fileURLToPath(new URL('../../test-support/unwritable-child.ts', import.meta.url))
@@ -21,43 +18,7 @@ const canMountTmpfs =
     { stdio: 'ignore' }
   ).status === 0
 
-/** Whether chmod stops this process writing (it does not stop root). */
-async function chmodStopsWrites(): Promise<boolean> {
-  const dir = join(await tempDir(), 'probe')
-  await mkdir(dir)
-  await chmod(dir, 0o555)
-  try {
-    await writeFile(join(dir, 'x'), '')
-    return false
-  } catch {
-    return true
-  } finally {
-    await chmod(dir, 0o755)
-  }
-}
-const chmodWorks = await chmodStopsWrites()
-
 describe('a workspace that cannot be written, for real', () => {
-  it.skipIf(!chmodWorks)('(a folder chmod 0555) opens read-only and says why', async () => {
-    const dir = await tempDir()
-    const wb = await openTestWorkbench(dir)
-    await importText(wb, 'harbour.txt', 'Ships waited at anchor off Port Averly.')
-    await wb.close()
-    await chmod(dir, 0o555)
-    try {
-      const ro = await openTestWorkbench(dir)
-      expect((await ro.getWorkspaceInfo()).warnings[0]).toMatch(
-        /was opened read-only: you are not allowed to write to its folder\./
-      )
-      expect(await ro.listDocuments()).toHaveLength(1)
-      await expect(ro.createTag({ path: 'Weather' })).rejects.toThrow(/opened read-only/)
-      await ro.close()
-      expect(await readdir(dir)).not.toContain('workspace.lock')
-    } finally {
-      await chmod(dir, 0o755)
-    }
-  })
-
   it.skipIf(!canMountTmpfs).each(['full', 'read-only'])(
     '(a tmpfs made %s) opens in the app read-only, reads in the CLI, and refuses a write plainly',
     async (state) => {
@@ -110,8 +71,4 @@ describe('a workspace that cannot be written, for real', () => {
 if (!canMountTmpfs)
   console.warn(
     'unwritable-real.test: skipping the tmpfs tests: this machine cannot mount a tmpfs in a user namespace (unshare -rm)'
-  )
-if (!chmodWorks)
-  console.warn(
-    'unwritable-real.test: skipping the chmod 0555 test: chmod does not stop this process writing (root)'
   )
