@@ -1,8 +1,9 @@
 /**
- * Child process for the re-import crash test. `setup DIR` imports a document and highlights two
- * passages in it. `reimport DIR N` replaces it with a new version and kills itself with SIGKILL
- * at its Nth fsync (every durable step of a write ends in one), or prints "done" if the
- * replacement took fewer.
+ * Child process for the kill-at-every-step tests. `setup DIR` imports a document and highlights
+ * two passages in it. `reimport DIR N` replaces it with a new version and kills itself with
+ * SIGKILL at its Nth fsync (every durable step of a write ends in one), or prints "done" if the
+ * replacement took fewer. `open DIR N` does the same while opening the workspace (and whatever
+ * repair that takes).
  */
 import { open } from 'node:fs/promises'
 import { createWorkbench } from '../core/workbench'
@@ -26,10 +27,24 @@ if (mode === 'setup') {
   }
   await wb.close()
   process.stdout.write(`${outcome.document.id}\n`)
-} else if (mode === 'reimport') {
+} else if (mode === 'reimport' || mode === 'open') {
+  // In `open`, the opening itself is what is killed (a repair, say); then nothing else is done.
+  if (mode === 'open') await killAtSync(Number(at))
   const wb = await createWorkbench(dir, { parserWorker: sourceWorker })
+  if (mode === 'open') {
+    await wb.close()
+    process.stdout.write('done\n')
+    process.exit(0)
+  }
   const [doc] = await wb.listDocuments()
-  // From here on, every fsync counts; the Nth is never made.
+  await killAtSync(Number(at))
+  await wb.reimportDocument(doc.id, { name: 'report-v2.txt', data: enc(VERSION_2) })
+  await wb.close()
+  process.stdout.write('done\n')
+}
+
+/** From now on, every fsync counts; the process is killed at the Nth, before it is made. */
+async function killAtSync(at: number): Promise<void> {
   const probe = await open(process.execPath, 'r')
   const proto = Object.getPrototypeOf(probe) as Record<'sync' | 'datasync', () => Promise<void>>
   await probe.close()
@@ -37,11 +52,8 @@ if (mode === 'setup') {
   for (const name of ['sync', 'datasync'] as const) {
     const real = proto[name]
     proto[name] = function (this: unknown) {
-      if (++syncs >= Number(at)) process.kill(process.pid, 'SIGKILL')
+      if (++syncs >= at) process.kill(process.pid, 'SIGKILL')
       return real.call(this)
     }
   }
-  await wb.reimportDocument(doc.id, { name: 'report-v2.txt', data: enc(VERSION_2) })
-  await wb.close()
-  process.stdout.write('done\n')
 }

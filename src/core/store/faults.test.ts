@@ -165,3 +165,84 @@ describe('one damaged file of the workspace', () => {
           }
         })
 })
+
+describe('the catalog lost with its backups, or a repair cut short', () => {
+  it('without workspace.json and its backups, the documents come back from the packs, with their highlights', async () => {
+    const base = bases.close
+    const dir = join(await tempDir(), 'ws')
+    await cp(base.dir, dir, { recursive: true })
+    await rm(join(dir, 'workspace.json'))
+    await rm(join(dir, 'backups'), { recursive: true })
+    const warnings: string[] = []
+    const wb = await createWorkbench(dir, {
+      parserWorker: sourceWorker,
+      onWarning: (m) => warnings.push(m)
+    })
+    try {
+      const docs = await wb.listDocuments()
+      expect(docs.map((d) => [d.id, d.title]).sort()).toEqual(
+        base.ack.docs.map((d) => [d.id, d.title]).sort()
+      )
+      expect(warnings.join('\n')).toMatch(/5 documents were found again/)
+      for (const h of base.ack.highlights)
+        expect((await wb.listAnnotations(h.docId)).map((a) => a.id)).toContain(h.id)
+    } finally {
+      await wb.close()
+    }
+    // Saved as found: the next start needs no repair.
+    const again = await createWorkbench(dir, { parserWorker: sourceWorker })
+    expect(await again.listDocuments()).toHaveLength(5)
+    expect((await again.getWorkspaceInfo()).warnings).toEqual([])
+    await again.close()
+  })
+
+  it('a kill -9 at any step of repairing a damaged catalog leaves one that the next start repairs', async () => {
+    const base = bases.close
+    const damaged = join(await tempDir(), 'ws')
+    await cp(base.dir, damaged, { recursive: true })
+    await truncate(join(damaged, 'workspace.json'), 100)
+    let finished = false
+    for (let step = 1; !finished && step < 40; step++) {
+      const dir = join(await tempDir(), 'ws')
+      await cp(damaged, dir, { recursive: true })
+      finished = !(await killedAt(dir, step))
+      const wb = await createWorkbench(dir, { parserWorker: sourceWorker })
+      try {
+        expect((await wb.listDocuments()).map((d) => d.id).sort(), `step ${step}`).toEqual(
+          base.ack.docs.map((d) => d.id).sort()
+        )
+        expect(
+          (await wb.listTags()).map((t) => t.id),
+          `step ${step}`
+        ).toContain(base.ack.tag)
+        expect(
+          (await wb.listMemos()).map((m) => m.id),
+          `step ${step}`
+        ).toContain(base.ack.memo)
+      } finally {
+        await wb.close()
+      }
+    }
+    expect(finished).toBe(true)
+  }, 120_000)
+})
+
+const killChild = fileURLToPath(new URL('../../test-support/reimport-child.ts', import.meta.url))
+
+/** Opens the workspace in a child killed at its `step`th fsync; false if it finished first. */
+function killedAt(dir: string, step: number): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(
+      process.execPath,
+      ['--import', 'tsx', killChild, 'open', dir, String(step)],
+      {
+        stdio: ['ignore', 'ignore', 'pipe']
+      }
+    )
+    let err = ''
+    proc.stderr.on('data', (c: Buffer) => (err += c.toString()))
+    proc.on('exit', (code, signal) =>
+      signal === 'SIGKILL' ? resolve(true) : code === 0 ? resolve(false) : reject(new Error(err))
+    )
+  })
+}
