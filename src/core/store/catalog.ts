@@ -88,8 +88,10 @@ export class Catalog {
     if (entries.length) db.data = replayCatalog(db.data, entries)
     // The documents a lost line listed are found again in the packs (a line cut short was maybe
     // never acknowledged, but its document is whole in the packs: taking it back loses nothing).
+    // Only a catalog rebuilt without a backup looks through every record; otherwise only the
+    // records newer than those it names (older ones are of documents removed for good).
     if (recovered || journal.skippedLines)
-      db.data = await findAgain(dir, db.data, options.onWarning)
+      db.data = await findAgain(dir, db.data, options.onWarning, recovered?.backup !== null)
     const catalog = new Catalog(db, adapter, journal, options.assertWritable)
     if (!options.readOnly) {
       // Writes the catalog (a new workspace gets its file now), and empties the journal; a
@@ -246,9 +248,10 @@ async function holdsWork(dir: string): Promise<boolean> {
 async function findAgain(
   dir: string,
   data: WorkspaceFile,
-  onWarning: (message: string) => void
+  onWarning: (message: string) => void,
+  newerOnly: boolean
 ): Promise<WorkspaceFile> {
-  const found = await documentsFromPacks(dir, data)
+  const found = await documentsFromPacks(dir, data, newerOnly)
   if (!found.length) return data
   const titles = found.slice(0, 5).map((d) => `"${d.title}"`)
   onWarning(

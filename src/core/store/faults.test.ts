@@ -227,6 +227,37 @@ describe('the catalog lost with its backups, or a repair cut short', () => {
   }, 120_000)
 })
 
+describe('documents found again in the packs', () => {
+  it('after a journal line cut short, a document emptied from the Trash stays gone, and the newest import comes back', async () => {
+    const dir = join(await tempDir(), 'ws')
+    const wb = await createWorkbench(dir, { parserWorker: sourceWorker })
+    const enc = (s: string): Uint8Array => new TextEncoder().encode(s)
+    const imported = async (name: string, text: string): Promise<string> => {
+      const o = await wb.importFile({ name, data: enc(text) })
+      if (o.status !== 'imported') throw new Error(JSON.stringify(o))
+      return o.document.id
+    }
+    const gone = await imported('gone.txt', 'A document removed for good.')
+    const kept = await imported('kept.txt', 'A document that stays.')
+    await wb.removeDocument(gone)
+    await wb.emptyTrash()
+    const newest = await imported('newest.txt', 'The last document imported.')
+    // What a crash leaves at this moment, with the journal's last line (the newest import) cut
+    // short in both copies.
+    const crashed = join(await tempDir(), 'ws')
+    await cp(dir, crashed, { recursive: true, filter: (src) => !src.includes('workspace.lock') })
+    await wb.close()
+    for (const name of ['workspace.journal', 'workspace.journal.copy']) {
+      const file = join(crashed, name)
+      const { size } = await stat(file)
+      await truncate(file, size - 10)
+    }
+    const again = await createWorkbench(crashed, { parserWorker: sourceWorker })
+    expect((await again.listDocuments()).map((d) => d.id).sort()).toEqual([kept, newest].sort())
+    await again.close()
+  })
+})
+
 const killChild = fileURLToPath(new URL('../../test-support/reimport-child.ts', import.meta.url))
 
 /** Opens the workspace in a child killed at its `step`th fsync; false if it finished first. */

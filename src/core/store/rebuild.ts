@@ -1,6 +1,11 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { SUPPORTED_FORMATS, type DocumentFormat, type DocumentMeta } from '../../shared/model'
+import {
+  SUPPORTED_FORMATS,
+  type DocumentFormat,
+  type DocumentMeta,
+  type StoredRef
+} from '../../shared/model'
 import { docIdOfAnnotationName, isSafeId, LAYOUT } from './layout'
 import { listPacks, scanPack, type PackRecordHeader } from './pack-store'
 import { memoSchema, tagSchema } from '../../shared/model-schemas'
@@ -19,19 +24,31 @@ const TRASH_FILE = 'trash.json'
  */
 export async function documentsFromPacks(
   dir: string,
-  data: WorkspaceFile
+  data: WorkspaceFile,
+  /**
+   * Only records written after every one the catalog and the Trash name: when the catalog is
+   * whole but for its last changes, the documents it lacks are the newest, and older records
+   * are of documents removed for good (emptied from the Trash), which must not come back.
+   */
+  newerOnly = false
 ): Promise<DocumentMeta[]> {
   const texts = join(dir, LAYOUT.texts)
   const listed = new Set(data.documents.map((d) => d.id))
   const shas = new Set(data.documents.map((d) => d.sha256))
-  const trashed = await trashedIds(dir)
+  const trash = await trashed(dir)
+  const trashedIds = new Set(trash.map((m) => m.id))
+  let after: StoredRef | null = null
+  if (newerOnly)
+    for (const { stored } of [...data.documents, ...trash])
+      if (stored && (!after || later(stored, after))) after = stored
   const annotated = await annotatedIds(dir)
   const found = new Map<string, DocumentMeta>()
-  const taken = (id: string): boolean => listed.has(id) || found.has(id) || trashed.has(id)
+  const taken = (id: string): boolean => listed.has(id) || found.has(id) || trashedIds.has(id)
   let order = data.nextImportOrder
   for (const pack of await listPacks(texts)) {
     try {
       for await (const { header, ref } of scanPack(texts, pack)) {
+        if (after && !later(ref, after)) continue
         const meta = header.meta ?? {}
         if (meta.docId !== undefined) {
           // A new version: of a document found here, it is its content from now on.
@@ -42,10 +59,10 @@ export async function documentsFromPacks(
         if (shas.has(header.sha256)) continue
         const id =
           meta.id !== undefined && isSafeId(meta.id)
-            ? listed.has(meta.id) || trashed.has(meta.id)
+            ? listed.has(meta.id) || trashedIds.has(meta.id)
               ? null
               : meta.id
-            : idFor(header.sha256, annotated, listed, trashed, taken)
+            : idFor(header.sha256, annotated, listed, trashedIds, taken)
         if (id === null || taken(id)) continue // listed, or in the Trash, under this id
         shas.add(header.sha256)
         const candidate = {
@@ -115,16 +132,21 @@ function idFor(
   return null
 }
 
-async function trashedIds(dir: string): Promise<Set<string>> {
+/** Whether record `a` was written after record `b` (packs are named in the order they were begun). */
+const later = (a: StoredRef, b: StoredRef): boolean =>
+  a.pack === b.pack ? a.at > b.at : a.pack > b.pack
+
+/** The documents in the Trash: their ids, and where their content is. */
+async function trashed(dir: string): Promise<{ id: string; stored?: StoredRef }[]> {
   try {
     const raw = JSON.parse(await readFile(join(dir, TRASH_FILE), 'utf8')) as {
-      items?: { meta?: { id?: unknown } }[]
+      items?: { meta?: { id?: unknown; stored?: StoredRef } }[]
     }
-    return new Set(
-      (raw.items ?? []).map((i) => i.meta?.id).filter((id): id is string => typeof id === 'string')
+    return (raw.items ?? []).flatMap((i) =>
+      typeof i.meta?.id === 'string' ? [{ id: i.meta.id, stored: i.meta.stored }] : []
     )
   } catch {
-    return new Set()
+    return []
   }
 }
 
