@@ -246,6 +246,7 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
     findDocument
   }
   const exporting = exportOps(ctx, {
+    maxTextChars: limits.maxTextChars,
     grades: () => reliability.gradeLookup(),
     provenance: async () => {
       const links = (await reliability.listLinks()).filter((l) => l.status === 'confirmed')

@@ -192,3 +192,9 @@ export async function makeHostileFixtures(dir: string, overLimitMb = 6): Promise
     { name: 'one-character-per-line.md', expect: 'import' }
   ]
 }
+
+export * from './hostile-backups'
+
+/** A text of `chars` letters and no space: one "word" as long as the whole document. */
+export const oneWordText = (chars: number): string =>
+  'harbour'.repeat(Math.ceil(chars / 7)).slice(0, chars)

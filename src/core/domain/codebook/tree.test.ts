@@ -54,7 +54,10 @@ describe('the codebook tree', () => {
     const cycle = [tag('x', 'X', 'y'), tag('y', 'Y', 'x')]
     expect(tagPaths(cycle).size).toBe(2)
     expect(subtree(cycle, 'x').size).toBe(2)
-    expect(tagViews(cycle, new Map())).toEqual([])
+    // Nothing is hidden: a loop, and a tag under a missing parent, are listed from the top.
+    expect(tagViews(cycle, new Map()).map((t) => t.path)).toEqual(['X', 'X/Y'])
+    const orphan = [tag('a', 'A', null), tag('b', 'B', 'gone'), tag('c', 'C', 'b')]
+    expect(tagViews(orphan, new Map()).map((t) => t.path)).toEqual(['A', 'B', 'B/C'])
   })
 })
 

@@ -6,6 +6,16 @@ import type { Tag, TagView } from '../../../shared/model'
  * need many paths build `tagPaths` once rather than calling `pathOf` in a loop.
  */
 
+/**
+ * The most levels the codebook holds ("Actors/State/Lazarus Group" is 3): deeper than any
+ * codebook a person builds, and shallow enough that no path or walk of the tree is ever long.
+ * `tag create`, moving a tag, a restore and a QDPX import keep to it.
+ */
+export const MAX_TAG_DEPTH = 32
+
+/** The longest tag name. */
+export const MAX_TAG_NAME = 200
+
 export const TAG_PALETTE = [
   '#d97706',
   '#2563eb',
@@ -83,6 +93,38 @@ export function subtrees(tags: readonly Tag[], ids: Iterable<string>): Set<strin
   return out
 }
 
+/** How many levels down a tag is (a top-level tag is at 1); a loop (never written by us) stops at the repeat. */
+export function depthOf(tags: readonly Tag[], id: string): number {
+  const byId = new Map(tags.map((t) => [t.id, t]))
+  const seen = new Set<string>()
+  let depth = 0
+  for (let t = byId.get(id); t && !seen.has(t.id); t = t.parent ? byId.get(t.parent) : undefined) {
+    seen.add(t.id)
+    depth++
+  }
+  return depth
+}
+
+/** How many levels a tag and the tags below it span (a tag with no sub-tags: 1). */
+export function heightOf(tags: readonly Tag[], id: string): number {
+  const children = childrenOf(tags)
+  const seen = new Set<string>([id])
+  let level = [id]
+  let height = 0
+  while (level.length) {
+    height++
+    const next: string[] = []
+    for (const p of level)
+      for (const c of children.get(p) ?? [])
+        if (!seen.has(c.id)) {
+          seen.add(c.id)
+          next.push(c.id)
+        }
+    level = next
+  }
+  return height
+}
+
 /** Splits "Actors / Lazarus Group" into ["Actors", "Lazarus Group"]. */
 export function splitPath(path: string): string[] {
   return path
@@ -124,17 +166,22 @@ export function tagViews(tags: readonly Tag[], counts: ReadonlyMap<string, numbe
   const out: TagView[] = []
   const seen = new Set<string>()
   // Depth first, with an explicit stack: a chain thousands deep must not overflow the call stack.
-  const stack: { tag: Tag; prefix: string }[] = (children.get(null) ?? [])
-    .map((tag) => ({ tag, prefix: '' }))
-    .reverse()
-  while (stack.length) {
-    const { tag, prefix } = stack.pop() as { tag: Tag; prefix: string }
-    if (seen.has(tag.id)) continue
-    seen.add(tag.id)
-    const path = prefix ? `${prefix}/${tag.name}` : tag.name
-    out.push({ ...tag, path, count: counts.get(tag.id) ?? 0 })
-    const below = children.get(tag.id) ?? []
-    for (let i = below.length - 1; i >= 0; i--) stack.push({ tag: below[i], prefix: path })
+  const walk = (roots: Tag[]): void => {
+    const stack = roots.map((tag) => ({ tag, prefix: '' })).reverse()
+    while (stack.length) {
+      const { tag, prefix } = stack.pop() as { tag: Tag; prefix: string }
+      if (seen.has(tag.id)) continue
+      seen.add(tag.id)
+      const path = prefix ? `${prefix}/${tag.name}` : tag.name
+      out.push({ ...tag, path, count: counts.get(tag.id) ?? 0 })
+      const below = children.get(tag.id) ?? []
+      for (let i = below.length - 1; i >= 0; i--) stack.push({ tag: below[i], prefix: path })
+    }
   }
+  walk(children.get(null) ?? [])
+  // A tag under a parent that is not there, or in a loop (neither is ever written by us, and a
+  // restore refuses both), is listed from the top level after the others rather than hidden with
+  // its passages.
+  if (seen.size < tags.length) for (const t of tags) if (!seen.has(t.id)) walk([t])
   return out
 }

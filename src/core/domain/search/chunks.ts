@@ -24,8 +24,13 @@ export function chunkText(text: string, blocks: Block[]): { start: number; end: 
       while (at < b.end) {
         let cut = Math.min(b.end, at + MAX_CHUNK / 2)
         if (cut < b.end) {
-          const space = text.lastIndexOf(' ', cut)
-          if (space > at + MIN_CHUNK / 2) cut = space
+          // Back to the nearest space, but no further than the least a chunk holds: an unbounded
+          // lastIndexOf ran back to the start of a text with no spaces for every chunk (a 20 MB
+          // one-word text took a minute).
+          const least = at + MIN_CHUNK / 2
+          let space = cut
+          while (space > least && text.charCodeAt(space) !== 32) space--
+          if (space > least) cut = space
         }
         out.push({ start: at, end: cut })
         at = cut

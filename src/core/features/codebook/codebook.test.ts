@@ -110,6 +110,28 @@ describe('codebook', () => {
     await wb.close()
   })
 
+  it('holds at most 32 levels: creating, moving or merging deeper is refused in one sentence', async () => {
+    const wb = await openTestWorkbench(await tempDir())
+    const levels = (n: number, name = 'L') => Array.from({ length: n }, (_, i) => `${name}${i}`)
+    const deepest = (await wb.createTag({ path: levels(32).join('/') })).value
+    await expect(wb.createTag({ path: levels(12_000).join('/') })).rejects.toThrow(
+      /^The tag "L0\/L1\/L2\/…" would be 12,000 levels deep; the codebook holds at most 32 levels\.$/
+    )
+    await expect(wb.createTag({ path: `${levels(32).join('/')}/One more` })).rejects.toThrow(
+      /would be 33 levels deep/
+    )
+    const pair = (await wb.createTag({ path: 'Pair/Child' })).value
+    const top = (await wb.listTags()).find((t) => t.path === 'Pair')
+    await expect(wb.updateTag(top?.id as string, { parent: deepest.id })).rejects.toThrow(
+      /^Under "L0\/.*\/L31", the deepest tag of "Pair" would be 34 levels deep; the codebook holds at most 32 levels\.$/
+    )
+    await expect(wb.mergeTags(top?.id as string, deepest.id)).rejects.toThrow(
+      /the deepest sub-tag of "Pair" would be 33 levels deep/
+    )
+    expect((await wb.listTags()).find((t) => t.id === pair.id)?.path).toBe('Pair/Child')
+    await wb.close()
+  })
+
   it('merges one tag into another across every document, and undoes the merge', async () => {
     const { wb, a, b, passage } = await setup()
     const state = (await wb.createTag({ path: 'State actor' })).value

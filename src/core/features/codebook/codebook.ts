@@ -4,7 +4,11 @@ import type { FeatureContext } from '../../ports'
 import { WorkbenchError } from '../../base/errors'
 import { tagScope, taggedWithin } from '../../domain/codebook/tag-rules'
 import {
+  depthOf,
   findChild,
+  heightOf,
+  MAX_TAG_DEPTH,
+  MAX_TAG_NAME,
   pathOf,
   splitPath,
   subtree,
@@ -31,9 +35,21 @@ export function codebookOps(ctx: FeatureContext) {
         'invalid-argument',
         `A tag name cannot contain "/" ("${clean}"): "/" separates a tag from its parent.`
       )
-    if (clean.length > 200)
-      throw new WorkbenchError('invalid-argument', 'A tag name can be at most 200 characters long.')
+    if (clean.length > MAX_TAG_NAME)
+      throw new WorkbenchError(
+        'invalid-argument',
+        `A tag name can be at most ${MAX_TAG_NAME} characters long.`
+      )
     return clean
+  }
+
+  /** Refuses a change that would put a tag more than MAX_TAG_DEPTH levels down. */
+  const checkDepth = (levels: number, what: string): void => {
+    if (levels > MAX_TAG_DEPTH)
+      throw new WorkbenchError(
+        'invalid-argument',
+        `${what} would be ${levels.toLocaleString('en-US')} levels deep; the codebook holds at most ${MAX_TAG_DEPTH} levels.`
+      )
   }
 
   /** The passages of live documents, with the tags they carry. */
@@ -117,7 +133,12 @@ export function codebookOps(ctx: FeatureContext) {
     },
 
     async createTag(input: NewTag): Promise<Change<Tag>> {
-      const names = splitPath(input.path).map(validName)
+      const split = splitPath(input.path)
+      checkDepth(
+        split.length,
+        `The tag "${split.length > 3 ? `${split.slice(0, 3).join('/')}/…` : split.join('/')}"`
+      )
+      const names = split.map(validName)
       if (names.length === 0) throw new WorkbenchError('invalid-argument', 'A tag needs a name.')
       const created: Tag[] = []
       const leaf = await codebook.update((draft) => {
@@ -167,6 +188,10 @@ export function codebookOps(ctx: FeatureContext) {
             'invalid-argument',
             `"${pathOf(tags(), id)}" cannot move under itself or one of its own sub-tags.`
           )
+        checkDepth(
+          depthOf(tags(), parent) + heightOf(tags(), id),
+          `Under "${pathOf(tags(), parent)}", the deepest tag of "${before.name}"`
+        )
       }
       const clash = findChild(tags(), parent, name)
       if (clash && clash.id !== id)
@@ -203,6 +228,10 @@ export function codebookOps(ctx: FeatureContext) {
           'invalid-argument',
           `"${pathOf(tags(), fromId)}" cannot be merged into one of its own sub-tags.`
         )
+      checkDepth(
+        depthOf(tags(), intoId) + heightOf(tags(), fromId) - 1,
+        `Merged into "${pathOf(tags(), intoId)}", the deepest sub-tag of "${pathOf(tags(), fromId)}"`
+      )
       const before = await snapshot(new Set([fromId]))
       await retag((ts) => ts.map((t) => (t === fromId ? intoId : t)), new Set([fromId]))
       await codebook.update((draft) => {

@@ -4,10 +4,13 @@ import type { ReliabilityFile } from '../../../shared/reliability-schemas'
 import { WorkbenchError } from '../../base/errors'
 import { collectExport, type ExportProvenance } from './collect'
 import { renderCsv } from '../../domain/export/csv'
+import { checkBackup } from './check-backup'
 import { DUMP_VERSION, dumpSchema, renderDump, type Dump } from './dump'
 import { renderMarkdown } from '../../domain/export/markdown'
 import { passageCount } from '../../domain/export/model'
 import { renderW3c } from '../../domain/export/w3c'
+
+const DEFAULT_MAX_TEXT_CHARS = 20_000_000
 
 const FILES = {
   md: { ext: 'md', mimeType: 'text/markdown' },
@@ -22,6 +25,8 @@ export function exportOps(
     grades?: () => Promise<GradeLookup>
     /** Corroboration and confirmed derivations, read when an export starts. */
     provenance?: () => Promise<ExportProvenance>
+    /** The longest text a restore accepts, as an import's limit (default 20 million characters). */
+    maxTextChars?: number
     /** Sources, grades and links: read for the backup, and put back by a restore. */
     reliability?: {
       file: () => Promise<ReliabilityFile>
@@ -154,6 +159,8 @@ export function exportOps(
       )
     }
     const dump = parsed.data
+    const problem = checkBackup(dump, extra.maxTextChars ?? DEFAULT_MAX_TEXT_CHARS)
+    if (problem) throw new WorkbenchError('corrupt', `${source} was not restored: ${problem}.`)
     const current = ctx.whole.data()
     if (current.documents.length || current.codebook.tags.length || current.memos.length) {
       throw new WorkbenchError(
@@ -169,13 +176,6 @@ export function exportOps(
           `${source} is damaged: the text of "${meta.title}" is missing or does not match its checksum. Nothing was restored.`
         )
       }
-    }
-    for (const [docId, file] of Object.entries(dump.annotations)) {
-      if (!/^[A-Za-z0-9_-]+$/.test(docId) || file.docId !== docId)
-        throw new WorkbenchError(
-          'corrupt',
-          `${source} is damaged: bad annotation file for ${docId}. Nothing was restored.`
-        )
     }
     // The backup holds texts, not original files: each text is stored with an empty original.
     const stored = new Map<string, StoredRef>()

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { oneWordText } from '../../../test-support/hostile'
 import { useTempDirs } from '../../../test-support/temp-dir'
 import { enc, importText, openTestWorkbench } from '../../../test-support/workbench'
 import { sourceIndexWorker } from '../../../test-support/worker'
@@ -494,4 +495,21 @@ describe('incremental updates', () => {
       { numRuns: 15 }
     )
   }, 180_000)
+})
+
+describe('one very long word', () => {
+  // A text of 20 million letters and no space took a minute to cut into passages (the parse
+  // timeout); a query word of 45,000 letters took 2 GB and one of 98,000 crashed (now refused
+  // past 2,000 characters, see the CLI tests).
+  it('imports a 20-million-character one-word text and searches it with a word just under the cap', async () => {
+    const wb = await openTestWorkbench(await tempDir())
+    const outcome = await wb.importFile({
+      name: 'one-word.txt',
+      data: enc(oneWordText(20_000_000))
+    })
+    expect(outcome.status).toBe('imported')
+    expect((await wb.search('harbour'.repeat(285))).hits).toEqual([])
+    expect((await wb.search(`${'h'.repeat(1_990)} harbour`)).hits).toEqual([])
+    await wb.close()
+  })
 })

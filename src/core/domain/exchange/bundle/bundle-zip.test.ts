@@ -156,6 +156,17 @@ describe('case bundles', () => {
     )
   })
 
+  it('refuses a loop of tags, which would hide them and their passages', async () => {
+    const loop = await withCase(await good(), (c) => {
+      const tags = c.tags as { id: string; parent: string | null }[]
+      tags[0].parent = tags[tags.length - 1].id
+      for (let i = 1; i < tags.length; i++) tags[i].parent = tags[i - 1].id
+    })
+    expect(await refused(loop)).toMatch(
+      /^The bundle was refused: in case\.json, the tags .* are each under another in a loop\.$/
+    )
+  })
+
   it('refuses a part that does not match its checksum', async () => {
     const bad = await tamper(await good(), (f) =>
       f.set('texts/d1a1b2c3d4.txt', TEXTS[1].replace('Tuesday', 'Friday'))

@@ -1,3 +1,4 @@
+import { checkCodebook } from '../../codebook/check-codebook'
 import type { CaseState } from './format'
 
 /**
@@ -42,6 +43,9 @@ export function checkCase(
   for (const t of state.tags)
     if (t.parent !== null && !tags.has(t.parent))
       return refuse(`the tag “${t.id}” is under “${t.parent}”, which is not in its codebook`)
+  // A loop of tags, or a chain deeper than the codebook holds, would hide tags and their passages.
+  const tree = checkCodebook(state.tags)
+  if (tree) return refuse(tree)
   for (const a of state.annotations) {
     if (!a.id.startsWith(`${a.docId}.`))
       return refuse(`the annotation “${a.id}” is not named after its document “${a.docId}”`)

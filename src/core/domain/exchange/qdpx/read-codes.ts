@@ -1,9 +1,9 @@
-import { TAG_PALETTE } from '../../codebook/tree'
+import { MAX_TAG_DEPTH, TAG_PALETTE } from '../../codebook/tree'
 import { CREDIBILITY_SET, type QdaCode } from './project'
 import { attr, child, childText, children, guidKey, refs, type Element } from './xml-dom'
 
 /** Codes nested deeper than this are left out (a hostile file could nest them without end). */
-const MAX_DEPTH = 100
+const MAX_DEPTH = MAX_TAG_DEPTH
 
 export interface ReadCodes {
   codes: QdaCode[]
