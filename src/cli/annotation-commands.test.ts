@@ -407,3 +407,22 @@ describe('search queries', () => {
     )
   })
 })
+
+describe('writing to a path that cannot be written', () => {
+  it('says so in one plain sentence naming the path, not EISDIR or ENOTDIR', async () => {
+    const { ws } = await workspaceWithDoc()
+    const dir = await tempDir()
+    await writeFile(join(dir, 'file'), 'x')
+    for (const [args, message] of [
+      [['export', '-o', dir], `workbench: ${dir} is a folder: give the name of a file to write.\n`],
+      [['backup', '-o', dir], `workbench: ${dir} is a folder: give the name of a file to write.\n`],
+      [
+        ['export', '-o', join(dir, 'file', 'notes.md')],
+        `workbench: ${join(dir, 'file', 'notes.md')} cannot be written: a part of that path is a file, not a folder.\n`
+      ]
+    ] as const) {
+      const res = await cli('--workspace', ws, ...args)
+      expect(res).toMatchObject({ code: 1, err: message })
+    }
+  })
+})

@@ -34,6 +34,18 @@ export function describeIoError(e: NodeJS.ErrnoException): string {
       return `No such file or folder${where}.`
     case 'EROFS':
       return `The disk is read-only${where}.`
+    case 'EISDIR':
+      return e.path
+        ? `${e.path} is a folder: give the name of a file to write.`
+        : 'That is a folder: give the name of a file to write.'
+    case 'ENOTDIR':
+      return e.path
+        ? `${e.path} cannot be written: a part of that path is a file, not a folder.`
+        : 'A part of that path is a file, not a folder.'
+    case 'EEXIST':
+      return e.path
+        ? `${e.path} already exists: choose another name (nothing was overwritten).`
+        : 'That file already exists: choose another name (nothing was overwritten).'
     default:
       return `${e.message}`
   }
