@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest'
+import { htmlDepth, MAX_HTML_DEPTH, parseBytes } from './parse-bytes'
+
+const enc = (s: string): Uint8Array => new TextEncoder().encode(s)
+const LIMIT = 50_000_000
+
+describe('input that would make a parser take minutes', () => {
+  it('reads a Markdown file with a paragraph of 400 KB of unclosed emphasis as plain text, and says so', async () => {
+    const doc = await parseBytes('md', enc(`# Notes\n\n${'*a'.repeat(200_000)}`), LIMIT)
+    expect(doc.text.startsWith('# Notes')).toBe(true)
+    expect(doc.warnings.join('\n')).toMatch(
+      /a paragraph of more than 50,000 characters, so it was read as plain text/
+    )
+  })
+
+  it('still reads ordinary Markdown as Markdown', async () => {
+    const doc = await parseBytes('md', enc('# Port\n\nShips *waited* offshore.'), LIMIT)
+    expect(doc.text).toBe('Port\n\nShips waited offshore.')
+    expect(doc.warnings).toEqual([])
+  })
+
+  it('refuses a page whose elements nest 400,000 deep, in one sentence', async () => {
+    await expect(parseBytes('html', enc('<div>'.repeat(400_000) + 'x'), LIMIT)).rejects.toThrow(
+      /^the page nests its elements 400,000 levels deep .*so it was not imported$/
+    )
+  })
+
+  it('measures depth from tags alone, leaving out those whose end tag may be omitted', () => {
+    expect(htmlDepth('<div><p>one<p>two<ul><li>a<li>b</ul></div><br><img src="x"/>')).toBe(2)
+    expect(htmlDepth('<b><i>'.repeat(MAX_HTML_DEPTH))).toBe(2 * MAX_HTML_DEPTH)
+    expect(htmlDepth('<div></div>'.repeat(50_000))).toBe(1)
+    // Tags never closed by ">" are passed over in one scan.
+    expect(htmlDepth('<a'.repeat(1_000_000))).toBe(0)
+  })
+})
