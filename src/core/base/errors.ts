@@ -18,6 +18,11 @@ export function toApiError(err: unknown): ApiError {
   if (e && typeof e.code === 'string' && typeof e.message === 'string') {
     return { code: 'io', message: describeIoError(e) }
   }
+  if (err instanceof RangeError && /Maximum call stack/.test(err.message))
+    return {
+      code: 'invalid-argument',
+      message: 'its structure nests too deeply to be read (deeper than the app can follow)'
+    }
   const message = err instanceof Error ? err.message : String(err)
   return { code: 'internal', message: `Unexpected error: ${message}` }
 }

@@ -1,3 +1,4 @@
+import { WorkbenchError } from '../base/errors'
 import { marked } from 'marked'
 import { htmlToDocument } from './html'
 import { metaValue, normalizeDate, type ParsedDocument } from './text-blocks'
@@ -22,7 +23,12 @@ export function readFrontMatter(md: string): { fields: Map<string, string>; body
  */
 export function markdownToDocument(md: string): ParsedDocument {
   const { fields, body } = readFrontMatter(md.replace(/\r\n?/g, '\n'))
-  const html = marked.parse(body, { async: false, gfm: true })
+  let html: string
+  try {
+    html = marked.parse(body, { async: false, gfm: true })
+  } catch (err) {
+    throw markdownProblem(err)
+  }
   const doc = htmlToDocument(html)
   const field = (...keys: string[]): string | null => {
     for (const k of keys) if (fields.get(k)) return fields.get(k) ?? null
@@ -35,4 +41,22 @@ export function markdownToDocument(md: string): ParsedDocument {
     source: metaValue(field('source', 'publisher', 'outlet', 'site'))
   }
   return doc
+}
+
+/**
+ * What the Markdown parser's own error means, in one plain sentence: its messages end by asking
+ * the reader to report the error to its authors, and may name a stack overflow.
+ */
+export function markdownProblem(err: unknown): WorkbenchError {
+  const raw = err instanceof Error ? err.message : String(err)
+  const detail = raw
+    .replace(/Please report this to https?:\/\/\S+\.?/g, '')
+    .replace(/^marked\b[:,]?\s*/i, '')
+    .trim()
+  return new WorkbenchError(
+    'invalid-argument',
+    /Maximum call stack/.test(raw)
+      ? 'the Markdown nests too deeply to be read'
+      : `the Markdown could not be read${detail ? ` (${detail.split('\n')[0].replace(/\.$/, '')})` : ''}`
+  )
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { toApiError } from '../base/errors'
+import { markdownProblem } from './markdown'
 import { htmlDepth, MAX_HTML_DEPTH, parseBytes } from './parse-bytes'
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s)
@@ -31,5 +33,33 @@ describe('input that would make a parser take minutes', () => {
     expect(htmlDepth('<div></div>'.repeat(50_000))).toBe(1)
     // Tags never closed by ">" are passed over in one scan.
     expect(htmlDepth('<a'.repeat(1_000_000))).toBe(0)
+  })
+})
+
+describe('the parsers’ own errors, in plain words', () => {
+  it('turns a Markdown parser error into one sentence, without its request to report it', () => {
+    const err = markdownProblem(
+      new Error(
+        'Infinite loop on byte: 42\nPlease report this to https://github.com/markedjs/marked.'
+      )
+    )
+    expect(err.message).toBe('the Markdown could not be read (Infinite loop on byte: 42)')
+    expect(markdownProblem(new RangeError('Maximum call stack size exceeded')).message).toBe(
+      'the Markdown nests too deeply to be read'
+    )
+  })
+
+  it('says a structure nests too deeply instead of "Maximum call stack size exceeded"', () => {
+    const overflow = (n: number): number => overflow(n + 1) + 1
+    let caught: unknown
+    try {
+      overflow(0)
+    } catch (err) {
+      caught = err
+    }
+    expect(toApiError(caught)).toEqual({
+      code: 'invalid-argument',
+      message: 'its structure nests too deeply to be read (deeper than the app can follow)'
+    })
   })
 })
