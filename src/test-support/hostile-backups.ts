@@ -235,13 +235,6 @@ export function hostileBackups(): HostileBackup[] {
     }
   )
   add(
-    'an annotation with a missing tag',
-    /the highlight "d000000\.0" has the tag "t9", which is not in the codebook/,
-    (b) => {
-      b.annotations.d000000.annotations[0].tags = ['t9']
-    }
-  )
-  add(
     'an annotation past the end of its text',
     /the highlight "d000000\.0" lies at 5–5000, outside its document's 81 characters/,
     (b) => {
@@ -263,17 +256,6 @@ export function hostileBackups(): HostileBackup[] {
       }
     }
   )
-  add('a memo linking a missing document', /the memo "m1" links the document "d7"/, (b) => {
-    b.workspace.memos.push({
-      id: 'm1',
-      title: 'Memo',
-      text: 'Text',
-      docIds: ['d7'],
-      tagIds: [],
-      created: '2025-03-06T09:00:00.000Z',
-      modified: '2025-03-06T09:00:00.000Z'
-    })
-  })
   add(
     'a tag name 300 characters long',
     /the tag "t0" has a name longer than 200 characters/,

@@ -86,17 +86,17 @@ export class Catalog {
       options.onWarning
     )
     if (entries.length) db.data = replayCatalog(db.data, entries)
-    // The documents a lost line listed are found again in the packs (a line cut short was maybe
-    // never acknowledged, but its document is whole in the packs: taking it back loses nothing).
+    // The documents a damaged line listed are found again in the packs (not after a last line
+    // merely cut short by a crash: it was never acknowledged).
     // Only a catalog rebuilt without a backup looks through every record; otherwise only the
     // records newer than those it names (older ones are of documents removed for good).
-    if (recovered || journal.skippedLines)
+    if (recovered || journal.foundDamage)
       db.data = await findAgain(dir, db.data, options.onWarning, recovered?.backup !== null)
     const catalog = new Catalog(db, adapter, journal, options.assertWritable)
     if (!options.readOnly) {
       // Writes the catalog (a new workspace gets its file now), and empties the journal; a
       // rewrite takes its own backup.
-      if (entries.length || recovered || journal.skippedLines || !(await exists(file)))
+      if (entries.length || recovered || journal.foundDamage || !(await exists(file)))
         await catalog.checkpoint()
       else {
         await journal.clear()

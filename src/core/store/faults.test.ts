@@ -228,7 +228,28 @@ describe('the catalog lost with its backups, or a repair cut short', () => {
 })
 
 describe('documents found again in the packs', () => {
-  it('after a journal line cut short, a document emptied from the Trash stays gone, and the newest import comes back', async () => {
+  it('after an ordinary crash during an append, nothing emptied from the Trash comes back', async () => {
+    const dir = join(await tempDir(), 'ws')
+    const wb = await createWorkbench(dir, { parserWorker: sourceWorker })
+    const o = await wb.importFile({ name: 'gone.txt', data: new TextEncoder().encode('Gone.') })
+    if (o.status !== 'imported') throw new Error(JSON.stringify(o))
+    await wb.removeDocument(o.document.id)
+    await wb.emptyTrash()
+    await wb.createTag({ path: 'Weather' })
+    const crashed = join(await tempDir(), 'ws')
+    await cp(dir, crashed, { recursive: true, filter: (src) => !src.includes('workspace.lock') })
+    await wb.close()
+    // The power cut falls on the last append: both copies end in half a line.
+    for (const name of ['workspace.journal', 'workspace.journal.copy']) {
+      const file = join(crashed, name)
+      await truncate(file, (await stat(file)).size - 10)
+    }
+    const again = await createWorkbench(crashed, { parserWorker: sourceWorker })
+    expect(await again.listDocuments()).toEqual([])
+    await again.close()
+  })
+
+  it('after a damaged journal line, a document emptied from the Trash stays gone, and the newest import comes back', async () => {
     const dir = join(await tempDir(), 'ws')
     const wb = await createWorkbench(dir, { parserWorker: sourceWorker })
     const enc = (s: string): Uint8Array => new TextEncoder().encode(s)
@@ -242,15 +263,16 @@ describe('documents found again in the packs', () => {
     await wb.removeDocument(gone)
     await wb.emptyTrash()
     const newest = await imported('newest.txt', 'The last document imported.')
-    // What a crash leaves at this moment, with the journal's last line (the newest import) cut
-    // short in both copies.
+    // What a crash leaves at this moment, with the journal's last line (the newest import)
+    // damaged in both copies.
     const crashed = join(await tempDir(), 'ws')
     await cp(dir, crashed, { recursive: true, filter: (src) => !src.includes('workspace.lock') })
     await wb.close()
     for (const name of ['workspace.journal', 'workspace.journal.copy']) {
       const file = join(crashed, name)
-      const { size } = await stat(file)
-      await truncate(file, size - 10)
+      const bytes = await readFile(file)
+      bytes[bytes.length - 10] ^= 0x5a
+      await writeFile(file, bytes)
     }
     const again = await createWorkbench(crashed, { parserWorker: sourceWorker })
     expect((await again.listDocuments()).map((d) => d.id).sort()).toEqual([kept, newest].sort())

@@ -121,6 +121,12 @@ export class Journal<E extends { generation: number }> {
   broken = false
   /** Set when the last read skipped a line: damaged, or cut short (then by a crash, or damage). */
   skippedLines = false
+  /**
+   * Set when the last read found damage: a whole line that fails its check, a line too long to
+   * read, a folder in the journal's place. A last line cut short is not damage: it is what a
+   * crash during an append leaves, and it was never acknowledged.
+   */
+  foundDamage = false
 
   /** What read() found damaged, for clear() to keep: the lines' numbers, and whom to tell. */
   private damage: { lines: number[]; onWarning: (message: string) => void } | null = null
@@ -164,6 +170,7 @@ export class Journal<E extends { generation: number }> {
         const aside = damagedName(this.file, new Date())
         await rename(this.file, aside).catch(() => undefined)
         this.skippedLines = true
+        this.foundDamage = true
         onWarning(
           `${this.file} was a folder, not a journal; it was moved to ${aside}; ${this.lost}.`
         )
@@ -203,6 +210,7 @@ export class Journal<E extends { generation: number }> {
       await fh.close().catch(() => undefined)
     }
     this.damage = damaged.length ? { lines: damaged, onWarning: onKept } : null
+    if (damaged.length) this.foundDamage = true
     return out
   }
 

@@ -18,6 +18,8 @@ export class TwinJournal<E extends { generation: number }> {
   private readonly copy: Journal<E>
   /** Set when the last read skipped a line in the journal it used (see Journal.skippedLines). */
   skippedLines = false
+  /** Set when the last read found damage in the journal it used (see Journal.foundDamage). */
+  foundDamage = false
 
   constructor(
     readonly file: string,
@@ -51,6 +53,7 @@ export class TwinJournal<E extends { generation: number }> {
       ? [copy, this.copy, this.main]
       : [main, this.main, this.copy]
     this.skippedLines = journal.skippedLines
+    this.foundDamage = journal.foundDamage
     // One line more in one of them is a crash between the two appends (never acknowledged);
     // more than that, or a damaged line in the other, is damage the copy made good. A damaged
     // line in the one used was damaged in both: it is reported as such.

@@ -11,6 +11,17 @@ import { checkCodebook, quote } from '../../domain/codebook/check-codebook'
  * The first problem as the end of a sentence ("the tag … is under itself"), or null. Every walk
  * here is a loop: a chain of 20,000 tags must be refused, not overflow the stack.
  */
+/**
+ * What a backup may hold: ten times a case bundle's limits, so that the backup of a large
+ * workspace (100,000 documents with their highlights) always restores.
+ */
+const WORKSPACE_LIMITS = {
+  documents: LIMITS.documents * 10,
+  tags: LIMITS.tags * 10,
+  annotations: LIMITS.annotations * 10,
+  memos: LIMITS.memos * 10
+}
+
 export function checkBackup(dump: Dump, maxTextChars: number): string | null {
   const { documents, memos } = dump.workspace
   const tags = dump.workspace.codebook.tags
@@ -21,10 +32,10 @@ export function checkBackup(dump: Dump, maxTextChars: number): string | null {
       ? `it holds ${count.toLocaleString('en-US')} ${what}, more than the ${max.toLocaleString('en-US')} a workspace may hold`
       : null
   const size =
-    tooMany('documents', documents.length, LIMITS.documents) ??
-    tooMany('tags', tags.length, LIMITS.tags) ??
-    tooMany('highlights', highlights, LIMITS.annotations) ??
-    tooMany('memos', memos.length, LIMITS.memos)
+    tooMany('documents', documents.length, WORKSPACE_LIMITS.documents) ??
+    tooMany('tags', tags.length, WORKSPACE_LIMITS.tags) ??
+    tooMany('highlights', highlights, WORKSPACE_LIMITS.annotations) ??
+    tooMany('memos', memos.length, WORKSPACE_LIMITS.memos)
   if (size) return size
 
   const ids = (kind: string, list: readonly string[], format = ID): string | null => {
@@ -69,7 +80,6 @@ export function checkBackup(dump: Dump, maxTextChars: number): string | null {
   if (tagProblem) return tagProblem
 
   const docs = new Map(documents.map((d) => [d.id, d]))
-  const tagIds = new Set(tags.map((t) => t.id))
   for (const [docId, file] of files) {
     const doc = docs.get(docId)
     for (const a of file.annotations) {
@@ -77,24 +87,45 @@ export function checkBackup(dump: Dump, maxTextChars: number): string | null {
         return `the highlight ${quote(a.id)} is on the document ${quote(docId)}, which is not in the backup`
       if (a.docId !== docId || !a.id.startsWith(`${docId}.`))
         return `the highlight ${quote(a.id)} is filed under the document ${quote(docId)} but names another`
-      for (const t of a.tags)
-        if (!tagIds.has(t))
-          return `the highlight ${quote(a.id)} has the tag ${quote(t)}, which is not in the codebook`
+      // A tag no longer in the codebook is left off at restore (see linksToWhatIsThere).
       const length = dump.texts[doc.textSha256]?.text.length ?? 0
       const { start, end } = a.position
-      if (start > end || end > length)
+      // An orphan keeps the position it had in an earlier version of its text.
+      if (start > end || (end > length && a.status !== 'orphaned'))
         return `the highlight ${quote(a.id)} lies at ${start}–${end}, outside its document's ${length} characters`
     }
     if (file.docId !== docId)
       return `the highlights of the document ${quote(docId)} are filed under another document`
   }
-  for (const m of memos) {
-    for (const d of m.docIds)
-      if (!docs.has(d))
-        return `the memo ${quote(m.id)} links the document ${quote(d)}, which is not in the backup`
-    for (const t of m.tagIds)
-      if (!tagIds.has(t))
-        return `the memo ${quote(m.id)} links the tag ${quote(t)}, which is not in the codebook`
-  }
   return null
+}
+
+/**
+ * The backup with links to what it does not hold left off: a memo keeps the id of a document
+ * moved to the Trash or of a tag deleted, and a highlight the id of a tag deleted, and a backup
+ * leaves out the Trash. Such links point at nothing in the restored workspace.
+ */
+export function linksToWhatIsThere(dump: Dump): Dump {
+  const docs = new Set(dump.workspace.documents.map((d) => d.id))
+  const tags = new Set(dump.workspace.codebook.tags.map((t) => t.id))
+  const annotations: Dump['annotations'] = {}
+  for (const [docId, file] of Object.entries(dump.annotations))
+    annotations[docId] = {
+      ...file,
+      annotations: file.annotations.map((a) =>
+        a.tags.every((t) => tags.has(t)) ? a : { ...a, tags: a.tags.filter((t) => tags.has(t)) }
+      )
+    }
+  return {
+    ...dump,
+    annotations,
+    workspace: {
+      ...dump.workspace,
+      memos: dump.workspace.memos.map((m) => ({
+        ...m,
+        docIds: m.docIds.filter((d) => docs.has(d)),
+        tagIds: m.tagIds.filter((t) => tags.has(t))
+      }))
+    }
+  }
 }

@@ -4,7 +4,7 @@ import type { ReliabilityFile } from '../../../shared/reliability-schemas'
 import { WorkbenchError } from '../../base/errors'
 import { collectExport, type ExportProvenance } from './collect'
 import { renderCsv } from '../../domain/export/csv'
-import { checkBackup } from './check-backup'
+import { checkBackup, linksToWhatIsThere } from './check-backup'
 import { DUMP_VERSION, dumpSchema, renderDump, type Dump } from './dump'
 import { renderMarkdown } from '../../domain/export/markdown'
 import { passageCount } from '../../domain/export/model'
@@ -158,9 +158,9 @@ export function exportOps(
         `${source} is not an Analyst Workbench export (at ${issue?.path.join('.') || 'the top'}: ${issue?.message}).`
       )
     }
-    const dump = parsed.data
-    const problem = checkBackup(dump, extra.maxTextChars ?? DEFAULT_MAX_TEXT_CHARS)
+    const problem = checkBackup(parsed.data, extra.maxTextChars ?? DEFAULT_MAX_TEXT_CHARS)
     if (problem) throw new WorkbenchError('corrupt', `${source} was not restored: ${problem}.`)
+    const dump = linksToWhatIsThere(parsed.data)
     const current = ctx.whole.data()
     if (current.documents.length || current.codebook.tags.length || current.memos.length) {
       throw new WorkbenchError(

@@ -32,6 +32,28 @@ describe('restore of a hostile backup', () => {
     }
   })
 
+  it('restores a backup whose memos and highlights link what it does not hold, leaving those links off', async () => {
+    // A memo keeps the id of a document moved to the Trash, and a highlight that of a tag deleted.
+    const backup = makeBackup({ documents: 2, tags: 3, highlights: 4 })
+    backup.annotations.d000000.annotations[0].tags = ['t9', 't0']
+    backup.workspace.memos.push({
+      id: 'm1',
+      title: 'Memo',
+      text: 'Text',
+      docIds: ['d7', 'd000001'],
+      tagIds: ['t8'],
+      created: '2025-03-06T09:00:00.000Z',
+      modified: '2025-03-06T09:00:00.000Z'
+    })
+    const wb = await openTestWorkbench(await tempDir())
+    expect(await wb.restore(JSON.stringify(backup), 'backup.json')).toMatchObject({ passages: 4 })
+    const [memo] = await wb.listMemos()
+    expect([memo.docIds, memo.tagIds]).toEqual([['d000001'], []])
+    const [first] = await wb.listAnnotations('d000000')
+    expect(first.tags).toEqual(['t0'])
+    await wb.close()
+  })
+
   it.each(hostileBackups().map((h) => [h.name, h] as const))(
     'refuses %s in one sentence naming the file, writing nothing',
     async (_, { backup, reason }) => {
