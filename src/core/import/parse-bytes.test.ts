@@ -1,4 +1,6 @@
+import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
+import { makeDocx } from '../../test-support/documents'
 import { toApiError } from '../base/errors'
 import { markdownProblem } from './markdown'
 import { htmlDepth, MAX_HTML_DEPTH, parseBytes } from './parse-bytes'
@@ -61,5 +63,19 @@ describe('the parsers’ own errors, in plain words', () => {
       code: 'invalid-argument',
       message: 'its structure nests too deeply to be read (deeper than the app can follow)'
     })
+  })
+})
+
+describe('a Word file with an XML entity it does not define', () => {
+  it('is refused in one plain sentence, not the XML parser’s own message', async () => {
+    const zip = await JSZip.loadAsync(await makeDocx([{ text: 'Quay report' }]))
+    zip.file(
+      'word/document.xml',
+      '<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&xxe2;&xxe;</w:t></w:r></w:p></w:body></w:document>'
+    )
+    const bytes = await zip.generateAsync({ type: 'uint8array' })
+    await expect(parseBytes('docx', bytes, LIMIT)).rejects.toThrow(
+      /^the \.docx could not be read \(its XML is malformed\)$/
+    )
   })
 })
