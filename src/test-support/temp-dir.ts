@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -15,3 +16,11 @@ export function useTempDirs(): () => Promise<string> {
     return dir
   }
 }
+
+/** Whether this machine lets a test mount a small tmpfs in a user namespace (a real full disk). */
+export const canMountTmpfs =
+  spawnSync(
+    'unshare',
+    ['-rm', 'sh', '-c', 'd=$(mktemp -d) && mount -t tmpfs -o size=64k tmpfs "$d"'],
+    { stdio: 'ignore' }
+  ).status === 0

@@ -3,19 +3,13 @@ import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { useTempDirs } from '../../test-support/temp-dir'
+import { canMountTmpfs, useTempDirs } from '../../test-support/temp-dir'
 import { toApiError } from '../base/errors'
 import { writeFileDurable, type WriteFs } from './durable-write'
 import * as nodeFs from 'node:fs/promises'
 
 const tempDir = useTempDirs()
 const child = fileURLToPath(new URL('../../test-support/disk-full-child.ts', import.meta.url))
-const canMountTmpfs =
-  spawnSync(
-    'unshare',
-    ['-rm', 'sh', '-c', 'd=$(mktemp -d) && mount -t tmpfs -o size=64k tmpfs "$d"'],
-    { stdio: 'ignore' }
-  ).status === 0
 
 describe('a full disk', () => {
   it('(injected ENOSPC) leaves the previous file intact, removes the temp file, and says so plainly', async () => {

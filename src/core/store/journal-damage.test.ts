@@ -1,30 +1,12 @@
 import { appendFile, readdir, readFile, symlink, truncate, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { meta } from '../../test-support/catalog-meta'
 import { useTempDirs } from '../../test-support/temp-dir'
 import { importText, openTestWorkbench } from '../../test-support/workbench'
-import type { DocumentMeta } from '../../shared/model'
 import { catalogEntrySchema, Journal, type JournalEntry } from './journal'
 
 const tempDir = useTempDirs()
-
-const meta = (n: number): DocumentMeta => ({
-  id: `doc${n}`,
-  title: `Report ${n}`,
-  author: null,
-  published: null,
-  source: null,
-  originalName: `r${n}.txt`,
-  format: 'txt',
-  sha256: String(n).padStart(64, '0'),
-  textSha256: String(n).padStart(64, 'a'),
-  stored: { pack: 'pack-000001.awp', at: n * 100, text: 10, blocks: 2, original: 10 },
-  bytes: 10,
-  chars: 10,
-  words: 2,
-  importedAt: '2025-03-06T09:00:00.000Z',
-  importOrder: n
-})
 
 const entry = (n: number): JournalEntry => ({
   generation: 0,

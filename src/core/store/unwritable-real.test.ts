@@ -7,16 +7,10 @@
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { useTempDirs } from '../../test-support/temp-dir'
+import { canMountTmpfs, useTempDirs } from '../../test-support/temp-dir'
 
 const tempDir = useTempDirs()
 const child = fileURLToPath(new URL('../../test-support/unwritable-child.ts', import.meta.url))
-const canMountTmpfs =
-  spawnSync(
-    'unshare',
-    ['-rm', 'sh', '-c', 'd=$(mktemp -d) && mount -t tmpfs -o size=64k tmpfs "$d"'],
-    { stdio: 'ignore' }
-  ).status === 0
 
 describe('a workspace that cannot be written, for real', () => {
   it.skipIf(!canMountTmpfs).each(['full', 'read-only'])(
