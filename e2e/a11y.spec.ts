@@ -69,9 +69,12 @@ test('every main screen passes axe-core with no violation', async ({ app }) => {
 
   // The export dialog, and the list of shortcuts.
   await app.getByRole('button', { name: 'Export…' }).click()
-  await expect(app.getByRole('dialog', { name: 'Export' }).getByLabel('Preview')).toBeVisible()
+  const exportDialog = app.getByRole('dialog', { name: 'Export' })
+  await expect(exportDialog.getByLabel('Preview')).toBeVisible()
   expect(await violations(app)).toEqual([])
   await app.keyboard.press('Escape')
+  // The dialog's close event comes a moment after Escape; until then the window's keys wait.
+  await expect(exportDialog).toBeHidden()
   await app.keyboard.press('?')
   await expect(app.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible()
   expect(await violations(app)).toEqual([])
