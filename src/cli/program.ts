@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises'
 import { Command, CommanderError, Option } from 'commander'
 import { toApiError, WorkbenchError } from '../core/base/errors'
+import { registerAnalysisCommands } from './analysis-commands'
 import { registerAnnotationCommands } from './annotation-commands'
 import { registerExportCommands } from './export-commands'
 import { registerReliabilityCommands } from './reliability-commands'
@@ -249,6 +250,7 @@ function buildProgram(
   registerAnnotationCommands(program, io, (readOnly, fn) => withWorkbench(readOnly, fn))
   registerExportCommands(program, io, (readOnly, fn) => withWorkbench(readOnly, fn))
   registerReliabilityCommands(program, io, (readOnly, fn) => withWorkbench(readOnly, fn))
+  registerAnalysisCommands(program, io, (readOnly, fn) => withWorkbench(readOnly, fn))
   return program
 }
 

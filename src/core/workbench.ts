@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { CoreApi } from '../shared/api'
 import type { ImportLimits, ReadOptions, WorkspaceInfo } from '../shared/model'
+import { analysisFeature, emptyAnalyses } from './features/analysis/analysis'
 import { annotationOps } from './features/annotations/annotations'
 import { keptOnTheirText } from './features/annotations/text-version'
 import { codebookOps } from './features/codebook/codebook'
@@ -12,6 +13,8 @@ import { reliabilityFeature } from './features/reliability/reliability'
 import { FINGERPRINTS_FILE, reuseFeature } from './features/reuse/reuse'
 import { trashFeature, type TrashRecords } from './features/trash/trash'
 import { reliabilityFileSchema, type ReliabilityFile } from '../shared/reliability-schemas'
+import { analysesFileSchema } from '../shared/analysis-schemas'
+import type { AnalysesFile } from '../shared/analysis'
 import type { PathImportReport } from './features/documents/import-service'
 import { exportOps } from './features/export/export-ops'
 import { memoOps } from './features/memos/memos'
@@ -142,6 +145,7 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
   // lock released), so that the person can repair the file and open the workspace.
   let trash: Collection<TrashRecords>
   let gradeRecords: Collection<ReliabilityFile>
+  let analysisRecords: Collection<AnalysesFile>
   try {
     trash = await openCollection<TrashRecords>({
       name: 'trash',
@@ -161,6 +165,12 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
         links: [],
         claims: []
       })
+    })
+    analysisRecords = await openCollection<AnalysesFile>({
+      name: 'analyses',
+      schema: analysesFileSchema,
+      schemaVersion: 1,
+      empty: emptyAnalyses
     })
   } catch (err) {
     await store.close()
@@ -273,6 +283,10 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
     reliability: {
       file: () => reliability.exportFile(),
       restore: (file) => reliability.importFile(file)
+    },
+    analyses: {
+      file: () => analysis.exportFile(),
+      restore: (file) => analysis.importFile(file)
     }
   })
   const reuse = reuseFeature({
@@ -305,6 +319,16 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
     listLinks: _listLinks,
     ...reliabilityOps
   } = reliability
+  const analysis = analysisFeature({
+    catalog,
+    contents,
+    annotations,
+    tags: () => store.data.codebook.tags,
+    clock,
+    records: analysisRecords,
+    grades: () => reliability.gradeLookup(),
+    origins: () => reliability.listOrigins()
+  })
   // Search's grade filters read the grades as they are when a search starts.
   sources.grades = () => reliability.gradeLookup()
 
@@ -341,6 +365,7 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
     comparePassages: (docId, otherDocId) => reuse.comparePassages(docId, otherDocId),
     corroborationOf: async (docId) =>
       getCorroboration(docId, await reuse.sharedPassages(docId, {})),
+    ...analysis.ops,
     exportWorkspace: exporting.exportWorkspace,
     restoreBackup: exporting.restoreBackup,
     restore: exporting.restore,

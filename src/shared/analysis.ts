@@ -232,3 +232,153 @@ export interface AchResult {
   /** Whether rows of one origin were folded into one before scoring. */
   foldedOrigins: boolean
 }
+
+// --- Queries and views, as the API carries them -----------------------------------------------
+
+/**
+ * Which passages a view counts: grade filters as a query writes them (`reliability:A-B
+ * credibility:1-3 ungraded`, joined with AND) and a date range (YYYY-MM-DD, either end open) over
+ * each passage's date as the timeline gives it.
+ */
+export interface AnalysisFilter {
+  grades?: string
+  from?: string
+  to?: string
+}
+
+export interface MatrixQuery extends AnalysisFilter {
+  cols: MatrixAxis
+}
+
+/** One cell of the code matrix (no `colId`: the whole row). */
+export interface MatrixCell extends MatrixQuery {
+  tagId: string
+  colId?: string
+}
+
+export interface CooccurrenceQuery extends AnalysisFilter {
+  scope: CooccurrenceScope
+}
+
+export interface CooccurrenceCell extends CooccurrenceQuery {
+  a: string
+  b: string
+}
+
+/** Passages per tag, per document or per source. */
+export interface FrequencyQuery extends AnalysisFilter {
+  by: 'documents' | 'sources'
+}
+
+/** A passage as an analysis view lists it: the highlight, its document's title, its badge. */
+export interface AnalysisPassage {
+  annotationId: string
+  docId: string
+  docTitle: string
+  quote: string
+  start: number
+  end: number
+  note: string
+  tagIds: string[]
+  /** The effective grade's badge, such as "B2" (`–` when ungraded). */
+  badge: string
+  orphaned: boolean
+}
+
+/** One place where two tags occur together, with its passages. */
+export interface CooccurrenceUnit {
+  docId: string
+  docTitle: string
+  /** The paragraph, for scope 'paragraph'. */
+  range?: { start: number; end: number }
+  passages: AnalysisPassage[]
+}
+
+export interface TimelineEntry extends TimelineMark {
+  docTitle: string
+  quote: string
+  badge: string
+}
+
+export interface TimelineView {
+  marks: TimelineEntry[]
+  undated: AnalysisPassage[]
+}
+
+/** What the analysis views export as a table. */
+export type AnalysisTable =
+  ({ kind: 'matrix' } & MatrixQuery) | ({ kind: 'cooccurrence' } & CooccurrenceQuery)
+
+export type TableFormat = 'csv' | 'markdown'
+
+/** A list entry of the analyses of competing hypotheses. */
+export interface AchSummary {
+  id: string
+  title: string
+  question: string
+  hypotheses: number
+  evidence: number
+  modified: string
+}
+
+/** Where a highlighted row comes from, for the grid and the report. */
+export interface AchRowSource {
+  docTitle: string
+  start: number
+  end: number
+  badge: string
+  orphaned: boolean
+  /** The name of its origin, when the row's document is linked to others. */
+  originLabel: string | null
+}
+
+/** An analysis with its scores, as the ACH view shows it. */
+export interface AchView {
+  analysis: AchAnalysis
+  result: AchResult
+  /** By evidence id, for highlighted rows whose passage is still in the workspace. */
+  sources: Record<string, AchRowSource>
+  /** The credibility each row takes from its grade (null: none), by evidence id. */
+  gradeCredibility: Record<string, AchCredibility | null>
+}
+
+export interface AchOptions {
+  foldOrigins?: boolean
+}
+
+/** New evidence: a highlight (by id) or a free-text item. */
+export type NewAchEvidence =
+  | { annotationId: string; relevance?: Relevance }
+  | { kind: FreeEvidenceKind; text: string; relevance?: Relevance }
+
+/** The analyses file: every analysis, and the dates the analyst set for passages. */
+export interface AnalysesFile {
+  schemaVersion: 1
+  analyses: AchAnalysis[]
+  dates: DateCorrection[]
+}
+
+/**
+ * A change to an analysis of competing hypotheses, as plain data (see core/domain/analysis/ach-ops.ts).
+ * An operation's `at` (ISO time) becomes the analysis's `modified`.
+ */
+export type AchOp = { at?: string } & (
+  | { type: 'describe'; title: string; question: string }
+  | {
+      type: 'addHypothesis'
+      hypothesis: AchHypothesis
+      /** Where it goes (default: last). */
+      index?: number
+      /** Its ratings, by evidence id (when a removal is undone). */
+      cells?: Record<string, AchCell>
+    }
+  | { type: 'renameHypothesis'; id: string; text: string }
+  | { type: 'removeHypothesis'; id: string }
+  | { type: 'addEvidence'; evidence: AchEvidence; index?: number }
+  | { type: 'removeEvidence'; id: string }
+  /** Rates a cell; a null cell clears it. */
+  | { type: 'rate'; evidenceId: string; hypothesisId: string; cell: AchCell | null }
+  | { type: 'setRelevance'; evidenceId: string; relevance: Relevance }
+  /** Sets the analyst's own credibility for a row; null goes back to the passage's grade. */
+  | { type: 'overrideCredibility'; evidenceId: string; override: CredibilityOverride | null }
+)

@@ -4,6 +4,21 @@ import { EXPORT_FORMATS, HIGHLIGHT_COLORS, MAX_QUERY_CHARS, TEXT_ENCODINGS } fro
 import { annotationSchema, memoSchema, tagSchema } from './model-schemas'
 import { CREDIBILITY_LEVELS, RELIABILITY_LEVELS, SOURCE_KINDS } from './reliability'
 import { gradesSnapshotSchema } from './reliability-schemas'
+import {
+  achAnalysisSchema,
+  achOpSchema,
+  achOptionsSchema,
+  analysisFilterSchema,
+  analysisTableSchema,
+  cooccurrenceCellSchema,
+  cooccurrenceQuerySchema,
+  frequencyQuerySchema,
+  matrixCellSchema,
+  matrixQuerySchema,
+  newAchEvidenceSchema,
+  passageDateSchema,
+  tableFormatSchema
+} from './analysis-schemas'
 
 const id = z.string().min(1).max(200)
 const offset = z.number().int().nonnegative()
@@ -203,5 +218,26 @@ export const apiArgs = {
     z.enum(['confirmed', 'rejected'])
   ]),
   setSameClaim: z.tuple([z.string().min(1).max(400), z.string().min(1).max(400), z.boolean()]),
-  corroborationOf: z.tuple([id])
+  corroborationOf: z.tuple([id]),
+  codeMatrix: z.tuple([matrixQuerySchema]),
+  matrixPassages: z.tuple([matrixCellSchema]),
+  cooccurrence: z.tuple([cooccurrenceQuerySchema]),
+  cooccurrencePassages: z.tuple([cooccurrenceCellSchema]),
+  tagFrequencies: z.tuple([frequencyQuerySchema]),
+  timeline: z.tuple([analysisFilterSchema]),
+  setPassageDate: z.tuple([id, passageDateSchema.nullable()]),
+  analysisTable: z.tuple([analysisTableSchema, tableFormatSchema]),
+  listAnalyses: z.tuple([]),
+  getAnalysis: z.tuple([id, achOptionsSchema]),
+  createAnalysis: z.tuple([
+    z
+      .object({ title: z.string().max(10_000), question: z.string().max(100_000).optional() })
+      .strict()
+  ]),
+  deleteAnalysis: z.tuple([id]),
+  restoreAnalysis: z.tuple([achAnalysisSchema]),
+  changeAnalysis: z.tuple([id, achOpSchema]),
+  addHypothesis: z.tuple([id, z.string().max(10_000)]),
+  addEvidence: z.tuple([id, newAchEvidenceSchema]),
+  analysisReport: z.tuple([id, tableFormatSchema, achOptionsSchema])
 } as const satisfies { [K in ApiMethod]: z.ZodType<Parameters<ApiSpec[K]>> }

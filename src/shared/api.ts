@@ -40,6 +40,30 @@ import type {
   SourceReliability,
   SourceView
 } from './reliability'
+import type {
+  AchAnalysis,
+  AchOp,
+  AchOptions,
+  AchSummary,
+  AchView,
+  AnalysisFilter,
+  AnalysisPassage,
+  AnalysisTable,
+  CodeMatrix,
+  Cooccurrence,
+  CooccurrenceCell,
+  CooccurrenceQuery,
+  CooccurrenceUnit,
+  DateCorrection,
+  DatePrecision,
+  FrequencyQuery,
+  MatrixCell,
+  MatrixQuery,
+  NewAchEvidence,
+  TableFormat,
+  TagFrequency,
+  TimelineView
+} from './analysis'
 
 /** A range [start, end) of a document's text. */
 export interface TextRange {
@@ -237,6 +261,42 @@ export interface ApiSpec {
   ): Change<ClaimLink | null>
   /** Who else carries each of a document's highlights, counted by independent origin. */
   corroborationOf(docId: string): Record<string, CorroborationView>
+
+  /** Tags (codebook rows, counts rolled up to parents) × documents, sources, origins or grades. */
+  codeMatrix(query: MatrixQuery): CodeMatrix
+  /** The passages of one cell of the code matrix (no column: the whole row). */
+  matrixPassages(cell: MatrixCell): AnalysisPassage[]
+  /** How often two tags occur together: on one highlight, on overlapping ones, or in one paragraph. */
+  cooccurrence(query: CooccurrenceQuery): Cooccurrence
+  /** The places where two tags occur together, with their passages. */
+  cooccurrencePassages(cell: CooccurrenceCell): CooccurrenceUnit[]
+  /** Passages per tag, over all and per document or source. */
+  tagFrequencies(query: FrequencyQuery): TagFrequency[]
+  /** Passages by date: the analyst's date, else one the passage states, else the publication date. */
+  timeline(filter: AnalysisFilter): TimelineView
+  /** Sets the date of a passage on the timeline (null: back to the date found). */
+  setPassageDate(
+    annotationId: string,
+    date: { date: string; precision: DatePrecision } | null
+  ): Change<DateCorrection | null>
+  /** The code matrix or the co-occurrence table as CSV or Markdown. */
+  analysisTable(table: AnalysisTable, format: TableFormat): string
+
+  /** The analyses of competing hypotheses, the latest changed first. */
+  listAnalyses(): AchSummary[]
+  /** An analysis with its scores, ranking, diagnosticity and sensitivity. */
+  getAnalysis(id: string, options: AchOptions): AchView
+  createAnalysis(input: { title: string; question?: string }): Change<AchAnalysis>
+  deleteAnalysis(id: string): Change<AchAnalysis>
+  /** Puts an analysis back as it was (the undo of a deletion). */
+  restoreAnalysis(analysis: AchAnalysis): Change<AchAnalysis>
+  /** Changes an analysis: describe it, rate a cell, remove a row… (its undo is another change). */
+  changeAnalysis(id: string, op: AchOp): Change<AchAnalysis>
+  addHypothesis(id: string, text: string): Change<AchAnalysis>
+  /** Adds a highlight (with its quote) or a free-text item as evidence. */
+  addEvidence(id: string, evidence: NewAchEvidence): Change<AchAnalysis>
+  /** The analysis as a report: Markdown (matrix, ranking, sensitivity, evidence) or CSV of every cell. */
+  analysisReport(id: string, format: TableFormat, options: AchOptions): string
 }
 
 export type ApiMethod = keyof ApiSpec
@@ -306,7 +366,24 @@ export const API_METHODS = [
   'derivationsOf',
   'setLink',
   'setSameClaim',
-  'corroborationOf'
+  'corroborationOf',
+  'codeMatrix',
+  'matrixPassages',
+  'cooccurrence',
+  'cooccurrencePassages',
+  'tagFrequencies',
+  'timeline',
+  'setPassageDate',
+  'analysisTable',
+  'listAnalyses',
+  'getAnalysis',
+  'createAnalysis',
+  'deleteAnalysis',
+  'restoreAnalysis',
+  'changeAnalysis',
+  'addHypothesis',
+  'addEvidence',
+  'analysisReport'
 ] as const satisfies readonly ApiMethod[]
 
 // Compile-time proof that the list names every method of ApiSpec.

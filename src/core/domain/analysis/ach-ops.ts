@@ -1,12 +1,7 @@
-import type {
-  AchAnalysis,
-  AchCell,
-  AchEvidence,
-  AchHypothesis,
-  CredibilityOverride,
-  Relevance
-} from '../../../shared/analysis'
+import type { AchAnalysis, AchCell, AchEvidence, AchOp } from '../../../shared/analysis'
 import { WorkbenchError } from '../../base/errors'
+
+export type { AchOp } from '../../../shared/analysis'
 
 /**
  * Changes to an analysis of competing hypotheses, as the app's undo model wants them: each
@@ -15,27 +10,6 @@ import { WorkbenchError } from '../../base/errors'
  * was, `modified` included. An operation's `at` (ISO time) becomes `modified`; without it,
  * `modified` stays as it is.
  */
-
-export type AchOp = { at?: string } & (
-  | { type: 'describe'; title: string; question: string }
-  | {
-      type: 'addHypothesis'
-      hypothesis: AchHypothesis
-      /** Where it goes (default: last). */
-      index?: number
-      /** Its ratings, by evidence id (when a removal is undone). */
-      cells?: Record<string, AchCell>
-    }
-  | { type: 'renameHypothesis'; id: string; text: string }
-  | { type: 'removeHypothesis'; id: string }
-  | { type: 'addEvidence'; evidence: AchEvidence; index?: number }
-  | { type: 'removeEvidence'; id: string }
-  /** Rates a cell; a null cell clears it. */
-  | { type: 'rate'; evidenceId: string; hypothesisId: string; cell: AchCell | null }
-  | { type: 'setRelevance'; evidenceId: string; relevance: Relevance }
-  /** Sets the analyst's own credibility for a row; null goes back to the passage's grade. */
-  | { type: 'overrideCredibility'; evidenceId: string; override: CredibilityOverride | null }
-)
 
 export interface AchChange {
   analysis: AchAnalysis

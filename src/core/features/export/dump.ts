@@ -1,6 +1,8 @@
 import { safeJson } from '../../domain/text/control-chars'
 import { z } from 'zod'
 import { reliabilityFileSchema, type ReliabilityFile } from '../../../shared/reliability-schemas'
+import { analysesFileSchema } from '../../../shared/analysis-schemas'
+import type { AnalysesFile } from '../../../shared/analysis'
 import {
   annotationFileSchema,
   blocksSchema,
@@ -25,6 +27,8 @@ export const dumpSchema = z.object({
   annotations: z.record(z.string(), annotationFileSchema),
   /** Sources, grades with their history, provenance flags and derivation links (reliability.json). */
   reliability: reliabilityFileSchema.optional(),
+  /** Analyses of competing hypotheses and the dates set for passages (analyses.json). */
+  analyses: analysesFileSchema.optional(),
   /** What could not be read when the backup was made (a damaged file), and so is not in it. */
   unreadable: z
     .array(
@@ -45,7 +49,8 @@ export function renderDump(
   texts: Dump['texts'],
   annotations: Record<string, AnnotationFile>,
   reliability?: ReliabilityFile,
-  unreadable: NonNullable<Dump['unreadable']> = []
+  unreadable: NonNullable<Dump['unreadable']> = [],
+  analyses?: AnalysesFile
 ): string {
   const dump: Dump = {
     format: DUMP_FORMAT,
@@ -55,6 +60,7 @@ export function renderDump(
     texts,
     annotations,
     ...(reliability && { reliability }),
+    ...(analyses && (analyses.analyses.length || analyses.dates.length) ? { analyses } : {}),
     ...(unreadable.length ? { unreadable } : {})
   }
   return safeJson(dump, 1) + '\n'

@@ -1,6 +1,7 @@
 import type { DocumentMeta, ExportOptions, ExportResult, StoredRef } from '../../../shared/model'
 import type { FeatureContext, GradeLookup, RecordMeta } from '../../ports'
 import type { ReliabilityFile } from '../../../shared/reliability-schemas'
+import type { AnalysesFile } from '../../../shared/analysis'
 import { WorkbenchError } from '../../base/errors'
 import { collectExport, type ExportProvenance } from './collect'
 import { renderCsv } from '../../domain/export/csv'
@@ -31,6 +32,11 @@ export function exportOps(
     reliability?: {
       file: () => Promise<ReliabilityFile>
       restore: (file: ReliabilityFile) => Promise<void>
+    }
+    /** Analyses of competing hypotheses and passage dates: read for the backup, put back by a restore. */
+    analyses?: {
+      file: () => Promise<AnalysesFile>
+      restore: (file: AnalysesFile) => Promise<void>
     }
   } = {}
 ) {
@@ -87,7 +93,8 @@ export function exportOps(
         texts,
         annotations,
         await extra.reliability?.file(),
-        unreadable
+        unreadable,
+        await extra.analyses?.file()
       )
       return {
         filename,
@@ -205,6 +212,7 @@ export function exportOps(
       for (const d of draft.documents) d.stored = stored.get(d.textSha256) as StoredRef // all put above
     })
     if (dump.reliability) await extra.reliability?.restore(dump.reliability)
+    if (dump.analyses) await extra.analyses?.restore(dump.analyses)
     ctx.events.emit({ kind: 'restored' })
     return {
       documents: dump.workspace.documents.length,
