@@ -14,6 +14,12 @@ import { trashFeature, type TrashRecords } from './features/trash/trash'
 import { reliabilityFileSchema, type ReliabilityFile } from '../shared/reliability-schemas'
 import type { PathImportReport } from './features/documents/import-service'
 import { exportOps } from './features/export/export-ops'
+import { exchangeFeature } from './features/exchange/exchange'
+import {
+  emptyExchangeFile,
+  exchangeFileSchema,
+  type ExchangeFile
+} from './features/exchange/records'
 import { memoOps } from './features/memos/memos'
 import { SNAPSHOT_FILE } from './features/search/index-snapshot'
 import { searchFeature } from './features/search/search'
@@ -142,6 +148,7 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
   // lock released), so that the person can repair the file and open the workspace.
   let trash: Collection<TrashRecords>
   let gradeRecords: Collection<ReliabilityFile>
+  let exchangeRecords: Collection<ExchangeFile>
   try {
     trash = await openCollection<TrashRecords>({
       name: 'trash',
@@ -161,6 +168,12 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
         links: [],
         claims: []
       })
+    })
+    exchangeRecords = await openCollection<ExchangeFile>({
+      name: 'exchange',
+      schema: exchangeFileSchema,
+      schemaVersion: 1,
+      empty: emptyExchangeFile
     })
   } catch (err) {
     await store.close()
@@ -307,6 +320,26 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
   } = reliability
   // Search's grade filters read the grades as they are when a search starts.
   sources.grades = () => reliability.gradeLookup()
+  const exchange = exchangeFeature(ctx, {
+    records: exchangeRecords,
+    grades: () => reliability.gradeLookup(),
+    maxTextChars: limits.maxTextChars,
+    userName: () => options.userName ?? osUserName(),
+    grading: {
+      setDocumentSource: async (docId, name) => ({
+        sourceId: (await reliability.setDocumentSource(docId, name)).value.source?.id ?? null
+      }),
+      gradeSource: async (id, value, rationale) => {
+        await reliability.gradeSource(id, value, rationale)
+      },
+      gradeDocument: async (docId, credibility, rationale) => {
+        await reliability.gradeDocument(docId, { credibility }, rationale)
+      },
+      gradeHighlight: async (id, value, rationale) => {
+        await reliability.gradeHighlight(id, value, rationale)
+      }
+    }
+  })
 
   const api: Workbench = {
     dir,
@@ -344,6 +377,12 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
     exportWorkspace: exporting.exportWorkspace,
     restoreBackup: exporting.restoreBackup,
     restore: exporting.restore,
+    exportQdpx: exchange.exportQdpx,
+    importProject: exchange.importProject,
+    exportBundle: (options) => exchange.exportBundle(options),
+    mergeBundle: (file, options) => exchange.mergeBundle(file, options),
+    undoMerge: exchange.undoMerge,
+    redoMerge: exchange.redoMerge,
     importPaths: (paths, onProgress, read) =>
       documents.imports.importPaths(paths, onProgress, read),
     getOriginal: (id) => store.getOriginal(findDocument(id)),

@@ -203,5 +203,18 @@ export const apiArgs = {
     z.enum(['confirmed', 'rejected'])
   ]),
   setSameClaim: z.tuple([z.string().min(1).max(400), z.string().min(1).max(400), z.boolean()]),
-  corroborationOf: z.tuple([id])
+  corroborationOf: z.tuple([id]),
+  exportQdpx: z.tuple([]),
+  importProject: z.tuple([file]),
+  exportBundle: z.tuple([
+    z
+      .object({
+        docIds: z.array(id).max(100_000).optional(),
+        tagIds: tagIds.optional()
+      })
+      .strict()
+  ]),
+  mergeBundle: z.tuple([file, z.object({ dryRun: z.boolean().optional() }).strict()]),
+  undoMerge: z.tuple([id]),
+  redoMerge: z.tuple([id])
 } as const satisfies { [K in ApiMethod]: z.ZodType<Parameters<ApiSpec[K]>> }

@@ -40,6 +40,15 @@ import type {
   SourceReliability,
   SourceView
 } from './reliability'
+import type {
+  BundleExport,
+  BundleExportOptions,
+  MergeBundleOptions,
+  MergeReport,
+  MergeUndoReport,
+  ProjectImportReport,
+  QdpxExport
+} from './exchange'
 
 /** A range [start, end) of a document's text. */
 export interface TextRange {
@@ -237,6 +246,19 @@ export interface ApiSpec {
   ): Change<ClaimLink | null>
   /** Who else carries each of a document's highlights, counted by independent origin. */
   corroborationOf(docId: string): Record<string, CorroborationView>
+
+  /** The workspace as a REFI-QDA project (.qdpx) that other QDA tools read. */
+  exportQdpx(): QdpxExport
+  /** Imports a REFI-QDA project (.qdpx or .qde) into this workspace; codes are matched by path. */
+  importProject(file: FilePayload): ProjectImportReport
+  /** A case bundle (.awb) of some documents, their highlights, notes, the codebook and memos, for another laptop. */
+  exportBundle(options: BundleExportOptions): BundleExport
+  /** Merges a case bundle from another laptop (or, dry run, says what it would do); undo with undoMerge. */
+  mergeBundle(file: FilePayload, options: MergeBundleOptions): MergeReport
+  /** Puts the workspace back as it was before a merge (undo: redoMerge). */
+  undoMerge(mergeId: string): Change<MergeUndoReport>
+  /** Makes an undone merge again (undo: undoMerge). */
+  redoMerge(mergeId: string): Change<MergeUndoReport>
 }
 
 export type ApiMethod = keyof ApiSpec
@@ -306,7 +328,13 @@ export const API_METHODS = [
   'derivationsOf',
   'setLink',
   'setSameClaim',
-  'corroborationOf'
+  'corroborationOf',
+  'exportQdpx',
+  'importProject',
+  'exportBundle',
+  'mergeBundle',
+  'undoMerge',
+  'redoMerge'
 ] as const satisfies readonly ApiMethod[]
 
 // Compile-time proof that the list names every method of ApiSpec.
