@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from 'commander'
 import { toApiError, WorkbenchError } from '../core/base/errors'
 import { registerAnnotationCommands } from './annotation-commands'
 import { registerExportCommands } from './export-commands'
+import { registerExchangeCommands } from './exchange-commands'
 import { registerReliabilityCommands } from './reliability-commands'
 import type { DocumentGradeRow } from '../shared/reliability'
 import type { WorkerSpec } from '../core/workers/worker-protocol'
@@ -249,6 +250,7 @@ function buildProgram(
   registerAnnotationCommands(program, io, (readOnly, fn) => withWorkbench(readOnly, fn))
   registerExportCommands(program, io, (readOnly, fn) => withWorkbench(readOnly, fn))
   registerReliabilityCommands(program, io, (readOnly, fn) => withWorkbench(readOnly, fn))
+  registerExchangeCommands(program, io, (readOnly, fn) => withWorkbench(readOnly, fn))
   return program
 }
 

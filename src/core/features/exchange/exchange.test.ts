@@ -2,7 +2,7 @@ import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
 import { PORT_TEXT } from '../../../test-support/qda-sample'
 import { useTempDirs } from '../../../test-support/temp-dir'
-import { enc, importText, openTestWorkbench, run } from '../../../test-support/workbench'
+import { enc, importText, openTestWorkbench } from '../../../test-support/workbench'
 import { qdaSchemaErrors } from '../../../test-support/xsd'
 import type { Workbench } from '../../workbench'
 

@@ -58,9 +58,8 @@ export function exchangeFeature(ctx: FeatureContext, deps: ExchangeDeps) {
       userName: deps.userName(),
       grades: await deps.grades?.()
     })
-    const written = await writeQdpx(project, {
-      workspaceId: records.data.workspaceId ?? ctx.whole.dir
-    })
+    // GUIDs derive from our ids alone, so that they stay the same on every export.
+    const written = await writeQdpx(project)
     return {
       filename: `analyst-workbench-project-${day()}.qdpx`,
       data: written.bytes,
@@ -157,7 +156,8 @@ export function exchangeFeature(ctx: FeatureContext, deps: ExchangeDeps) {
         `${file.name} was not merged: ${lower(read.error)}`
       )
     const { bundle } = read
-    const me = await workspaceId()
+    // A dry run writes nothing, not even this workspace's id (it may be open read-only).
+    const me = options.dryRun ? (records.data.workspaceId ?? 'this workspace') : await workspaceId()
     const from = bundle.manifest.from.workspaceId
     if (from === me)
       throw new WorkbenchError(

@@ -290,4 +290,8 @@ async function importGrades(
 
 const lower = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1)
 const safeName = (s: string): string =>
-  (withoutControls(s).replace(/[\\/:*?"<>|]/g, '_').trim() || 'source').slice(0, 120)
+  (
+    withoutControls(s)
+      .replace(/[\\/:*?"<>|]/g, '_')
+      .trim() || 'source'
+  ).slice(0, 120)
