@@ -61,7 +61,7 @@ function project(): QdaProject {
     id: `m${i}`,
     title: `Memo ${i}`,
     text: 'Text.',
-    docIds: [documents[i].id],
+    docIds: [documents[i % DOCS].id],
     tagIds: [`t${i % 60}`],
     created: T0,
     modified: T0

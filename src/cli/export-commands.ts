@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { Option, type Command } from 'commander'
 import { WorkbenchError } from '../core/base/errors'
 import { EXPORT_FORMATS, type ExportFormat } from '../shared/model'
+import { exportQdpx } from './exchange-commands'
 import { collect, resolveTagArg, type CliIo, type WithWorkbench } from './io'
 
 export function registerExportCommands(
@@ -12,10 +13,12 @@ export function registerExportCommands(
   program
     .command('export')
     .description(
-      'export annotated notes (md), the whole workspace (json), W3C Web Annotations (w3c) or tagged passages (csv)'
+      'export annotated notes (md), the whole workspace (json), W3C Web Annotations (w3c), tagged passages (csv) or a REFI-QDA project for other QDA tools (qdpx, with -o)'
     )
     .addOption(
-      new Option('--format <format>', 'output format').choices([...EXPORT_FORMATS]).default('md')
+      new Option('--format <format>', 'output format')
+        .choices([...EXPORT_FORMATS, 'qdpx'])
+        .default('md')
     )
     .option('--doc <id>', 'only this document; repeat for several', collect)
     .option(
@@ -37,7 +40,7 @@ export function registerExportCommands(
     .option('-o, --output <file>', 'write to this file instead of standard output')
     .action(
       async (opts: {
-        format: ExportFormat
+        format: ExportFormat | 'qdpx'
         doc?: string[]
         tag?: string[]
         groupBy: 'doc' | 'tag'
@@ -46,7 +49,16 @@ export function registerExportCommands(
         grades?: string
         output?: string
       }) => {
+        const { format } = opts
         await withWorkbench(true, async (wb) => {
+          if (format === 'qdpx') {
+            if (opts.doc?.length || opts.tag?.length || opts.grades || opts.memos)
+              throw new WorkbenchError(
+                'invalid-argument',
+                'The qdpx format always holds the whole workspace; --doc, --tag, --grades and --memos do not apply to it.'
+              )
+            return exportQdpx(wb, io, opts.output)
+          }
           const tags = await wb.listTags()
           const tagIds = (opts.tag ?? []).map((ref) => resolveTagArg(tags, ref).id)
           if (opts.format === 'json' && (opts.doc?.length || tagIds.length || opts.grades)) {
@@ -56,7 +68,7 @@ export function registerExportCommands(
             )
           }
           const result = await wb.exportWorkspace({
-            format: opts.format,
+            format,
             docIds: opts.doc,
             tagIds,
             groupBy: opts.groupBy,

@@ -4,6 +4,7 @@ import { toApiError, WorkbenchError } from '../core/base/errors'
 import { registerAnalysisCommands } from './analysis-commands'
 import { registerAnnotationCommands } from './annotation-commands'
 import { registerExportCommands } from './export-commands'
+import { registerExchangeCommands } from './exchange-commands'
 import { registerReliabilityCommands } from './reliability-commands'
 import type { DocumentGradeRow } from '../shared/reliability'
 import type { WorkerSpec } from '../core/workers/worker-protocol'
@@ -251,6 +252,7 @@ function buildProgram(
   registerExportCommands(program, io, (readOnly, fn) => withWorkbench(readOnly, fn))
   registerReliabilityCommands(program, io, (readOnly, fn) => withWorkbench(readOnly, fn))
   registerAnalysisCommands(program, io, (readOnly, fn) => withWorkbench(readOnly, fn))
+  registerExchangeCommands(program, io, (readOnly, fn) => withWorkbench(readOnly, fn))
   return program
 }
 

@@ -191,6 +191,7 @@ export interface FeatureContext {
 export {
   annotationFileSchema,
   blocksSchema,
+  documentMetaSchema,
   portableWorkspaceSchema,
   type AnnotationFile
 } from './store/schema'

@@ -17,6 +17,12 @@ import { analysesFileSchema } from '../shared/analysis-schemas'
 import type { AnalysesFile } from '../shared/analysis'
 import type { PathImportReport } from './features/documents/import-service'
 import { exportOps } from './features/export/export-ops'
+import { exchangeFeature } from './features/exchange/exchange'
+import {
+  emptyExchangeFile,
+  exchangeFileSchema,
+  type ExchangeFile
+} from './features/exchange/records'
 import { memoOps } from './features/memos/memos'
 import { SNAPSHOT_FILE } from './features/search/index-snapshot'
 import { searchFeature } from './features/search/search'
@@ -146,6 +152,7 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
   let trash: Collection<TrashRecords>
   let gradeRecords: Collection<ReliabilityFile>
   let analysisRecords: Collection<AnalysesFile>
+  let exchangeRecords: Collection<ExchangeFile>
   try {
     trash = await openCollection<TrashRecords>({
       name: 'trash',
@@ -171,6 +178,12 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
       schema: analysesFileSchema,
       schemaVersion: 1,
       empty: emptyAnalyses
+    })
+    exchangeRecords = await openCollection<ExchangeFile>({
+      name: 'exchange',
+      schema: exchangeFileSchema,
+      schemaVersion: 1,
+      empty: emptyExchangeFile
     })
   } catch (err) {
     await store.close()
@@ -331,6 +344,26 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
   })
   // Search's grade filters read the grades as they are when a search starts.
   sources.grades = () => reliability.gradeLookup()
+  const exchange = exchangeFeature(ctx, {
+    records: exchangeRecords,
+    grades: () => reliability.gradeLookup(),
+    maxTextChars: limits.maxTextChars,
+    userName: () => options.userName ?? osUserName(),
+    grading: {
+      setDocumentSource: async (docId, name) => ({
+        sourceId: (await reliability.setDocumentSource(docId, name)).value.source?.id ?? null
+      }),
+      gradeSource: async (id, value, rationale) => {
+        await reliability.gradeSource(id, value, rationale)
+      },
+      gradeDocument: async (docId, credibility, rationale) => {
+        await reliability.gradeDocument(docId, { credibility }, rationale)
+      },
+      gradeHighlight: async (id, value, rationale) => {
+        await reliability.gradeHighlight(id, value, rationale)
+      }
+    }
+  })
 
   const api: Workbench = {
     dir,
@@ -369,6 +402,12 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
     exportWorkspace: exporting.exportWorkspace,
     restoreBackup: exporting.restoreBackup,
     restore: exporting.restore,
+    exportQdpx: exchange.exportQdpx,
+    importProject: exchange.importProject,
+    exportBundle: (options) => exchange.exportBundle(options),
+    mergeBundle: (file, options) => exchange.mergeBundle(file, options),
+    undoMerge: exchange.undoMerge,
+    redoMerge: exchange.redoMerge,
     importPaths: (paths, onProgress, read) =>
       documents.imports.importPaths(paths, onProgress, read),
     getOriginal: (id) => store.getOriginal(findDocument(id)),

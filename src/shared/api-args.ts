@@ -239,5 +239,18 @@ export const apiArgs = {
   changeAnalysis: z.tuple([id, achOpSchema]),
   addHypothesis: z.tuple([id, z.string().max(10_000)]),
   addEvidence: z.tuple([id, newAchEvidenceSchema]),
-  analysisReport: z.tuple([id, tableFormatSchema, achOptionsSchema])
+  analysisReport: z.tuple([id, tableFormatSchema, achOptionsSchema]),
+  exportQdpx: z.tuple([]),
+  importProject: z.tuple([file]),
+  exportBundle: z.tuple([
+    z
+      .object({
+        docIds: z.array(id).max(100_000).optional(),
+        tagIds: tagIds.optional()
+      })
+      .strict()
+  ]),
+  mergeBundle: z.tuple([file, z.object({ dryRun: z.boolean().optional() }).strict()]),
+  undoMerge: z.tuple([id]),
+  redoMerge: z.tuple([id])
 } as const satisfies { [K in ApiMethod]: z.ZodType<Parameters<ApiSpec[K]>> }

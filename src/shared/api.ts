@@ -64,6 +64,15 @@ import type {
   TagFrequency,
   TimelineView
 } from './analysis'
+import type {
+  BundleExport,
+  BundleExportOptions,
+  MergeBundleOptions,
+  MergeReport,
+  MergeUndoReport,
+  ProjectImportReport,
+  QdpxExport
+} from './exchange'
 
 /** A range [start, end) of a document's text. */
 export interface TextRange {
@@ -297,6 +306,18 @@ export interface ApiSpec {
   addEvidence(id: string, evidence: NewAchEvidence): Change<AchAnalysis>
   /** The analysis as a report: Markdown (matrix, ranking, sensitivity, evidence) or CSV of every cell. */
   analysisReport(id: string, format: TableFormat, options: AchOptions): string
+  /** The workspace as a REFI-QDA project (.qdpx) that other QDA tools read. */
+  exportQdpx(): QdpxExport
+  /** Imports a REFI-QDA project (.qdpx or .qde) into this workspace; codes are matched by path. */
+  importProject(file: FilePayload): ProjectImportReport
+  /** A case bundle (.awb) of some documents, their highlights, notes, the codebook and memos, for another laptop. */
+  exportBundle(options: BundleExportOptions): BundleExport
+  /** Merges a case bundle from another laptop (or, dry run, says what it would do); undo with undoMerge. */
+  mergeBundle(file: FilePayload, options: MergeBundleOptions): MergeReport
+  /** Puts the workspace back as it was before a merge (undo: redoMerge). */
+  undoMerge(mergeId: string): Change<MergeUndoReport>
+  /** Makes an undone merge again (undo: undoMerge). */
+  redoMerge(mergeId: string): Change<MergeUndoReport>
 }
 
 export type ApiMethod = keyof ApiSpec
@@ -383,7 +404,13 @@ export const API_METHODS = [
   'changeAnalysis',
   'addHypothesis',
   'addEvidence',
-  'analysisReport'
+  'analysisReport',
+  'exportQdpx',
+  'importProject',
+  'exportBundle',
+  'mergeBundle',
+  'undoMerge',
+  'redoMerge'
 ] as const satisfies readonly ApiMethod[]
 
 // Compile-time proof that the list names every method of ApiSpec.

@@ -1,0 +1,210 @@
+import JSZip from 'jszip'
+import { describe, expect, it } from 'vitest'
+import { useTempDirs } from '../../../test-support/temp-dir'
+import { importText, openTestWorkbench, run } from '../../../test-support/workbench'
+import type { Workbench } from '../../workbench'
+
+const tempDir = useTempDirs()
+const TEXTS = [
+  'Averly port halted cranes after ransomware hit the terminal on Monday. 🚢 Officials named a group.',
+  'The port authority said safety systems worked. Operations resumed on Tuesday 𠀀 afternoon.'
+]
+
+/** Everything a merge may change, as a person sees it (ids of documents by their text). */
+async function state(wb: Workbench) {
+  const docs = (await wb.listDocuments()).sort((a, b) => a.textSha256.localeCompare(b.textSha256))
+  const tags = await wb.listTags()
+  const path = (id: string) => tags.find((t) => t.id === id)?.path
+  const out = []
+  for (const d of docs)
+    out.push({
+      text: d.textSha256,
+      title: d.title,
+      note: await wb.getDocumentNote(d.id),
+      highlights: (await wb.listAnnotations(d.id))
+        .map((a) => ({
+          quote: a.quote.exact,
+          start: a.position.start,
+          color: a.color,
+          tags: a.tags.map(path).sort(),
+          note: a.note
+        }))
+        .sort((a, b) => a.start - b.start || a.quote.localeCompare(b.quote))
+    })
+  return {
+    docs: out,
+    tags: tags.map((t) => t.path).sort(),
+    memos: (await wb.listMemos()).map((m) => [m.title, m.text]).sort()
+  }
+}
+
+const range = (text: string, q: string) => ({
+  start: text.indexOf(q),
+  end: text.indexOf(q) + q.length
+})
+
+async function laptops() {
+  const a = await openTestWorkbench(await tempDir())
+  // The test clock's ids count from 1 in every workspace; the app's are random. Each laptop gets its own.
+  let n = 0
+  const b = await openTestWorkbench(await tempDir(), {
+    newId: () => `b${String(++n).padStart(4, '0')}`
+  })
+  const docs = []
+  for (const [i, t] of TEXTS.entries()) docs.push(await importText(a, `doc${i}.txt`, t))
+  const actors = (await a.createTag({ path: 'Actors' })).value
+  await a.createTag({ path: 'Impact' })
+  const h1 = (
+    await a.createAnnotation({
+      docId: docs[0].id,
+      ...range(TEXTS[0], 'ransomware'),
+      tags: [actors.id]
+    })
+  ).value
+  const h2 = (await a.createAnnotation({ docId: docs[1].id, ...range(TEXTS[1], 'safety systems') }))
+    .value
+  await a.setDocumentNote(docs[0].id, 'Line one.\nLine two.\nLine three.')
+  await a.createMemo({ title: 'Timeline', text: 'Day 1.' })
+  // B starts from A's bundle.
+  const first = await a.exportBundle({})
+  const merged = await b.mergeBundle({ name: 'first.awb', data: first.data }, {})
+  expect(merged).toMatchObject({ changed: true, threeWay: false })
+  expect(merged.newDocuments).toHaveLength(2)
+  return { a, b, docs, h1, h2 }
+}
+
+describe('case bundles between two laptops', () => {
+  it('gives B everything A sent', async () => {
+    const { a, b } = await laptops()
+    try {
+      expect(await state(b)).toEqual(await state(a))
+    } finally {
+      await a.close()
+      await b.close()
+    }
+  })
+
+  it('two workspaces diverging from one bundle, merged both ways, end the same; merging twice changes nothing', async () => {
+    const { a, b, docs, h1, h2 } = await laptops()
+    try {
+      // A: a note line on h1, a new highlight, a new tag. B: h1's colour, h2 deleted, the doc note's last line, a new tag.
+      await a.updateAnnotation(h1.id, { note: 'Which group?' })
+      await a.createAnnotation({ docId: docs[1].id, ...range(TEXTS[1], 'Tuesday 𠀀') })
+      await a.createTag({ path: 'Actors/State' })
+      await a.setDocumentNote(docs[0].id, 'Line one (A).\nLine two.\nLine three.')
+      const bh1 = (await b.listAnnotations(docs[0].id))[0]
+      await b.updateAnnotation(bh1.id, { color: 'green' })
+      const bh2 = (await b.listAnnotations(docs[1].id))[0]
+      expect(bh2.quote.exact).toBe(h2.quote.exact)
+      await b.deleteAnnotation(bh2.id)
+      await b.createTag({ path: 'Places' })
+      await b.setDocumentNote(docs[0].id, 'Line one.\nLine two.\nLine three (B).')
+
+      const fromB = await b.exportBundle({})
+      const intoA = await a.mergeBundle({ name: 'b.awb', data: fromB.data }, {})
+      expect(intoA).toMatchObject({ changed: true, threeWay: true })
+      const fromA = await a.exportBundle({})
+      const intoB = await b.mergeBundle({ name: 'a.awb', data: fromA.data }, {})
+      expect(intoB.threeWay).toBe(true)
+
+      const sa = await state(a)
+      expect(await state(b)).toEqual(sa)
+      expect(sa.tags).toEqual(['Actors', 'Actors/State', 'Impact', 'Places'])
+      expect(sa.docs.find((d) => d.title.startsWith('Averly') || d.note)?.note).toBe(
+        'Line one (A).\nLine two.\nLine three (B).'
+      )
+      const all = sa.docs.flatMap((d) => d.highlights)
+      expect(all.find((h) => h.quote === 'ransomware')).toMatchObject({
+        color: 'green',
+        note: 'Which group?'
+      })
+      expect(all.some((h) => h.quote === 'safety systems')).toBe(false)
+      expect(all.some((h) => h.quote === 'Tuesday 𠀀')).toBe(true)
+
+      // The same bundle again: nothing changes.
+      const again = await b.mergeBundle({ name: 'a.awb', data: fromA.data }, {})
+      expect(again).toMatchObject({ changed: false, mergeId: null })
+      expect(await state(b)).toEqual(sa)
+    } finally {
+      await a.close()
+      await b.close()
+    }
+  })
+
+  it('a dry run changes nothing; undoing a merge puts the workspace back, redoing makes it again', async () => {
+    const { a, b, docs } = await laptops()
+    try {
+      await a.createAnnotation({ docId: docs[1].id, ...range(TEXTS[1], 'Operations resumed') })
+      await a.createTag({ path: 'Places' })
+      const third = await importText(a, 'doc2.txt', 'A third document, new on laptop A.')
+      await a.setDocumentNote(third.id, 'Only on A.')
+      const bundle = await a.exportBundle({})
+      const before = await state(b)
+      const dry = await b.mergeBundle({ name: 'a.awb', data: bundle.data }, { dryRun: true })
+      expect(dry).toMatchObject({ dryRun: true, changed: true, mergeId: null })
+      expect(await state(b)).toEqual(before)
+
+      const merged = await b.mergeBundle({ name: 'a.awb', data: bundle.data }, {})
+      expect(merged.mergeId).toBeTruthy()
+      const after = await state(b)
+      expect(after).toEqual(await state(a))
+      const undo = await b.undoMerge(merged.mergeId!)
+      expect(undo.value).toMatchObject({ state: 'undone', documents: 1 })
+      expect(await state(b)).toEqual(before)
+      expect((await b.listDocuments()).length).toBe(2)
+      const redo = await run(b, undo.undo)
+      expect(await state(b)).toEqual(after)
+      await run(b, redo)
+      expect(await state(b)).toEqual(before)
+    } finally {
+      await a.close()
+      await b.close()
+    }
+  })
+
+  it('refuses a hostile bundle in one sentence naming the file, and changes nothing', async () => {
+    const { a, b } = await laptops()
+    try {
+      const bundle = await a.exportBundle({})
+      const before = await state(b)
+      const z = await JSZip.loadAsync(bundle.data)
+      const tampered = JSON.parse(await z.file('case.json')!.async('string'))
+      tampered.memos[0].text = 'Altered on the way.'
+      z.file('case.json', JSON.stringify(tampered))
+      const altered = await z.generateAsync({ type: 'uint8array' })
+      await expect(b.mergeBundle({ name: 'altered.awb', data: altered }, {})).rejects.toThrow(
+        /^altered\.awb was not merged: .*checksum/
+      )
+      const climbing = new JSZip()
+      climbing.file('manifest.json', '{}')
+      climbing.file('../../outside.txt', 'x')
+      await expect(
+        b.mergeBundle(
+          { name: 'climb.awb', data: await climbing.generateAsync({ type: 'uint8array' }) },
+          {}
+        )
+      ).rejects.toThrow(/^climb\.awb was not merged: /)
+      await expect(a.mergeBundle({ name: 'own.awb', data: bundle.data }, {})).rejects.toThrow(
+        /^own\.awb was not merged: it was made by this workspace/
+      )
+      expect(await state(b)).toEqual(before)
+    } finally {
+      await a.close()
+      await b.close()
+    }
+  })
+
+  it('exports only the chosen documents, by id or by tag', async () => {
+    const { a, docs } = await laptops()
+    try {
+      expect(await a.exportBundle({ docIds: [docs[1].id] })).toMatchObject({
+        documents: 1,
+        highlights: 1
+      })
+      const actors = (await a.listTags()).find((t) => t.path === 'Actors')!
+      expect(await a.exportBundle({ tagIds: [actors.id] })).toMatchObject({ documents: 1 })
+    } finally {
+      await a.close()
+    }
+  })
+})
