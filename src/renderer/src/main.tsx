@@ -10,6 +10,7 @@ import './styles/views.css'
 import './styles/search.css'
 import './styles/export.css'
 import './styles/reliability.css'
+import './styles/analysis.css'
 
 const root = document.getElementById('root')
 if (root) {

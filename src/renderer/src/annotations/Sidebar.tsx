@@ -1,3 +1,4 @@
+import { AddToAnalysis } from '../analysis/AddToAnalysis'
 import { memo, useMemo, useState } from 'react'
 import type { Annotation } from '../../../shared/model'
 import { useAnnotationList } from '../hooks/use-annotation-list'
@@ -181,6 +182,7 @@ function DocumentAnnotations({
         !client.annotations.isPending(selected.id) && (
           <>
             <HighlightCredibility annotationId={selected.id} reliability={reliability} />
+            <AddToAnalysis annotationId={selected.id} />
             <HighlightCorroboration
               docId={selected.docId}
               annotationId={selected.id}

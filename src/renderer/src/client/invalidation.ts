@@ -70,6 +70,14 @@ export function changedBy(method: ApiMethod, args: readonly unknown[], value: un
     case 'setSameClaim':
       // Badges show in the library, the reader, the sidebar, Themes and search results.
       return ['grades', 'search', 'passages']
+    case 'setPassageDate':
+    case 'createAnalysis':
+    case 'deleteAnalysis':
+    case 'restoreAnalysis':
+    case 'changeAnalysis':
+    case 'addHypothesis':
+    case 'addEvidence':
+      return ['analyses']
     case 'openSampleWorkspace':
     case 'restoreBackup':
       return ['*']

@@ -6,6 +6,7 @@ import { useDocuments } from '../hooks/use-workspace'
 import { filesFromDrop } from '../library/collect-files'
 import { ImportProgressBar, ImportReport } from '../library/ImportReport'
 import { useImport } from '../library/use-import'
+import { AnalysisView } from '../analysis/AnalysisView'
 import { MemosView } from '../memos/MemosView'
 import { useClient, useCommands, useUi } from '../state/app-context'
 import { ThemesView } from '../themes/ThemesView'
@@ -82,6 +83,12 @@ export function Shell(): React.JSX.Element {
         <main className="view-main">
           <h1 className="visually-hidden">Sources</h1>
           <SourcesView />
+        </main>
+      )}
+      {view === 'analysis' && (
+        <main className="view-main">
+          <h1 className="visually-hidden">Analysis</h1>
+          <AnalysisView />
         </main>
       )}
       {dialog === 'export' && <ExportDialog />}

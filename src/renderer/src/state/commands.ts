@@ -27,7 +27,7 @@ export interface Commands extends EditCommands, GradeCommands {
   openHit: (hit: SearchHit, query: string) => Promise<void>
   stepMatch: (paneKey: string, delta: number) => void
   clearMatches: (paneKey: string) => void
-  openPassage: (a: Annotation) => void
+  openPassage: (a: Pick<Annotation, 'id' | 'docId'>) => void
   /** Selects a highlight for the sidebar's editor; with `scroll`, the reader scrolls to it. */
   selectAnnotation: (id: string | null, scroll?: boolean) => void
   /** Selects the next (or previous) highlight of the active pane's document after the selected one. */

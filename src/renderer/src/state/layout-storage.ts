@@ -1,7 +1,7 @@
 import type { Pane } from './panes'
 import { MAX_PANES } from './panes'
 
-export const VIEWS = ['library', 'themes', 'memos', 'sources'] as const
+export const VIEWS = ['library', 'themes', 'memos', 'sources', 'analysis'] as const
 export type View = (typeof VIEWS)[number]
 
 /** What a reload or a restart brings back: the view, the documents open side by side, the panels shown. */

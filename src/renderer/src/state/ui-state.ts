@@ -64,7 +64,13 @@ export interface UiState {
   focusRequest: { id: string; field: 'tags' | 'note'; typed: string } | null
   /** Set once the saved layout has been applied (panes opened after the library arrived). */
   restored: boolean
+  /** The tab shown in the Analysis view. */
+  analysisTab: AnalysisTabName
+  /** The analysis of competing hypotheses open (passages are added to it from Themes and the sidebar). */
+  achId: string | null
 }
+
+export type AnalysisTabName = 'matrix' | 'cooccurrence' | 'frequencies' | 'timeline' | 'ach'
 
 export const initialUiState = (): UiState => ({
   view: 'library',
@@ -88,12 +94,15 @@ export const initialUiState = (): UiState => ({
   sharedBoilerplate: false,
   confirm: null,
   focusRequest: null,
-  restored: false
+  restored: false,
+  analysisTab: 'matrix',
+  achId: null
 })
 
 export const VIEW_NAMES: Record<View, string> = {
   library: 'Documents',
   themes: 'Themes',
   memos: 'Memos',
-  sources: 'Sources'
+  sources: 'Sources',
+  analysis: 'Analysis'
 }

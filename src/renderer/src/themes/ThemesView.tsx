@@ -1,3 +1,4 @@
+import { AddToAnalysis } from '../analysis/AddToAnalysis'
 import { useMemo, useState } from 'react'
 import {
   gradeFilterLabel,
@@ -197,6 +198,7 @@ export function ThemesView(): React.JSX.Element {
                     <p className="passage-tags">
                       {a.tags.map((t) => `#${paths.get(t) ?? '?'}`).join(' ')}
                     </p>
+                    <AddToAnalysis annotationId={a.id} />
                   </li>
                 )
               })}
