@@ -11,6 +11,7 @@ import {
 import { saveText } from '../export/save'
 import { useAction, usePerform } from '../hooks/use-action'
 import { useClient, useCommands } from '../state/app-context'
+import { AchCellDetails, AchHypotheses, AchResults } from './AchResults'
 
 /** Keys 1–5 rate very consistent … very inconsistent; 0 is not applicable. */
 const KEY_RATING: Record<string, AchRating> = {
@@ -129,7 +130,6 @@ export function AchGrid({
       )
     }, 'Could not export the analysis')
 
-  const sens = result.sensitivity
   return (
     <div className="ach">
       <header className="ach-head">
@@ -375,69 +375,15 @@ export function AchGrid({
               </tfoot>
             </table>
           </div>
-          <div className="ach-results">
-            <section aria-label="Ranking">
-              <h3>Ranking, least inconsistent first</h3>
-              <ol>
-                {result.ranking.map((hid) => {
-                  const s = score.get(hid)
-                  return (
-                    <li key={hid}>
-                      <strong>{hLabel.get(hid)}</strong>{' '}
-                      {a.hypotheses.find((h) => h.id === hid)?.text}: {num.format(s?.weighted ?? 0)}{' '}
-                      ({s?.inconsistent ?? 0} I, {s?.veryInconsistent ?? 0} II)
-                    </li>
-                  )
-                })}
-              </ol>
-              {result.foldedOrigins && <p className="hint">Rows of one origin are counted once.</p>}
-            </section>
-            <section aria-label="Sensitivity">
-              <h3>Sensitivity</h3>
-              {sens.rows.length === 0 && sens.origins.length === 0 ? (
-                <p>No single row or origin changes which hypothesis leads.</p>
-              ) : (
-                <ul>
-                  {sens.rows.map((x) => (
-                    <li key={x.evidenceId}>
-                      Without {label.get(x.evidenceId)},{' '}
-                      {x.leader.map((l) => hLabel.get(l)).join(', ')} would lead.
-                    </li>
-                  ))}
-                  {sens.origins.map((o) => (
-                    <li key={o.origin}>
-                      Without the origin of {o.evidenceIds.map((x) => label.get(x)).join(', ')},{' '}
-                      {o.leader.map((l) => hLabel.get(l)).join(', ')} would lead.
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </section>
-          </div>
+          <AchCellDetails
+            view={view}
+            evidenceId={rows[focus.r]?.id}
+            hypothesisId={a.hypotheses[focus.c]?.id}
+          />
+          <AchResults view={view} />
         </>
       )}
-      <section className="ach-hypotheses" aria-label="Hypotheses">
-        <h3>Hypotheses</h3>
-        <ol>
-          {a.hypotheses.map((h) => (
-            <li key={h.id}>
-              <strong>{hLabel.get(h.id)}</strong> {h.text}{' '}
-              <button
-                type="button"
-                aria-label={`Remove ${hLabel.get(h.id)}`}
-                onClick={() =>
-                  void perform(`remove ${hLabel.get(h.id)}`, 'changeAnalysis', id, {
-                    type: 'removeHypothesis',
-                    id: h.id
-                  })
-                }
-              >
-                Remove
-              </button>
-            </li>
-          ))}
-        </ol>
-      </section>
+      <AchHypotheses view={view} />
       <p className="hint">{ACH_RATINGS.map((r) => `${r} ${RATING_WORDS[r]}`).join(' · ')}</p>
     </div>
   )

@@ -112,10 +112,13 @@ function TimelineChart({ lanes }: { lanes: Lane[] }): React.JSX.Element {
 }
 
 /** One passage's date, with a way to set it (or to go back to the date found). */
-function DateCell({ mark }: { mark: TimelineEntry }): React.JSX.Element {
+/** A passage on the timeline, or an undated one (no date, basis or candidates). */
+type Dated = Pick<TimelineEntry, 'annotationId' | 'quote'> & Partial<TimelineEntry>
+
+function DateCell({ mark }: { mark: Dated }): React.JSX.Element {
   const perform = usePerform()
   const [editing, setEditing] = useState(false)
-  const [value, setValue] = useState(mark.date)
+  const [value, setValue] = useState(mark.date ?? '')
   const save = (date: string | null): void =>
     void perform(
       date ? 'set a passage date' : 'clear a passage date',
@@ -150,19 +153,21 @@ function DateCell({ mark }: { mark: TimelineEntry }): React.JSX.Element {
     <div className="date-cell">
       <span>
         <strong>
-          {mark.precision === 'day'
-            ? mark.date
-            : mark.date.slice(0, mark.precision === 'month' ? 7 : 4)}
+          {!mark.date
+            ? 'No date'
+            : mark.precision === 'day'
+              ? mark.date
+              : mark.date.slice(0, mark.precision === 'month' ? 7 : 4)}
         </strong>{' '}
         <span className="basis">
-          {BASIS[mark.basis]}
+          {mark.basis ? BASIS[mark.basis] : ''}
           {mark.stated ? `: “${mark.stated.text}”` : ''}
         </span>
       </span>
       <button
         type="button"
         onClick={() => {
-          setValue(mark.date)
+          setValue(mark.date ?? '')
           setEditing(true)
         }}
         aria-label={`Change the date of “${short(mark.quote, 40)}”`}
@@ -174,7 +179,7 @@ function DateCell({ mark }: { mark: TimelineEntry }): React.JSX.Element {
           Use the date found
         </button>
       )}
-      {mark.candidates
+      {(mark.candidates ?? [])
         .filter((c) => c.date !== mark.date)
         .slice(0, 3)
         .map((c) => (
@@ -258,10 +263,20 @@ export function TimelineTab(): React.JSX.Element {
         />
       )}
       {t && t.undated.length > 0 && (
-        <p className="hint">
-          {t.undated.length} passage{t.undated.length === 1 ? ' has' : 's have'} no date (their
-          documents have no publication date).
-        </p>
+        <section className="undated" aria-label="Passages without a date">
+          <h2>
+            {t.undated.length} passage{t.undated.length === 1 ? ' has' : 's have'} no date
+          </h2>
+          <p className="hint">Their documents have no publication date, and they state none.</p>
+          <ul>
+            {t.undated.slice(0, 200).map((p) => (
+              <li key={p.annotationId}>
+                “{short(p.quote, 90)}” <span className="passage-source">{p.docTitle}</span>
+                <DateCell mark={{ annotationId: p.annotationId, quote: p.quote }} />
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
     </div>
   )

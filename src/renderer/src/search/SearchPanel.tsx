@@ -1,3 +1,4 @@
+import { AddToAnalysis } from '../analysis/AddToAnalysis'
 import { useEffect, useMemo, useState } from 'react'
 import { GradeBadge } from '../reliability/GradeBadge'
 import { useDocumentGrades } from '../reliability/use-grades'
@@ -199,6 +200,7 @@ export function SearchPanel({ query }: { query: string }): React.JSX.Element {
                     <Snippet hit={h} />
                     {h.location && <Location location={h.location} />}
                   </button>
+                  {h.annotationId && <AddToAnalysis annotationId={h.annotationId} />}
                 </li>
               ))}
             </ol>
