@@ -1,4 +1,5 @@
 import { useRef } from 'react'
+import { ImportProject } from '../exchange/ImportProject'
 import { ACCEPT } from './collect-files'
 
 interface Props {
@@ -6,7 +7,10 @@ interface Props {
   onFiles: (files: File[]) => void
 }
 
-/** "Import" opens the file picker; "Import folder" picks a whole folder. Both accept several files. */
+/**
+ * "Import" opens the file picker; "Import folder" picks a whole folder. Both accept several files.
+ * "Import a QDA project…" brings in a REFI-QDA project from another tool.
+ */
 export function ImportControls({ busy, onFiles }: Props): React.JSX.Element {
   const filesRef = useRef<HTMLInputElement>(null)
   const folderRef = useRef<HTMLInputElement>(null)
@@ -30,6 +34,7 @@ export function ImportControls({ busy, onFiles }: Props): React.JSX.Element {
       <button type="button" disabled={busy} onClick={() => folderRef.current?.click()}>
         Import folder
       </button>
+      <ImportProject busy={busy} className="wide-only" />
       <input
         ref={filesRef}
         className="visually-hidden"

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react'
+import { PROJECT_INPUT_LABEL } from '../exchange/ImportProject'
 import { ImportControls } from '../library/ImportControls'
 import type { Importer } from '../library/use-import'
 import { useClient, useCommands, useUi } from '../state/app-context'
@@ -91,6 +92,14 @@ export function Toolbar({
       >
         Export…
       </button>
+      <button
+        type="button"
+        className="wide-only"
+        title="Exchange with another laptop: export a case bundle, or merge one"
+        onClick={() => commands.setDialog('exchange')}
+      >
+        Exchange…
+      </button>
       <div className="history">
         <button
           type="button"
@@ -143,6 +152,15 @@ export function Toolbar({
             label: 'Export…',
             onSelect: () => commands.setDialog('export'),
             disabled: !hasDocuments
+          },
+          {
+            label: 'Import a QDA project…',
+            onSelect: () => clickInput(PROJECT_INPUT_LABEL),
+            disabled: busy
+          },
+          {
+            label: 'Exchange with another laptop…',
+            onSelect: () => commands.setDialog('exchange')
           },
           {
             label: 'Trash…',
