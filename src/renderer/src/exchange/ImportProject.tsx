@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import type { ProjectImportReport } from '../../../shared/exchange'
 import { fileTooLarge } from '../../../shared/format'
 import { messageOf } from '../api'
@@ -6,7 +6,7 @@ import { formatCount } from '../format'
 import { useClient, useFeedback } from '../state/app-context'
 import { Dialog } from '../ui/Dialog'
 
-/** The hidden file input's name: the ⋯ menu clicks it too. */
+/** The hidden file input's name: "Import a QDA project…" in the ⋯ menu and on the empty library's screen click it. */
 export const PROJECT_INPUT_LABEL = 'QDA project to import'
 
 interface Done {
@@ -14,21 +14,18 @@ interface Done {
   report: ProjectImportReport
 }
 
+/** Opens the file picker of "Import a QDA project…". */
+export const pickProject = (): void =>
+  document.querySelector<HTMLInputElement>(`input[aria-label="${PROJECT_INPUT_LABEL}"]`)?.click()
+
 /**
  * "Import a QDA project…": picks a REFI-QDA project (.qdpx, or a bare .qde) written by ATLAS.ti,
  * MAXQDA, NVivo, QualCoder or this app, imports it into this workspace (codes matched by path)
  * and shows what came in and what was left out.
  */
-export function ImportProject({
-  busy,
-  className
-}: {
-  busy: boolean
-  className?: string
-}): React.JSX.Element {
+export function ImportProject({ busy }: { busy: boolean }): React.JSX.Element {
   const client = useClient()
   const feedback = useFeedback()
-  const inputRef = useRef<HTMLInputElement>(null)
   const [importing, setImporting] = useState<string | null>(null)
   const [done, setDone] = useState<Done | null>(null)
 
@@ -54,22 +51,18 @@ export function ImportProject({
 
   return (
     <>
-      <button
-        type="button"
-        className={className}
-        disabled={busy || importing !== null}
-        onClick={() => inputRef.current?.click()}
-        title="Import a REFI-QDA project (.qdpx) from ATLAS.ti, MAXQDA, NVivo or QualCoder"
-      >
-        {importing ? 'Importing the project…' : 'Import a QDA project…'}
-      </button>
+      {importing && (
+        <span className="hint" role="status">
+          Importing {importing}…
+        </span>
+      )}
       <input
-        ref={inputRef}
         className="visually-hidden"
         type="file"
         accept=".qdpx,.qde"
         aria-label={PROJECT_INPUT_LABEL}
         tabIndex={-1}
+        disabled={busy || importing !== null}
         onChange={(e) => {
           const file = e.currentTarget.files?.[0]
           e.currentTarget.value = ''

@@ -9,7 +9,8 @@ interface Props {
 
 /**
  * "Import" opens the file picker; "Import folder" picks a whole folder. Both accept several files.
- * "Import a QDA project…" brings in a REFI-QDA project from another tool.
+ * The hidden input of "Import a QDA project…" (in the ⋯ menu and on the empty library's screen)
+ * is here too: a REFI-QDA project from another tool.
  */
 export function ImportControls({ busy, onFiles }: Props): React.JSX.Element {
   const filesRef = useRef<HTMLInputElement>(null)
@@ -34,7 +35,7 @@ export function ImportControls({ busy, onFiles }: Props): React.JSX.Element {
       <button type="button" disabled={busy} onClick={() => folderRef.current?.click()}>
         Import folder
       </button>
-      <ImportProject busy={busy} className="wide-only" />
+      <ImportProject busy={busy} />
       <input
         ref={filesRef}
         className="visually-hidden"

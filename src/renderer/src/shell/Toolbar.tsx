@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react'
-import { PROJECT_INPUT_LABEL } from '../exchange/ImportProject'
+import { pickProject } from '../exchange/ImportProject'
 import { ImportControls } from '../library/ImportControls'
 import type { Importer } from '../library/use-import'
 import { useClient, useCommands, useUi } from '../state/app-context'
@@ -14,7 +14,8 @@ const clickInput = (label: string): void =>
 
 /**
  * The bar across the top: views, search, import, export, undo and the panel switches. Below
- * 1200 px wide, Import folder, Export and the shortcuts list fold into the ⋯ menu (styles/shell.css).
+ * 1200 px wide, Import folder, Export and the shortcuts list fold into the ⋯ menu (styles/shell.css),
+ * which always holds Import a QDA project…, Exchange with another laptop… and Trash….
  */
 export function Toolbar({
   importer,
@@ -92,14 +93,6 @@ export function Toolbar({
       >
         Export…
       </button>
-      <button
-        type="button"
-        className="wide-only"
-        title="Exchange with another laptop: export a case bundle, or merge one"
-        onClick={() => commands.setDialog('exchange')}
-      >
-        Exchange…
-      </button>
       <div className="history">
         <button
           type="button"
@@ -139,9 +132,9 @@ export function Toolbar({
       >
         ?
       </button>
+      {/* Always there: exchange with other tools and laptops, the trash; below 1200 px also what folds away. */}
       <Menu
         label="More actions"
-        className="narrow-only"
         items={[
           {
             label: 'Import folder…',
@@ -154,13 +147,13 @@ export function Toolbar({
             disabled: !hasDocuments
           },
           {
-            label: 'Import a QDA project…',
-            onSelect: () => clickInput(PROJECT_INPUT_LABEL),
-            disabled: busy
-          },
-          {
             label: 'Exchange with another laptop…',
             onSelect: () => commands.setDialog('exchange')
+          },
+          {
+            label: 'Import a QDA project…',
+            onSelect: pickProject,
+            disabled: busy
           },
           {
             label: 'Trash…',
