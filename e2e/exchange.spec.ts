@@ -182,6 +182,11 @@ test('exchanges a case bundle with another laptop: export, merge preview, merge,
   const conflicts = dialog.getByRole('region', { name: 'Conflicts' })
   await expect(conflicts.getByRole('row', { name: /Highlight color/ })).toContainText('pink')
   await expect(conflicts.getByRole('row', { name: /Highlight color/ })).toContainText('green')
+  // Named as a person knows it: the highlight's quote and its document.
+  await expect(conflicts.getByRole('row', { name: /Highlight color/ })).toContainText(
+    `“${quote.slice(0, 20)}`
+  )
+  await expect(conflicts.getByRole('row', { name: /Highlight color/ })).toContainText(doc.title)
   await expect(
     dialog.getByRole('region', { name: 'Notes merged with conflict marks' })
   ).toBeVisible()

@@ -1,5 +1,53 @@
 import type { ExchangeKind, MergeConflict, MergeReport } from '../../../shared/exchange'
 import { formatCount } from '../format'
+import { useFetch } from '../hooks/use-fetch'
+import { useDocumentList, useTags } from '../hooks/use-workspace'
+import { useClient } from '../state/app-context'
+
+/** Names: what a person recognises a record by (a highlight's quote, a theme's path), by id. */
+type Names = ReadonlyMap<string, string>
+
+const clip = (text: string, n = 60): string => (text.length > n ? `${text.slice(0, n)}…` : text)
+
+/**
+ * The names of the records a report's conflicts and marked notes are about, as they are in this
+ * workspace now: documents by title, themes by path, memos by title, highlights by quote and
+ * document (a highlight's id starts with its document's).
+ */
+function useNames(report: MergeReport): Names {
+  const client = useClient()
+  const docs = useDocumentList()
+  const tags = useTags()
+  const about = [...report.conflicts, ...report.marked]
+  const highlightDocs = [
+    ...new Set(
+      about
+        .filter((c) => c.kind === 'annotation' && c.id.includes('.'))
+        .map((c) => c.id.slice(0, c.id.lastIndexOf('.')))
+        .filter((docId) => docs.some((d) => d.id === docId))
+    )
+  ].sort()
+  const wantsMemos = about.some((c) => c.kind === 'memo')
+  const key = `${highlightDocs.join(',')}|${wantsMemos}`
+  const extra = useFetch(
+    about.length ? `merge-names:${key}` : null,
+    ['annotations:*', 'memos', 'documents'],
+    async () => {
+      const out: [string, string][] = []
+      for (const docId of highlightDocs) {
+        const title = docs.find((d) => d.id === docId)?.title ?? docId
+        for (const a of await client.call('listAnnotations', docId))
+          out.push([a.id, `“${clip(a.quote.exact)}” in ${title}`])
+      }
+      if (wantsMemos) for (const m of await client.call('listMemos')) out.push([m.id, m.title])
+      return out
+    }
+  )
+  const names = new Map<string, string>(extra.data ?? [])
+  for (const d of docs) names.set(d.id, d.title)
+  for (const t of tags) names.set(t.id, t.path)
+  return names
+}
 
 const KINDS: { kind: ExchangeKind; label: string }[] = [
   { kind: 'document', label: 'Documents' },
@@ -61,6 +109,7 @@ export function changeSummary(report: MergeReport): string {
  * marks, and what was left out.
  */
 export function MergeReportView({ report }: { report: MergeReport }): React.JSX.Element {
+  const names = useNames(report)
   const would = report.dryRun
   const rows = KINDS.filter(({ kind }) =>
     CHANGES.some(({ change }) => report.counts[`${kind} ${change}`])
@@ -118,7 +167,9 @@ export function MergeReportView({ report }: { report: MergeReport }): React.JSX.
           </ul>
         </section>
       )}
-      {report.conflicts.length > 0 && <Conflicts conflicts={report.conflicts} would={would} />}
+      {report.conflicts.length > 0 && (
+        <Conflicts conflicts={report.conflicts} would={would} names={names} />
+      )}
       {report.marked.length > 0 && (
         <section aria-label="Notes merged with conflict marks">
           <h4>Notes merged with conflict marks ({report.marked.length})</h4>
@@ -129,7 +180,7 @@ export function MergeReportView({ report }: { report: MergeReport }): React.JSX.
           <ul className="exchange-lines">
             {report.marked.map((m) => (
               <li key={`${m.kind} ${m.id} ${m.field}`}>
-                {ONE[m.kind]} {m.field} <code>{m.id}</code>
+                {ONE[m.kind]} {m.field}: {names.get(m.id) ?? m.id}
               </li>
             ))}
           </ul>
@@ -151,10 +202,12 @@ export function MergeReportView({ report }: { report: MergeReport }): React.JSX.
 
 function Conflicts({
   conflicts,
-  would
+  would,
+  names
 }: {
   conflicts: MergeConflict[]
   would: boolean
+  names: Names
 }): React.JSX.Element {
   return (
     <section aria-label="Conflicts">
@@ -177,7 +230,7 @@ function Conflicts({
             <tr key={`${c.kind} ${c.id} ${c.field}`}>
               <th scope="row">
                 {ONE[c.kind]} {c.field}
-                <span className="conflict-id">{c.id}</span>
+                <span className="conflict-id">{names.get(c.id) ?? c.id}</span>
               </th>
               <td>
                 <span className="conflict-value">{showValue(c.kept.value)}</span>
