@@ -47,8 +47,19 @@ function bridgeScript(methods: readonly string[]): void {
     window as unknown as { __workbenchInvoke: (m: string, a: unknown) => Promise<string> }
   ).__workbenchInvoke
   const api: Record<string, unknown> = {}
+  // Bytes in a result (an exported file) come back as base64 too.
+  const decode = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(decode)
+    if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>
+      if (typeof o.__bytes === 'string' && Object.keys(o).length === 1)
+        return Uint8Array.from(atob(o.__bytes), (c) => c.charCodeAt(0))
+      return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, decode(x)]))
+    }
+    return v
+  }
   for (const m of methods)
-    api[m] = async (...args: unknown[]) => JSON.parse(await invoke(m, encode(args))) as unknown
+    api[m] = async (...args: unknown[]) => decode(JSON.parse(await invoke(m, encode(args))))
   Object.defineProperty(window, 'workbench', { value: Object.freeze(api), enumerable: true })
 }
 
@@ -68,6 +79,15 @@ export function toWire(value: unknown): string {
     if (bad) throw new Error(`The harness cannot carry ${String(raw)} at "${key}" as IPC would.`)
     return v
   })
+}
+
+/** Bytes in a result (Uint8Array, which IPC carries as they are) as base64, restored in the page. */
+function bytesToWire(v: unknown): unknown {
+  if (v instanceof Uint8Array) return { __bytes: Buffer.from(v).toString('base64') }
+  if (Array.isArray(v)) return v.map(bytesToWire)
+  if (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype)
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, bytesToWire(x)]))
+  return v
 }
 
 function decode(v: unknown): unknown {
@@ -161,7 +181,7 @@ export const test = base.extend<AppFixtures>({
         // structuredClone throws, failing the call, if a result could not cross IPC. The clone then
         // travels as one JSON string (Playwright copies objects property by property: seconds for
         // 5,000 highlights), and toWire refuses anything JSON would not carry exactly.
-        return toWire(structuredClone(result))
+        return toWire(bytesToWire(structuredClone(result)))
       } finally {
         calls.count--
         calls.last = performance.now()

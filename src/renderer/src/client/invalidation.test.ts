@@ -26,6 +26,13 @@ describe('changedBy', () => {
       ['documents', 'annotations:d1', 'tags', 'passages', 'search', 'info', 'trash']
     ],
     ['emptyTrash', [], {}, ['trash']],
+    ['exportQdpx', [], {}, []],
+    ['exportBundle', [{}], {}, []],
+    ['importProject', [{ name: 'p.qdpx', data: new Uint8Array() }], {}, ['*']],
+    ['mergeBundle', [{ name: 'b.awb', data: new Uint8Array() }, { dryRun: true }], {}, []],
+    ['mergeBundle', [{ name: 'b.awb', data: new Uint8Array() }, {}], {}, ['*']],
+    ['undoMerge', ['merge-1'], {}, ['*']],
+    ['redoMerge', ['merge-1'], {}, ['*']],
     ['updateDocumentDetails', ['d1', {}], {}, ['documents', 'passages', 'search', 'info']],
     [
       'reimportDocument',

@@ -80,7 +80,15 @@ export function changedBy(method: ApiMethod, args: readonly unknown[], value: un
       return ['analyses']
     case 'openSampleWorkspace':
     case 'restoreBackup':
+    case 'importProject':
+    case 'undoMerge':
+    case 'redoMerge':
       return ['*']
+    case 'mergeBundle': {
+      // A dry run changes nothing; a merge may change any document, highlight, tag or memo.
+      const options = args[1] as { dryRun?: boolean } | undefined
+      return options?.dryRun ? [] : ['*']
+    }
     default:
       return []
   }

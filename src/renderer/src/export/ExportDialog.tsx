@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { gradeFilterQuery, type GradeFilter } from '../../../shared/grade-filters'
 import { GradeFilterControl } from '../themes/GradeFilterControl'
 import type { ExportFormat, ExportOptions } from '../../../shared/model'
+import { attempt } from '../feedback/attempt'
 import { formatCount } from '../format'
 import { useFetch } from '../hooks/use-fetch'
 import { useDocumentList, useTags } from '../hooks/use-workspace'
@@ -9,13 +10,17 @@ import { useClient, useCommands, useFeedback } from '../state/app-context'
 import { Dialog } from '../ui/Dialog'
 import { RadioGroup } from '../ui/RadioGroup'
 import { ExportPreview } from './ExportPreview'
-import { saveText } from './save'
+import { saveBytes, saveText } from './save'
 
-const FORMATS: { value: ExportFormat; label: string }[] = [
+/** What the dialog saves: one of the workspace's text exports, or a REFI-QDA project. */
+type Choice = ExportFormat | 'qdpx'
+
+const FORMATS: { value: Choice; label: string }[] = [
   { value: 'md', label: 'Markdown notes (.md)' },
   { value: 'csv', label: 'Tagged passages for a spreadsheet (.csv)' },
   { value: 'w3c', label: 'W3C Web Annotations (.jsonld)' },
-  { value: 'json', label: 'Full backup of the workspace (.json)' }
+  { value: 'json', label: 'Full backup of the workspace (.json)' },
+  { value: 'qdpx', label: 'REFI-QDA project for ATLAS.ti, MAXQDA, NVivo, QualCoder (.qdpx)' }
 ]
 
 type Scope = 'all' | 'docs' | 'tags'
@@ -44,7 +49,14 @@ export function ExportDialog(): React.JSX.Element {
   const feedback = useFeedback()
   const docs = useDocumentList()
   const tags = useTags()
-  const [format, setFormat] = useState<ExportFormat>('md')
+  const [choice, setChoice] = useState<Choice>('md')
+  const qdpx = choice === 'qdpx'
+  const format: ExportFormat = qdpx ? 'json' : choice
+  const [saving, setSaving] = useState(false)
+  /** What the last .qdpx export left out (shown until the dialog is closed). */
+  const [qdpxSkipped, setQdpxSkipped] = useState<{ filename: string; skipped: string[] } | null>(
+    null
+  )
   const [scope, setScope] = useState<Scope>('all')
   const [docIds, setDocIds] = useState<string[]>([])
   const [tagIds, setTagIds] = useState<string[]>([])
@@ -65,7 +77,7 @@ export function ExportDialog(): React.JSX.Element {
     ((scope === 'docs' && docIds.length === 0) || (scope === 'tags' && tagIds.length === 0))
   const key = JSON.stringify(options)
   // Made again when anything in the workspace changes (every change makes search results stale).
-  const result = useFetch(empty ? null : `export:${key}`, ['search', 'documents'], () =>
+  const result = useFetch(empty || qdpx ? null : `export:${key}`, ['search', 'documents'], () =>
     client.call('exportWorkspace', JSON.parse(key) as ExportOptions)
   )
   const value = result.data
@@ -78,7 +90,7 @@ export function ExportDialog(): React.JSX.Element {
           <div className="export-options">
             <label className="field">
               Format
-              <select value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
+              <select value={choice} onChange={(e) => setChoice(e.target.value as Choice)}>
                 {FORMATS.map((f) => (
                   <option key={f.value} value={f.value}>
                     {f.label}
@@ -86,7 +98,14 @@ export function ExportDialog(): React.JSX.Element {
                 ))}
               </select>
             </label>
-            {format !== 'json' ? (
+            {qdpx ? (
+              <p className="hint">
+                A project in the REFI-QDA exchange format (QDA-XML 1.0) that ATLAS.ti, MAXQDA,
+                NVivo, QualCoder and other QDA tools open: every document's text, the codebook of
+                themes with colours and descriptions, every highlight as a coded selection with its
+                note, document notes and memos, and sources and grades as document variables.
+              </p>
+            ) : format !== 'json' ? (
               <>
                 <RadioGroup legend="What" options={SCOPES} value={scope} onChange={setScope} />
                 {scope === 'docs' && (
@@ -125,7 +144,7 @@ export function ExportDialog(): React.JSX.Element {
                 or with the command line (workbench restore FILE).
               </p>
             )}
-            {format !== 'json' && !memosOnly && (
+            {!qdpx && format !== 'json' && !memosOnly && (
               <GradeFilterControl value={gradeFilter} onChange={setGradeFilter} />
             )}
             {(format === 'md' || format === 'csv') && (
@@ -153,7 +172,24 @@ export function ExportDialog(): React.JSX.Element {
             )}
           </div>
           <div className="export-preview">
-            {empty ? (
+            {qdpx ? (
+              qdpxSkipped ? (
+                <div className="error" role="alert">
+                  <p>Saved {qdpxSkipped.filename}, without:</p>
+                  <ul>
+                    {qdpxSkipped.skipped.map((line) => (
+                      <li key={line}>{line}</li>
+                    ))}
+                  </ul>
+                </div>
+              ) : (
+                <p className="hint">
+                  {saving
+                    ? 'Writing the project…'
+                    : 'The project is written when you save it; anything that cannot be written (an orphaned highlight, a damaged text) is listed here.'}
+                </p>
+              )
+            ) : empty ? (
               <p className="hint">Choose at least one {scope === 'docs' ? 'document' : 'theme'}.</p>
             ) : result.error ? (
               <p className="error" role="alert">
@@ -188,8 +224,27 @@ export function ExportDialog(): React.JSX.Element {
             <button
               type="button"
               className="primary"
-              disabled={!value || empty}
-              onClick={() => {
+              disabled={qdpx ? saving : !value || empty}
+              onClick={async () => {
+                if (qdpx) {
+                  setSaving(true)
+                  setQdpxSkipped(null)
+                  const out = await attempt(
+                    feedback,
+                    () => client.call('exportQdpx'),
+                    'Could not export the project'
+                  )
+                  setSaving(false)
+                  if (!out) return
+                  saveBytes(out.filename, out.data, 'application/zip')
+                  feedback.info(
+                    `Exported ${out.filename}: ${formatCount(out.documents, 'document')}, ${formatCount(out.highlights, 'highlight')}, ${formatCount(out.codes, 'code')}, ${formatCount(out.memos, 'memo')}.`
+                  )
+                  if (out.skipped.length)
+                    setQdpxSkipped({ filename: out.filename, skipped: out.skipped })
+                  else close()
+                  return
+                }
                 if (!value) return
                 saveText(value.filename, value.content, value.mimeType)
                 feedback.info(`Exported ${value.filename}.`)

@@ -29,3 +29,15 @@ export async function copyText(text: string): Promise<void> {
   area.remove()
   if (!ok) throw new Error('the clipboard is not available')
 }
+
+/** Saves bytes (a zip: .qdpx, .awb) as a file, the same way as saveText. */
+export function saveBytes(filename: string, data: Uint8Array, mimeType: string): void {
+  const url = URL.createObjectURL(new Blob([data as BlobPart], { type: mimeType }))
+  const a = document.createElement('a')
+  a.href = url
+  a.download = filename
+  document.body.append(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}

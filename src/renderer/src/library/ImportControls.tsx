@@ -1,4 +1,5 @@
 import { useRef } from 'react'
+import { ImportProject } from '../exchange/ImportProject'
 import { ACCEPT } from './collect-files'
 
 interface Props {
@@ -6,7 +7,11 @@ interface Props {
   onFiles: (files: File[]) => void
 }
 
-/** "Import" opens the file picker; "Import folder" picks a whole folder. Both accept several files. */
+/**
+ * "Import" opens the file picker; "Import folder" picks a whole folder. Both accept several files.
+ * The hidden input of "Import a QDA project…" (in the ⋯ menu and on the empty library's screen)
+ * is here too: a REFI-QDA project from another tool.
+ */
 export function ImportControls({ busy, onFiles }: Props): React.JSX.Element {
   const filesRef = useRef<HTMLInputElement>(null)
   const folderRef = useRef<HTMLInputElement>(null)
@@ -30,6 +35,7 @@ export function ImportControls({ busy, onFiles }: Props): React.JSX.Element {
       <button type="button" disabled={busy} onClick={() => folderRef.current?.click()}>
         Import folder
       </button>
+      <ImportProject busy={busy} />
       <input
         ref={filesRef}
         className="visually-hidden"

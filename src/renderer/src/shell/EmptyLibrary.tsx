@@ -1,4 +1,5 @@
 import { useRef } from 'react'
+import { pickProject } from '../exchange/ImportProject'
 import { useCommands } from '../state/app-context'
 
 /** The first screen of an empty workspace: what to do next. */
@@ -16,12 +17,19 @@ export function EmptyLibrary(): React.JSX.Element {
         New here? The sample workspace has a few short articles about one event, from sources of
         varying reliability, to try things on.
       </p>
+      <p>
+        Coming from ATLAS.ti, MAXQDA, NVivo or QualCoder? Import a QDA project (.qdpx) brings in its
+        documents, codes, coded passages and memos.
+      </p>
       <div className="empty-actions">
         <button type="button" className="primary" onClick={() => void commands.openSample()}>
           Open the sample workspace
         </button>
         <button type="button" onClick={() => restoreRef.current?.click()}>
           Restore from a backup…
+        </button>
+        <button type="button" onClick={pickProject}>
+          Import a QDA project…
         </button>
         <input
           ref={restoreRef}

@@ -1,4 +1,5 @@
 import { useState, type DragEvent } from 'react'
+import { ExchangeDialog } from '../exchange/ExchangeDialog'
 import { ExportDialog } from '../export/ExportDialog'
 import { ErrorMessages, InfoMessages } from '../feedback/Messages'
 import { useFetch } from '../hooks/use-fetch'
@@ -94,6 +95,7 @@ export function Shell(): React.JSX.Element {
       {dialog === 'export' && <ExportDialog />}
       {dialog === 'shortcuts' && <ShortcutsDialog />}
       {dialog === 'trash' && <TrashDialog />}
+      {dialog === 'exchange' && <ExchangeDialog />}
       <GradeDialogHost />
       <InfoMessages />
       {dragging && (

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react'
+import { pickProject } from '../exchange/ImportProject'
 import { ImportControls } from '../library/ImportControls'
 import type { Importer } from '../library/use-import'
 import { useClient, useCommands, useUi } from '../state/app-context'
@@ -13,7 +14,8 @@ const clickInput = (label: string): void =>
 
 /**
  * The bar across the top: views, search, import, export, undo and the panel switches. Below
- * 1200 px wide, Import folder, Export and the shortcuts list fold into the ⋯ menu (styles/shell.css).
+ * 1200 px wide, Import folder, Export and the shortcuts list fold into the ⋯ menu (styles/shell.css),
+ * which always holds Import a QDA project…, Exchange with another laptop… and Trash….
  */
 export function Toolbar({
   importer,
@@ -130,9 +132,9 @@ export function Toolbar({
       >
         ?
       </button>
+      {/* Always there: exchange with other tools and laptops, the trash; below 1200 px also what folds away. */}
       <Menu
         label="More actions"
-        className="narrow-only"
         items={[
           {
             label: 'Import folder…',
@@ -143,6 +145,15 @@ export function Toolbar({
             label: 'Export…',
             onSelect: () => commands.setDialog('export'),
             disabled: !hasDocuments
+          },
+          {
+            label: 'Exchange with another laptop…',
+            onSelect: () => commands.setDialog('exchange')
+          },
+          {
+            label: 'Import a QDA project…',
+            onSelect: pickProject,
+            disabled: busy
           },
           {
             label: 'Trash…',

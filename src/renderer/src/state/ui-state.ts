@@ -49,7 +49,7 @@ export interface UiState {
   /** Imports keep whole web pages, not only their articles. */
   wholePages: boolean
   sidebarOpen: boolean
-  dialog: 'export' | 'shortcuts' | 'trash' | null
+  dialog: 'export' | 'shortcuts' | 'trash' | 'exchange' | null
   /** The document whose source and grades are being edited (G), or none. */
   gradeDocId: string | null
   /**
