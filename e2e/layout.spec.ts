@@ -109,3 +109,20 @@ test('open panes, the active pane, the view and the panels come back after a rel
   await expect(app.locator('.pane.active .pane-title')).toHaveText(/^Cyberattack halts cranes/)
   await expect(app.getByRole('complementary')).toBeHidden()
 })
+
+test('the toolbar fits at every common laptop and desktop width, in every view', async ({
+  app
+}) => {
+  await app.getByRole('button', { name: 'Open the sample workspace' }).click()
+  await expect(app.getByRole('article')).toHaveCount(1)
+  const banner = app.getByRole('banner')
+  for (const width of [1024, 1152, 1280, 1366, 1440, 1536, 1600, 1920]) {
+    await app.setViewportSize({ width, height: 760 })
+    for (const view of ['Documents', 'Themes', 'Analysis']) {
+      await banner.getByRole('button', { name: view, exact: true }).click()
+      expect(await noSideScroll(app), `${view} at ${width} px scrolls sideways`).toBe(true)
+      for (const name of ['Import', 'Undo', 'More actions'])
+        await expect(banner.getByRole('button', { name, exact: true })).toBeInViewport({ ratio: 1 })
+    }
+  }
+})

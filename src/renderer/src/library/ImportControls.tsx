@@ -32,7 +32,13 @@ export function ImportControls({ busy, onFiles }: Props): React.JSX.Element {
       >
         Import
       </button>
-      <button type="button" disabled={busy} onClick={() => folderRef.current?.click()}>
+      {/* Below 1360 px this one folds into the ⋯ menu (styles/shell.css). */}
+      <button
+        type="button"
+        className="wide-only"
+        disabled={busy}
+        onClick={() => folderRef.current?.click()}
+      >
         Import folder
       </button>
       <ImportProject busy={busy} />

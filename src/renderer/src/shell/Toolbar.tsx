@@ -14,7 +14,7 @@ const clickInput = (label: string): void =>
 
 /**
  * The bar across the top: views, search, import, export, undo and the panel switches. Below
- * 1200 px wide, Import folder, Export and the shortcuts list fold into the ⋯ menu (styles/shell.css),
+ * 1360 px wide, Import folder, Export and the shortcuts list fold into the ⋯ menu (styles/shell.css),
  * which always holds Import a QDA project…, Exchange with another laptop… and Trash….
  */
 export function Toolbar({
@@ -132,7 +132,7 @@ export function Toolbar({
       >
         ?
       </button>
-      {/* Always there: exchange with other tools and laptops, the trash; below 1200 px also what folds away. */}
+      {/* Always there: exchange with other tools and laptops, the trash; below 1360 px also what folds away. */}
       <Menu
         label="More actions"
         items={[
