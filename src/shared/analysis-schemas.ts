@@ -122,7 +122,13 @@ const filter = {
   from: day.optional(),
   to: day.optional()
 }
-export const matrixQuerySchema = z.object({ ...filter, cols: z.enum(MATRIX_AXES) }).strict()
+export const matrixQuerySchema = z
+  .object({
+    ...filter,
+    cols: z.enum(MATRIX_AXES),
+    maxCols: z.number().int().min(1).max(100_000).optional()
+  })
+  .strict()
 export const matrixCellSchema = z
   .object({
     ...filter,

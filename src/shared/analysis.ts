@@ -41,6 +41,8 @@ export interface CodeMatrix {
   counts: number[][]
   own: number[][]
   columnTotals: number[]
+  /** Columns left out by `maxCols` (those with the fewest passages). */
+  hiddenColumns?: number
 }
 
 /** Where two tags count as occurring together. */
@@ -248,6 +250,8 @@ export interface AnalysisFilter {
 
 export interface MatrixQuery extends AnalysisFilter {
   cols: MatrixAxis
+  /** At most this many columns, those with the most passages (the screen asks for 100). */
+  maxCols?: number
 }
 
 /** One cell of the code matrix (no `colId`: the whole row). */

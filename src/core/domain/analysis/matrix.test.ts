@@ -98,6 +98,22 @@ describe('the code matrix', () => {
     expect(lines(m)).toEqual(expected)
   })
 
+  it('keeps the columns with the most passages, in their order, and counts those left out', () => {
+    const m = codeMatrix(WORKSPACE, { maxColumns: 2 })
+    // d3 has the fewest passages (h8, h10, and h9 untagged).
+    expect(m.cols.map((c) => c.label)).toEqual(['Document d1', 'Document d2'])
+    expect(m.hiddenColumns).toBe(1)
+    expect(lines(m)).toEqual([
+      'Actors: 3 1 (1 0)',
+      '  Actors/Lazarus: 2 1 (2 1)',
+      '  Actors/State: 1 0 (1 0)',
+      'Claims: 1 2 (0 0)',
+      '  Claims/Figures: 1 2 (1 2)',
+      'Motive: 1 2 (1 2)'
+    ])
+    expect(codeMatrix(WORKSPACE, { maxColumns: 3 }).hiddenColumns).toBeUndefined()
+  })
+
   it('gives row and column totals: a passage with a tag and its sub-tag counts once', () => {
     const m = codeMatrix(WORKSPACE)
     expect(m.rows.map((r) => [r.path, r.total, r.ownTotal])).toEqual([

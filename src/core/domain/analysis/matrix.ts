@@ -30,6 +30,29 @@ export interface MatrixOptions {
   /** Default: one column per document, in the order given. */
   columns?: ColumnSpec
   include?: PassageFilter
+  /**
+   * At most this many columns: those with the most passages, in their usual order (the others
+   * are counted in `hiddenColumns`). A screen shows a hundred documents, not ten thousand, and
+   * three million cells take longer to allocate than to count.
+   */
+  maxColumns?: number
+}
+
+/** Keeps the `max` columns with the most passages (ties: the earlier), in their order. */
+function keepBusiest(
+  cols: MatrixColumn[],
+  colOf: Int32Array,
+  max: number
+): { cols: MatrixColumn[]; colOf: Int32Array; hidden: number } {
+  const n = new Int32Array(cols.length)
+  for (let i = 0; i < colOf.length; i++) if (colOf[i] >= 0) n[colOf[i]]++
+  const byCount = cols.map((_, i) => i).sort((x, y) => n[y] - n[x] || x - y)
+  const keep = byCount.slice(0, max).sort((x, y) => x - y)
+  const renumber = new Int32Array(cols.length).fill(-1)
+  keep.forEach((old, now) => (renumber[old] = now))
+  const out = new Int32Array(colOf.length)
+  for (let i = 0; i < colOf.length; i++) out[i] = colOf[i] >= 0 ? renumber[colOf[i]] : -1
+  return { cols: keep.map((i) => cols[i]), colOf: out, hidden: cols.length - keep.length }
 }
 
 /** One column per document, titled, in the order given. */
@@ -127,7 +150,10 @@ function forEachRolledUpRow(
 export function codeMatrix(input: AnalysisInput, options: MatrixOptions = {}): CodeMatrix {
   const index = tagIndex(input.tags)
   const spec = options.columns ?? documentColumns(input.documents)
-  const { cols, colOf } = assignColumns(input, spec, options.include)
+  let { cols, colOf } = assignColumns(input, spec, options.include)
+  let hidden = 0
+  if (options.maxColumns !== undefined && cols.length > options.maxColumns)
+    ({ cols, colOf, hidden } = keepBusiest(cols, colOf, options.maxColumns))
   const R = index.rows.length
   const C = cols.length
   const hasChildren = new Uint8Array(R)
@@ -175,7 +201,8 @@ export function codeMatrix(input: AnalysisInput, options: MatrixOptions = {}): C
     cols,
     counts,
     own,
-    columnTotals
+    columnTotals,
+    ...(hidden ? { hiddenColumns: hidden } : {})
   }
 }
 

@@ -68,6 +68,14 @@ describe('the code matrix', () => {
     expect(m.counts[rowOf(m, tags.cause)]).toEqual([1, 2, 0])
   })
 
+  it('asked for fewer columns, keeps the busiest and says how many it left out', async () => {
+    const { wb, docs, tags } = await workspace()
+    const m = await wb.codeMatrix({ cols: 'documents', maxCols: 2 })
+    expect(m.cols.map((c) => c.id)).toEqual([docs.ledger, docs.wire])
+    expect(m.hiddenColumns).toBe(1)
+    expect(m.counts[rowOf(m, tags.cause)]).toEqual([1, 2])
+  })
+
   it('opens a cell as its passages, with document, note and badge', async () => {
     const { wb, docs, tags, h } = await workspace()
     const src = (await wb.setDocumentSource(docs.ledger, 'Harbour Ledger')).value.source!

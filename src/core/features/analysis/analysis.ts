@@ -227,7 +227,11 @@ export function analysisFeature(deps: AnalysisDeps) {
     ops: {
       async codeMatrix(q: MatrixQuery): Promise<CodeMatrix> {
         const g = await gather()
-        return codeMatrix(g.input, { columns: await columns(q.cols, g), include: include(q, g) })
+        return codeMatrix(g.input, {
+          columns: await columns(q.cols, g),
+          include: include(q, g),
+          ...(q.maxCols !== undefined ? { maxColumns: q.maxCols } : {})
+        })
       },
       async matrixPassages(q: MatrixCell): Promise<AnalysisPassage[]> {
         const g = await gather()

@@ -37,6 +37,16 @@ function orderedRows(m: CodeMatrix, sortCol: number | null, collapsed: Set<strin
   return out
 }
 
+/** The most columns the table shows: those with the most passages (the export has them all). */
+const MAX_COLUMNS = 100
+
+/** The largest count (a loop: spreading a million cells into Math.max overflows the stack). */
+function maxCount(counts: readonly (readonly number[])[]): number {
+  let max = 0
+  for (const row of counts) for (const n of row) if (n > max) max = n
+  return max
+}
+
 /** Tags × documents, sources, origins or grades: each cell the number of passages, shaded by count. */
 export function MatrixTab(): React.JSX.Element {
   const client = useClient()
@@ -47,7 +57,7 @@ export function MatrixTab(): React.JSX.Element {
   const [cell, setCell] = useState<{ tagId: string; colId?: string; label: string } | null>(null)
   const query = { cols: axis, ...filter }
   const matrix = useFetch(`matrix:${axis}:${key}`, ANALYSIS_RESOURCES, () =>
-    client.call('codeMatrix', query)
+    client.call('codeMatrix', { ...query, maxCols: MAX_COLUMNS })
   )
   const passages = useFetch(
     cell ? `matrix-cell:${axis}:${key}:${cell.tagId}:${cell.colId ?? ''}` : null,
@@ -64,7 +74,7 @@ export function MatrixTab(): React.JSX.Element {
     () => (m ? orderedRows(m, sortCol, collapsed) : []),
     [m, sortCol, collapsed]
   )
-  const max = m ? Math.max(0, ...m.counts.flat()) : 0
+  const max = useMemo(() => (m ? maxCount(m.counts) : 0), [m])
   const hasChildren = (i: number): boolean =>
     !!m && i + 1 < m.rows.length && m.rows[i + 1].depth > m.rows[i].depth
   const toggle = (tagId: string): void =>
@@ -106,99 +116,112 @@ export function MatrixTab(): React.JSX.Element {
       ) : m.rows.length === 0 ? (
         <p className="hint">No tags yet: tag passages in the reader, and they are counted here.</p>
       ) : (
-        <div className="matrix-scroll">
-          <table className="matrix" aria-label={`Code matrix: tags by ${axis}`}>
-            <thead>
-              <tr>
-                <th scope="col">
-                  <button
-                    type="button"
-                    className="sort"
-                    aria-pressed={sortCol === null}
-                    onClick={() => setSortCol(null)}
-                  >
-                    Tag
-                  </button>
-                </th>
-                {m.cols.map((c, j) => (
-                  <th key={c.id} scope="col" aria-sort={sortCol === j ? 'descending' : undefined}>
+        <>
+          {m.hiddenColumns ? (
+            <p className="hint" role="status">
+              Showing the {m.cols.length} {axis} with the most passages; {m.hiddenColumns} more are
+              left out here. Export the table (CSV or Markdown) for all of them, or choose Sources
+              or Origins as columns.
+            </p>
+          ) : null}
+          <div className="matrix-scroll">
+            <table className="matrix" aria-label={`Code matrix: tags by ${axis}`}>
+              <thead>
+                <tr>
+                  <th scope="col">
                     <button
                       type="button"
                       className="sort"
-                      title={`Sort by ${c.label}`}
-                      onClick={() => setSortCol(sortCol === j ? null : j)}
+                      aria-pressed={sortCol === null}
+                      onClick={() => setSortCol(null)}
                     >
-                      {c.label}
+                      Tag
                     </button>
                   </th>
-                ))}
-                <th scope="col">Total</th>
-              </tr>
-            </thead>
-            <tbody>
-              {order.map((i) => {
-                const r = m.rows[i]
-                const parent = hasChildren(i)
-                return (
-                  <tr key={r.tagId}>
-                    <th scope="row" style={{ paddingLeft: `${6 + r.depth * 16}px` }}>
-                      {parent ? (
-                        <button
-                          type="button"
-                          className="tree-toggle"
-                          aria-expanded={!collapsed.has(r.tagId)}
-                          aria-label={`${collapsed.has(r.tagId) ? 'Expand' : 'Collapse'} ${r.path}`}
-                          onClick={() => toggle(r.tagId)}
-                        >
-                          {collapsed.has(r.tagId) ? '▸' : '▾'}
-                        </button>
-                      ) : (
-                        <span className="tree-toggle" aria-hidden="true" />
-                      )}
-                      <span className="swatch" style={{ background: r.color }} aria-hidden="true" />
-                      {r.path.split('/').pop()}
-                    </th>
-                    {m.cols.map((c, j) => {
-                      const n = m.counts[i][j]
-                      return (
-                        <td key={c.id} className={`heat-${heat(n, max)}`}>
-                          {n > 0 ? (
-                            <button
-                              type="button"
-                              aria-label={`${formatCount(n, 'passage')} tagged ${r.path} in ${c.label}`}
-                              aria-pressed={cell?.tagId === r.tagId && cell.colId === c.id}
-                              onClick={() =>
-                                setCell({
-                                  tagId: r.tagId,
-                                  colId: c.id,
-                                  label: `${r.path} in ${c.label}`
-                                })
-                              }
-                            >
-                              {n}
-                            </button>
-                          ) : (
-                            <span aria-label="none">·</span>
-                          )}
-                        </td>
-                      )
-                    })}
-                    <td className="total">
+                  {m.cols.map((c, j) => (
+                    <th key={c.id} scope="col" aria-sort={sortCol === j ? 'descending' : undefined}>
                       <button
                         type="button"
-                        aria-label={`All ${formatCount(r.total, 'passage')} tagged ${r.path}`}
-                        onClick={() => setCell({ tagId: r.tagId, label: r.path })}
-                        disabled={r.total === 0}
+                        className="sort"
+                        title={`Sort by ${c.label}`}
+                        onClick={() => setSortCol(sortCol === j ? null : j)}
                       >
-                        {r.total}
+                        {c.label}
                       </button>
-                    </td>
-                  </tr>
-                )
-              })}
-            </tbody>
-          </table>
-        </div>
+                    </th>
+                  ))}
+                  <th scope="col">Total</th>
+                </tr>
+              </thead>
+              <tbody>
+                {order.map((i) => {
+                  const r = m.rows[i]
+                  const parent = hasChildren(i)
+                  return (
+                    <tr key={r.tagId}>
+                      <th scope="row" style={{ paddingLeft: `${6 + r.depth * 16}px` }}>
+                        {parent ? (
+                          <button
+                            type="button"
+                            className="tree-toggle"
+                            aria-expanded={!collapsed.has(r.tagId)}
+                            aria-label={`${collapsed.has(r.tagId) ? 'Expand' : 'Collapse'} ${r.path}`}
+                            onClick={() => toggle(r.tagId)}
+                          >
+                            {collapsed.has(r.tagId) ? '▸' : '▾'}
+                          </button>
+                        ) : (
+                          <span className="tree-toggle" aria-hidden="true" />
+                        )}
+                        <span
+                          className="swatch"
+                          style={{ background: r.color }}
+                          aria-hidden="true"
+                        />
+                        {r.path.split('/').pop()}
+                      </th>
+                      {m.cols.map((c, j) => {
+                        const n = m.counts[i][j]
+                        return (
+                          <td key={c.id} className={`heat-${heat(n, max)}`}>
+                            {n > 0 ? (
+                              <button
+                                type="button"
+                                aria-label={`${formatCount(n, 'passage')} tagged ${r.path} in ${c.label}`}
+                                aria-pressed={cell?.tagId === r.tagId && cell.colId === c.id}
+                                onClick={() =>
+                                  setCell({
+                                    tagId: r.tagId,
+                                    colId: c.id,
+                                    label: `${r.path} in ${c.label}`
+                                  })
+                                }
+                              >
+                                {n}
+                              </button>
+                            ) : (
+                              <span aria-label="none">·</span>
+                            )}
+                          </td>
+                        )
+                      })}
+                      <td className="total">
+                        <button
+                          type="button"
+                          aria-label={`All ${formatCount(r.total, 'passage')} tagged ${r.path}`}
+                          onClick={() => setCell({ tagId: r.tagId, label: r.path })}
+                          disabled={r.total === 0}
+                        >
+                          {r.total}
+                        </button>
+                      </td>
+                    </tr>
+                  )
+                })}
+              </tbody>
+            </table>
+          </div>
+        </>
       )}
       {cell && (
         <section className="cell-passages" aria-label={`Passages: ${cell.label}`}>
