@@ -117,6 +117,42 @@ test('the code matrix counts passages per tag and document; a cell opens its pas
   await expect(app.getByRole('region', { name: 'Selected highlight' })).toContainText(/[Ff]oreign/)
 })
 
+test('a matrix with more documents than fit shows the busiest hundred and says how many it left out', async ({
+  app,
+  workbench
+}) => {
+  const tag = (await workbench.createTag({ path: 'Delay' })).value.id
+  // 103 notes, the first with three passages: it stays however the columns are cut.
+  for (let i = 0; i < 103; i++) {
+    const text = `Berth ${i} reopened late. Crane ${i} idle. Gate ${i} shut.`
+    const r = await workbench.importFile({
+      name: `berth-${String(i).padStart(3, '0')}.txt`,
+      data: new TextEncoder().encode(text)
+    })
+    if (r.status !== 'imported') throw new Error(`berth ${i}: ${r.status}`)
+    const phrases = i === 0 ? ['reopened late', 'idle', 'shut'] : ['reopened late']
+    for (const p of phrases)
+      await workbench.createAnnotation({
+        docId: r.document.id,
+        start: text.indexOf(p),
+        end: text.indexOf(p) + p.length,
+        tags: [tag]
+      })
+  }
+  await app.reload()
+  await openAnalysis(app, 'Code matrix')
+  const matrix = app.getByRole('table', { name: 'Code matrix: tags by documents' })
+  await expect(
+    app.getByRole('status').filter({ hasText: 'Showing the 100 documents' })
+  ).toContainText('3 more are left out here')
+  // The hint offers the other axes; the row total still counts every passage.
+  await expect(app.getByText(/choose Sources, Origins or Grades as columns/)).toBeVisible()
+  await expect(matrix.getByRole('button', { name: 'All 105 passages tagged Delay' })).toBeVisible()
+  await expect(matrix.getByRole('columnheader')).toHaveCount(102)
+  await expect(matrix.getByRole('button', { name: /^3 passages tagged Delay in / })).toBeVisible()
+  expect(await violations(app)).toEqual([])
+})
+
 test('co-occurrence: two tags on one highlight, on overlapping ones, or in one paragraph', async ({
   app,
   workbench

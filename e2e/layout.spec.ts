@@ -52,6 +52,7 @@ test.describe('on a small laptop screen (1024×640)', () => {
       await expect(banner.getByRole('button', { name, exact: true })).toBeInViewport({ ratio: 1 })
     await app.getByRole('button', { name: 'More actions' }).click()
     await expect(app.getByRole('menuitem', { name: 'Export…' })).toBeVisible()
+    await expect(app.getByRole('menuitem', { name: 'Import folder…' })).toBeVisible()
     await app.keyboard.press('Escape')
     await app.screenshot({ path: 'test-results/screens/1024-two-panes.png' })
 

@@ -148,7 +148,8 @@ export const frequencyQuerySchema = z
   .strict()
 export const analysisFilterSchema = z.object(filter).strict()
 export const analysisTableSchema = z.union([
-  matrixQuerySchema.extend({ kind: z.literal('matrix') }),
+  // An exported table has every column: no `maxCols`.
+  matrixQuerySchema.omit({ maxCols: true }).extend({ kind: z.literal('matrix') }),
   cooccurrenceQuerySchema.extend({ kind: z.literal('cooccurrence') })
 ])
 export const tableFormatSchema = z.enum(['csv', 'markdown'])

@@ -34,7 +34,17 @@ describe('dispatch', () => {
     ['a prototype key', 'constructor', []],
     ['a wrong argument type', 'getDocument', [{ id: 1 }]],
     ['extra arguments', 'listDocuments', [1]],
-    ['extra fields', 'importFile', [{ name: 'a.txt', data: new Uint8Array(), path: '/etc/passwd' }]]
+    [
+      'extra fields',
+      'importFile',
+      [{ name: 'a.txt', data: new Uint8Array(), path: '/etc/passwd' }]
+    ],
+    // An exported table has every column: the screen's column limit is not for it.
+    [
+      'a column limit on an exported table',
+      'analysisTable',
+      [{ kind: 'matrix', cols: 'documents', maxCols: 5 }, 'csv']
+    ]
   ])('refuses %s without calling the core', async (_, method, args) => {
     const core = new Proxy(
       {},

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { CodeMatrix } from '../../../shared/analysis'
-import { DOCS, GRADES, WORKSPACE } from './fixture'
+import { DOCS, GRADES, WORKSPACE, ann } from './fixture'
 import { allOf, dateRange, valueIn } from './input'
 import {
   codeMatrix,
@@ -112,6 +112,28 @@ describe('the code matrix', () => {
       'Motive: 1 2 (1 2)'
     ])
     expect(codeMatrix(WORKSPACE, { maxColumns: 3 }).hiddenColumns).toBeUndefined()
+  })
+
+  it('counts a row total over every column, shown or left out', () => {
+    const all = codeMatrix(WORKSPACE).rows.map((r) => [r.path, r.total, r.ownTotal])
+    expect(
+      codeMatrix(WORKSPACE, { maxColumns: 1 }).rows.map((r) => [r.path, r.total, r.ownTotal])
+    ).toEqual(all)
+  })
+
+  it('ranks columns by tagged passages: untagged ones do not keep a column on screen', () => {
+    const input = {
+      ...WORKSPACE,
+      annotations: [
+        ann('u1', 'd1', 0, 5, []),
+        ann('u2', 'd1', 10, 15, ['no-such-tag']),
+        ann('u3', 'd1', 20, 25, []),
+        ann('t1', 'd2', 0, 5, ['m'])
+      ]
+    }
+    const m = codeMatrix(input, { maxColumns: 1 })
+    expect(m.cols.map((c) => c.id)).toEqual(['d2'])
+    expect(m.hiddenColumns).toBe(2)
   })
 
   it('gives row and column totals: a passage with a tag and its sub-tag counts once', () => {

@@ -38,14 +38,18 @@ export interface MatrixOptions {
   maxColumns?: number
 }
 
-/** Keeps the `max` columns with the most passages (ties: the earlier), in their order. */
+/**
+ * Keeps the `max` columns with the most tagged passages (ties: the earlier), in their order.
+ * `counts(i)` says whether passage `i` is counted in any row (an untagged passage is not).
+ */
 function keepBusiest(
   cols: MatrixColumn[],
   colOf: Int32Array,
-  max: number
+  max: number,
+  counts: (i: number) => boolean
 ): { cols: MatrixColumn[]; colOf: Int32Array; hidden: number } {
   const n = new Int32Array(cols.length)
-  for (let i = 0; i < colOf.length; i++) if (colOf[i] >= 0) n[colOf[i]]++
+  for (let i = 0; i < colOf.length; i++) if (colOf[i] >= 0 && counts(i)) n[colOf[i]]++
   const byCount = cols.map((_, i) => i).sort((x, y) => n[y] - n[x] || x - y)
   const keep = byCount.slice(0, max).sort((x, y) => x - y)
   const renumber = new Int32Array(cols.length).fill(-1)
@@ -150,10 +154,16 @@ function forEachRolledUpRow(
 export function codeMatrix(input: AnalysisInput, options: MatrixOptions = {}): CodeMatrix {
   const index = tagIndex(input.tags)
   const spec = options.columns ?? documentColumns(input.documents)
-  let { cols, colOf } = assignColumns(input, spec, options.include)
+  const assigned = assignColumns(input, spec, options.include)
+  // Row totals count every kept passage, in a shown column or not: `colOf` says where a passage
+  // is drawn (−1: in a column left out), `keptOf` whether it counts at all.
+  const keptOf = assigned.colOf
+  let { cols, colOf } = assigned
   let hidden = 0
-  if (options.maxColumns !== undefined && cols.length > options.maxColumns)
-    ({ cols, colOf, hidden } = keepBusiest(cols, colOf, options.maxColumns))
+  if (options.maxColumns !== undefined && cols.length > options.maxColumns) {
+    const known = (i: number): boolean => input.annotations[i].tags.some((t) => index.rowOf.has(t))
+    ;({ cols, colOf, hidden } = keepBusiest(cols, colOf, options.maxColumns, known))
+  }
   const R = index.rows.length
   const C = cols.length
   const hasChildren = new Uint8Array(R)
@@ -169,8 +179,9 @@ export function codeMatrix(input: AnalysisInput, options: MatrixOptions = {}): C
   const stamp = new Int32Array(R)
   const { rowOf, parentRow } = index
   for (let i = 0; i < input.annotations.length; i++) {
+    if (keptOf[i] < 0) continue
     const c = colOf[i]
-    if (c < 0) continue
+    const shown = c >= 0
     const tags = input.annotations[i].tags
     // The same walk as forEachRolledUpRow, written out: this loop runs for every passage.
     const mark = i + 1
@@ -182,17 +193,17 @@ export function codeMatrix(input: AnalysisInput, options: MatrixOptions = {}): C
       for (let r = start; r >= 0 && stamp[r] !== mark; r = parentRow[r]) {
         stamp[r] = mark
         totals[r]++
-        counts[r][c]++
+        if (shown) counts[r][c]++
       }
     }
     if (!any) continue
-    columnTotals[c]++
+    if (shown) columnTotals[c]++
     for (const id of tags) {
       const r = rowOf.get(id) as number
       if (r !== undefined && stamp[r] !== -mark) {
         stamp[r] = -mark
         ownTotals[r]++
-        if (hasChildren[r]) own[r][c]++
+        if (shown && hasChildren[r]) own[r][c]++
       }
     }
   }

@@ -4,6 +4,7 @@ import { PORT_TEXT } from '../../../test-support/qda-sample'
 import { useTempDirs } from '../../../test-support/temp-dir'
 import { enc, importText, openTestWorkbench } from '../../../test-support/workbench'
 import { qdaSchemaErrors } from '../../../test-support/xsd'
+import { readQdpx } from '../../domain/exchange/qdpx/read-qdpx'
 import type { Workbench } from '../../workbench'
 
 const tempDir = useTempDirs()
@@ -88,6 +89,25 @@ describe('REFI-QDA projects out and in', () => {
       const xml = await z.file('project.qde')!.async('string')
       expect(await qdaSchemaErrors(xml)).toEqual([])
       expect(xml).toContain('PlainTextSelection')
+    } finally {
+      await wb.close()
+    }
+  })
+
+  it('writes the source a document is assigned to, and its grades, as document variables', async () => {
+    const wb = await openTestWorkbench(await tempDir())
+    try {
+      const { doc } = await sampleWorkspace(wb)
+      const given = await wb.setDocumentSource(doc.id, 'Harbour Authority')
+      await wb.gradeSource(given.value.source!.id, 'B', 'Right on port news before.')
+      await wb.gradeDocument(doc.id, { credibility: 2 }, 'Matches the notice.')
+      const read = await readQdpx((await wb.exportQdpx()).data)
+      if ('error' in read) throw new Error(read.error)
+      expect(read.project.documents[0].details).toMatchObject({
+        source: 'Harbour Authority',
+        reliability: 'B',
+        credibility: 2
+      })
     } finally {
       await wb.close()
     }

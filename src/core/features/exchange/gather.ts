@@ -38,7 +38,12 @@ export async function gatherProject(
       note: file.note,
       annotations: file.annotations,
       details: row
-        ? { reliability: row.reliability, credibility: row.credibility, flags: [...row.flags] }
+        ? {
+            ...(row.sourceName ? { source: row.sourceName } : {}),
+            reliability: row.reliability,
+            credibility: row.credibility,
+            flags: [...row.flags]
+          }
         : undefined,
       credibility
     })

@@ -13,7 +13,10 @@ const AXIS_LABEL: Record<MatrixAxis, string> = {
 }
 
 /** Rows in tree order, siblings sorted by one column's count (or kept in codebook order). */
-function orderedRows(m: CodeMatrix, sortCol: number | null, collapsed: Set<string>): number[] {
+function orderedRows(m: CodeMatrix, sortId: string | null, collapsed: Set<string>): number[] {
+  // Sorted by a column's id, not its place: a new count may show other columns.
+  const found = sortId === null ? -1 : m.cols.findIndex((c) => c.id === sortId)
+  const sortCol = found < 0 ? null : found
   const children = new Map<number, number[]>()
   const parentOf: number[] = []
   const stack: number[] = []
@@ -37,6 +40,14 @@ function orderedRows(m: CodeMatrix, sortCol: number | null, collapsed: Set<strin
   return out
 }
 
+/** The coarser axes to suggest when this one has too many columns. */
+function otherAxes(axis: MatrixAxis): string {
+  const names = (['sources', 'origins', 'grades'] as const)
+    .filter((a) => a !== axis)
+    .map((a) => AXIS_LABEL[a])
+  return `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`
+}
+
 /** The most columns the table shows: those with the most passages (the export has them all). */
 const MAX_COLUMNS = 100
 
@@ -52,7 +63,7 @@ export function MatrixTab(): React.JSX.Element {
   const client = useClient()
   const [axis, setAxis] = useState<MatrixAxis>('documents')
   const { filter, key, control } = useAnalysisFilter()
-  const [sortCol, setSortCol] = useState<number | null>(null)
+  const [sortId, setSortId] = useState<string | null>(null)
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set())
   const [cell, setCell] = useState<{ tagId: string; colId?: string; label: string } | null>(null)
   const query = { cols: axis, ...filter }
@@ -70,11 +81,9 @@ export function MatrixTab(): React.JSX.Element {
       })
   )
   const m = matrix.data
-  const order = useMemo(
-    () => (m ? orderedRows(m, sortCol, collapsed) : []),
-    [m, sortCol, collapsed]
-  )
+  const order = useMemo(() => (m ? orderedRows(m, sortId, collapsed) : []), [m, sortId, collapsed])
   const max = useMemo(() => (m ? maxCount(m.counts) : 0), [m])
+  const sorted = !!m && sortId !== null && m.cols.some((c) => c.id === sortId)
   const hasChildren = (i: number): boolean =>
     !!m && i + 1 < m.rows.length && m.rows[i + 1].depth > m.rows[i].depth
   const toggle = (tagId: string): void =>
@@ -94,7 +103,7 @@ export function MatrixTab(): React.JSX.Element {
             value={axis}
             onChange={(e) => {
               setAxis(e.target.value as MatrixAxis)
-              setSortCol(null)
+              setSortId(null)
               setCell(null)
             }}
           >
@@ -119,9 +128,9 @@ export function MatrixTab(): React.JSX.Element {
         <>
           {m.hiddenColumns ? (
             <p className="hint" role="status">
-              Showing the {m.cols.length} {axis} with the most passages; {m.hiddenColumns} more are
-              left out here. Export the table (CSV or Markdown) for all of them, or choose Sources
-              or Origins as columns.
+              Showing the {m.cols.length} {axis} with the most passages;{' '}
+              {formatCount(m.hiddenColumns, 'more is', 'more are')} left out here. Export the table
+              (CSV or Markdown) for all of them, or choose {otherAxes(axis)} as columns.
             </p>
           ) : null}
           <div className="matrix-scroll">
@@ -132,19 +141,23 @@ export function MatrixTab(): React.JSX.Element {
                     <button
                       type="button"
                       className="sort"
-                      aria-pressed={sortCol === null}
-                      onClick={() => setSortCol(null)}
+                      aria-pressed={!sorted}
+                      onClick={() => setSortId(null)}
                     >
                       Tag
                     </button>
                   </th>
-                  {m.cols.map((c, j) => (
-                    <th key={c.id} scope="col" aria-sort={sortCol === j ? 'descending' : undefined}>
+                  {m.cols.map((c) => (
+                    <th
+                      key={c.id}
+                      scope="col"
+                      aria-sort={sortId === c.id ? 'descending' : undefined}
+                    >
                       <button
                         type="button"
                         className="sort"
                         title={`Sort by ${c.label}`}
-                        onClick={() => setSortCol(sortCol === j ? null : j)}
+                        onClick={() => setSortId(sortId === c.id ? null : c.id)}
                       >
                         {c.label}
                       </button>

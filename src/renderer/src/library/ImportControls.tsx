@@ -35,7 +35,7 @@ export function ImportControls({ busy, onFiles }: Props): React.JSX.Element {
       {/* Below 1360 px this one folds into the ⋯ menu (styles/shell.css). */}
       <button
         type="button"
-        className="wide-only"
+        className="roomy-only"
         disabled={busy}
         onClick={() => folderRef.current?.click()}
       >

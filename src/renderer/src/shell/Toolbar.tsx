@@ -13,9 +13,10 @@ const clickInput = (label: string): void =>
   document.querySelector<HTMLInputElement>(`input[aria-label="${label}"]`)?.click()
 
 /**
- * The bar across the top: views, search, import, export, undo and the panel switches. Below
- * 1360 px wide, Import folder, Export and the shortcuts list fold into the ⋯ menu (styles/shell.css),
- * which always holds Import a QDA project…, Exchange with another laptop… and Trash….
+ * The bar across the top: views, search, import, export, undo and the panel switches. Import
+ * folder folds into the ⋯ menu below 1360 px wide, Export and the shortcuts list below 1200 px
+ * (styles/shell.css); the menu lists them all, with Import a QDA project…, Exchange with another
+ * laptop… and Trash….
  */
 export function Toolbar({
   importer,
@@ -132,7 +133,7 @@ export function Toolbar({
       >
         ?
       </button>
-      {/* Always there: exchange with other tools and laptops, the trash; below 1360 px also what folds away. */}
+      {/* The ⋯ menu lists everything: Import folder, Export and Shortcuts are also buttons on wide screens. */}
       <Menu
         label="More actions"
         items={[

@@ -7,8 +7,12 @@ export interface WorkspaceDocument {
   text: string
   note: string
   annotations: readonly Annotation[]
-  /** Grades and flags, when the workspace keeps them. */
-  details?: Pick<QdaDocumentDetails, 'reliability' | 'credibility' | 'flags'>
+  /**
+   * Grades and flags, when the workspace keeps them, and the name of the source the document is
+   * assigned to in the Sources view (over the `source` line it was imported with).
+   */
+  details?: Pick<QdaDocumentDetails, 'reliability' | 'credibility' | 'flags'> &
+    Partial<Pick<QdaDocumentDetails, 'source'>>
   /** Passage credibility (1–6) by annotation id, when the workspace keeps it. */
   credibility?: ReadonlyMap<string, number>
 }
