@@ -245,14 +245,17 @@ test('builds an analysis of competing hypotheses from Themes with the keyboard, 
     .getByRole('navigation', { name: 'Views' })
     .getByRole('button', { name: 'Themes' })
     .press('Enter')
-  for (const theme of ['Ransomware', 'Attribution']) {
+  // Ransomware has three passages, Attribution two: wait for the whole list before pressing.
+  for (const [theme, n] of [
+    ['Ransomware', 3],
+    ['Attribution', 2]
+  ] as const) {
     await app
       .getByRole('list', { name: 'Tags' })
       .getByRole('button', { name: new RegExp(`^${theme}`) })
       .press('Enter')
     const adds = app.getByRole('button', { name: 'Add to “Who is behind the attack?”' })
-    await expect(adds.first()).toBeVisible()
-    const n = await adds.count()
+    await expect(adds).toHaveCount(n)
     for (let i = 0; i < n; i++) await adds.nth(i).press('Enter')
   }
   await app

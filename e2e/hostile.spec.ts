@@ -8,6 +8,9 @@ test('hostile documents import as plain text or are refused, and nothing in them
   app,
   context
 }) => {
+  // Dozens of hostile files, each imported and opened: on a loaded two-core runner this takes
+  // more than the default minute.
+  test.slow()
   const dir = await mkdtemp(join(tmpdir(), 'hostile-'))
   const fixtures = (await makeHostileFixtures(dir)).filter((f) => f.name !== 'over-the-limit.txt') // the app's limit is 100 MB
   const dialogs: string[] = []
