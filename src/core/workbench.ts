@@ -330,6 +330,7 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
     exportFile: _exportFile,
     importFile: _importFile,
     listLinks: _listLinks,
+    exchange: reliabilityExchange,
     ...reliabilityOps
   } = reliability
   const analysis = analysisFeature({
@@ -347,6 +348,7 @@ export async function createWorkbench(dir: string, options: WorkbenchOptions): P
   const exchange = exchangeFeature(ctx, {
     records: exchangeRecords,
     grades: () => reliability.gradeLookup(),
+    reliability: reliabilityExchange,
     maxTextChars: limits.maxTextChars,
     userName: () => options.userName ?? osUserName(),
     grading: {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { CaseAnnotation, CaseState } from '../core/domain/exchange/bundle/format'
+import { gradeRecordId } from '../core/domain/exchange/bundle/reliability-records'
 
 export const sha256 = (b: Uint8Array | string): string =>
   createHash('sha256').update(b).digest('hex')
@@ -112,10 +113,11 @@ export function baseCase(): CaseState {
     ],
     grades: [
       {
-        id: 'g1',
+        // A grade's id is made from what it grades, as the workspace makes it.
+        id: gradeRecordId(ids[2]),
         docIds: [ids[2]],
         annotationIds: [],
-        fields: { credibility: 5 },
+        fields: { credibility: 5, subject: 'document' },
         created: T0,
         modified: T0
       }

@@ -38,16 +38,69 @@ async function state(wb: Workbench) {
   }
 }
 
+/** Sources, grades and links as a person sees them (documents and highlights by their text). */
+async function grading(wb: Workbench) {
+  const docs = await wb.listDocuments()
+  const textOf = new Map(docs.map((d) => [d.id, d.textSha256.slice(0, 8)]))
+  const quoteOf = new Map<string, string>()
+  for (const d of docs)
+    for (const a of await wb.listAnnotations(d.id)) quoteOf.set(a.id, a.quote.exact)
+  const grade = (g: {
+    current: { value: unknown; rationale: string } | null
+    history: unknown[]
+  }) =>
+    g.current
+      ? `${String(g.current.value)} (${g.current.rationale}; ${g.history.length} before)`
+      : null
+  const out = []
+  for (const d of docs) {
+    const r = await wb.getDocumentReliability(d.id)
+    out.push({
+      doc: textOf.get(d.id),
+      source: r.source?.name ?? null,
+      credibility: grade(r.record.credibility),
+      highlights: Object.entries(r.highlightGrades)
+        .map(([id, h]) => `${quoteOf.get(id)}: ${grade(h.credibility)}`)
+        .sort(),
+      links: (await wb.derivationsOf(d.id))
+        .filter((l) => l.status !== 'proposed')
+        .map(
+          (l) =>
+            `${textOf.get(l.from)} → ${l.to.kind === 'document' ? textOf.get(l.to.docId) : l.to.name}: ${l.status}`
+        )
+        .sort(),
+      claims: Object.values(await wb.corroborationOf(d.id))
+        .flatMap((c) => c.claims.map((id) => quoteOf.get(id)))
+        .sort()
+    })
+  }
+  return {
+    sources: (await wb.listSources())
+      .map(
+        (s) => `${s.name} [${s.kind}] ${grade(s.reliability)}: ${s.documents.length} document(s)`
+      )
+      .sort(),
+    documents: out.sort((a, b) => String(a.doc).localeCompare(String(b.doc)))
+  }
+}
+
 const range = (text: string, q: string) => ({
   start: text.indexOf(q),
   end: text.indexOf(q) + q.length
 })
 
+/** Both laptops' clock: it stands still unless a test moves it. */
+let clock = 0
+const tick = (): void => void (clock += 60_000)
+
 async function laptops() {
-  const a = await openTestWorkbench(await tempDir())
+  clock = Date.parse('2025-03-06T09:00:00Z')
+  const now = () => new Date(clock)
+  const a = await openTestWorkbench(await tempDir(), { now })
   // The test clock's ids count from 1 in every workspace; the app's are random. Each laptop gets its own.
   let n = 0
   const b = await openTestWorkbench(await tempDir(), {
+    now,
     newId: () => `b${String(++n).padStart(4, '0')}`
   })
   const docs = []
@@ -188,6 +241,82 @@ describe('case bundles between two laptops', () => {
         /^own\.awb was not merged: it was made by this workspace/
       )
       expect(await state(b)).toEqual(before)
+    } finally {
+      await a.close()
+      await b.close()
+    }
+  })
+
+  it('carries sources, grades and links: merged both ways they end the same, a conflict is reported, and an undo puts them back', async () => {
+    const { a, b, docs, h1, h2 } = await laptops()
+    try {
+      const src = (await a.setDocumentSource(docs[0].id, 'Averly Harbour Times')).value.source!
+      await a.gradeSource(src.id, 'B', 'A long record on port news')
+      await a.gradeDocument(docs[0].id, { credibility: 2 }, 'Photos from the quay')
+      await a.gradeHighlight(h1.id, 3, 'One witness only')
+      await a.setLink(docs[1].id, { kind: 'document', docId: docs[0].id }, 'confirmed')
+      await a.setSameClaim(h1.id, h2.id, true)
+      const graded = await a.exportBundle({})
+      const first = await b.mergeBundle({ name: 'graded.awb', data: graded.data }, {})
+      expect(first.counts).toMatchObject({ 'source added': 1, 'link added': 2 })
+      const sa = await grading(a)
+      expect(sa.sources).toEqual([
+        'Averly Harbour Times [unknown] B (A long record on port news; 0 before): 1 document(s)'
+      ])
+      // The link is listed with both its documents.
+      expect(sa.documents.flatMap((d) => d.links)).toHaveLength(2)
+      expect(sa.documents.flatMap((d) => d.claims)).toHaveLength(2)
+      expect(await grading(b)).toEqual(sa)
+
+      // Both regrade the source (B later: B wins, A's grade is reported); each changes something else.
+      tick()
+      const bSource = (await b.listSources())[0]
+      expect(bSource.id).toBe(src.id)
+      await a.gradeSource(src.id, 'C', 'Two corrections this year')
+      await a.gradeDocument(docs[1].id, { credibility: 4 }, 'Unconfirmed statement')
+      tick()
+      await b.gradeSource(src.id, 'A', 'Checked over ten years')
+      await b.gradeHighlight((await b.listAnnotations(docs[0].id))[0].id, null, 'Second witness')
+      const beforeB = await grading(b)
+
+      tick()
+      const fromB = await b.exportBundle({})
+      const intoA = await a.mergeBundle({ name: 'b.awb', data: fromB.data }, {})
+      expect(intoA.conflicts).toContainEqual(
+        expect.objectContaining({ kind: 'source', id: src.id, field: 'reliability' })
+      )
+      const fromA = await a.exportBundle({})
+      const intoB = await b.mergeBundle({ name: 'a.awb', data: fromA.data }, {})
+      const ga = await grading(a)
+      expect(await grading(b)).toEqual(ga)
+      expect(ga.sources[0]).toMatch(/ A \(Checked over ten years; 1 before\)/)
+      const [d0, d1] = [docs[0], docs[1]].map((d) => d.textSha256.slice(0, 8))
+      expect(ga.documents.find((d) => d.doc === d0)?.highlights).toEqual(['ransomware: null'])
+      expect(ga.documents.find((d) => d.doc === d1)?.credibility).toMatch(/^4 /)
+
+      // The same bundle again changes nothing; undoing B's merge puts B's grades back.
+      const again = await b.mergeBundle({ name: 'a.awb', data: fromA.data }, {})
+      expect(again.changed).toBe(false)
+      expect(await grading(b)).toEqual(ga)
+      await b.undoMerge(intoB.mergeId!)
+      expect(await grading(b)).toEqual(beforeB)
+      await b.redoMerge(intoB.mergeId!)
+      expect(await grading(b)).toEqual(ga)
+    } finally {
+      await a.close()
+      await b.close()
+    }
+  })
+
+  it('a source made on both laptops under the same name is one source after the merge', async () => {
+    const { a, b, docs } = await laptops()
+    try {
+      await a.setDocumentSource(docs[0].id, 'Port Authority')
+      await b.setDocumentSource(docs[1].id, 'port authority')
+      const fromA = await a.exportBundle({})
+      await b.mergeBundle({ name: 'a.awb', data: fromA.data }, {})
+      const sources = await b.listSources()
+      expect(sources.map((s) => [s.name, s.documents.length])).toEqual([['port authority', 2]])
     } finally {
       await a.close()
       await b.close()

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto'
 import type { Change, FilePayload } from '../../../shared/api'
+import type { GradesSnapshot } from '../../../shared/reliability'
 import type {
   BundleExport,
   BundleExportOptions,
@@ -15,7 +16,9 @@ import { subtrees } from '../../domain/codebook/tree'
 import { readBundle, writeBundle } from '../../domain/exchange/bundle/bundle-zip'
 import { mergeCase } from '../../domain/exchange/bundle/merge'
 import { writeQdpx } from '../../domain/exchange/qdpx/write-qdpx'
+import { reliabilityPatch } from '../../domain/exchange/bundle/reliability-records'
 import type { Collection, FeatureContext, GradeLookup } from '../../ports'
+import type { ReliabilityExchange } from '../reliability/reliability'
 import { applyMerge, putSide } from './apply-merge'
 import { gatherCase, gatherProject } from './gather'
 import { importProject, type ImportGrading } from './import-project'
@@ -25,6 +28,8 @@ export interface ExchangeDeps {
   records: Collection<ExchangeFile>
   grades?: () => Promise<GradeLookup>
   grading?: ImportGrading
+  /** Sources, grades and links, carried in bundles and merged (absent: bundles go without them). */
+  reliability?: ReliabilityExchange
   maxTextChars: number
   userName: () => string
 }
@@ -98,7 +103,7 @@ export function exchangeFeature(ctx: FeatureContext, deps: ExchangeDeps) {
     const docs = await chosenDocuments(options)
     const me = await workspaceId()
     const at = ctx.clock.now().toISOString()
-    const state = await gatherCase(ctx, docs, at)
+    const state = await gatherCase(ctx, docs, at, await deps.reliability?.read())
     const texts = new Map<string, string>()
     const originals = new Map<string, { ext: string; bytes: Uint8Array }>()
     for (const meta of docs) {
@@ -172,7 +177,8 @@ export function exchangeFeature(ctx: FeatureContext, deps: ExchangeDeps) {
         'The last exchange this bundle names is not known here: it was merged as a first exchange, so nothing in it counts as deleted.'
       )
     const now = ctx.clock.now().toISOString()
-    const local = await gatherCase(ctx, ctx.catalog.documents(), now)
+    const grades = await deps.reliability?.read()
+    const local = await gatherCase(ctx, ctx.catalog.documents(), now, grades)
     const { state, report } = mergeCase({
       local: { workspaceId: me, state: local },
       incoming: { workspaceId: from, state: bundle.state },
@@ -209,7 +215,21 @@ export function exchangeFeature(ctx: FeatureContext, deps: ExchangeDeps) {
       })
       return summary
     }
-    const applied = await applyMerge(ctx, local, state, report, bundle, skipped)
+    const adding = report.newDocuments.map((d) => d.id)
+    deps.reliability?.hold(adding)
+    let applied
+    try {
+      applied = await applyMerge(ctx, local, state, report, bundle, skipped)
+      const written = await deps.reliability?.write((file) =>
+        reliabilityPatch(file, local, state, skipped)
+      )
+      if (written) {
+        applied.before.grades = written.before
+        applied.after.grades = written.after
+      }
+    } finally {
+      deps.reliability?.release(adding)
+    }
     const mergeId = `merge-${shortId()}`
     await records.update((draft) => {
       remember(draft)
@@ -238,10 +258,15 @@ export function exchangeFeature(ctx: FeatureContext, deps: ExchangeDeps) {
     return m
   }
 
+  const putGrades = async (snapshot: GradesSnapshot): Promise<void> => {
+    await deps.reliability?.write(() => snapshot)
+  }
+
   async function undoMerge(id: string): Promise<Change<MergeUndoReport>> {
     const m = findMerge(id)
     if (m.state === 'merged') {
       await putSide(ctx, m.before, m.after)
+      if (m.before.grades) await putGrades(m.before.grades)
       await records.update((draft) => {
         const r = draft.merges.find((x) => x.id === id)
         if (r) r.state = 'undone'
@@ -258,6 +283,7 @@ export function exchangeFeature(ctx: FeatureContext, deps: ExchangeDeps) {
   async function redoMerge(id: string): Promise<Change<MergeUndoReport>> {
     const m = findMerge(id)
     if (m.state === 'undone') {
+      if (m.after.grades) await putGrades(m.after.grades)
       await putSide(ctx, m.after, m.before)
       await records.update((draft) => {
         const r = draft.merges.find((x) => x.id === id)

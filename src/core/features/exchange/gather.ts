@@ -1,6 +1,8 @@
 import type { DocumentMeta } from '../../../shared/model'
 import type { CaseState } from '../../domain/exchange/bundle/format'
 import { caseFromWorkspace } from '../../domain/exchange/bundle/from-model'
+import { recordsFromReliability } from '../../domain/exchange/bundle/reliability-records'
+import type { ReliabilityFile } from '../../../shared/reliability-schemas'
 import { projectFromWorkspace, type WorkspaceDocument } from '../../domain/exchange/qdpx/from-model'
 import type { QdaProject } from '../../domain/exchange/qdpx/project'
 import type { FeatureContext, GradeLookup } from '../../ports'
@@ -73,19 +75,33 @@ export async function readDocument(
   return { note: file.note, annotations: file.annotations.map((a) => ({ ...a })) }
 }
 
-/** The case state of some documents of the workspace (every document by default), as a bundle carries it. */
+/**
+ * The case state of some documents of the workspace (every document by default), as a bundle
+ * carries it: with the sources, grades and links of reliability.json when it is given.
+ */
 export async function gatherCase(
   ctx: FeatureContext,
   docs: readonly DocumentMeta[],
-  codebookModified: string
+  codebookModified: string,
+  reliability?: Readonly<ReliabilityFile>
 ): Promise<CaseState> {
   const documents = []
   for (const meta of docs) documents.push({ meta, ...(await readDocument(ctx, meta)) })
-  return caseFromWorkspace({
+  const state = caseFromWorkspace({
     documents,
     catalog: ctx.catalog.documents(),
     tags: ctx.codebook.tags(),
     memos: ctx.memos.memos(),
     codebookModified
   })
+  if (!reliability) return state
+  return {
+    ...state,
+    ...recordsFromReliability(reliability, {
+      carried: new Set(docs.map((d) => d.id)),
+      named: new Set(state.documents.map((d) => d.id)),
+      annotations: new Map(state.annotations.map((a) => [a.id, a.docId])),
+      modified: codebookModified
+    })
+  }
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import type { DocumentMeta, Memo, Tag } from '../../../shared/model'
 import { annotationSchema, memoSchema, tagSchema } from '../../../shared/model-schemas'
+import type { GradesSnapshot } from '../../../shared/reliability'
+import { gradesSnapshotSchema } from '../../../shared/reliability-schemas'
 import { caseSchema } from '../../domain/exchange/bundle/schema'
 import type { CaseState } from '../../domain/exchange/bundle/format'
 import { documentMetaSchema, type AnnotationFile } from '../../ports'
@@ -22,6 +24,8 @@ export interface MergeSideState {
   files: { docId: string; note: string; annotations: AnnotationFile['annotations'] }[]
   tags: Tag[] | null
   memos: Memo[] | null
+  /** Sources, grades and links the merge changed (absent: none, or a merge of an earlier version). */
+  grades?: GradesSnapshot
 }
 
 export interface MergeRecord {
@@ -57,7 +61,8 @@ const sideSchema = z.object({
     z.object({ docId: z.string(), note: z.string(), annotations: z.array(annotationSchema) })
   ),
   tags: z.array(tagSchema).nullable(),
-  memos: z.array(memoSchema).nullable()
+  memos: z.array(memoSchema).nullable(),
+  grades: gradesSnapshotSchema.optional()
 })
 const exchange = z.object({ id: z.string(), at: z.string() })
 

@@ -88,6 +88,21 @@ const BATCH_MS = 150
  * Kept in reliability.json; all changes run one after another, and every read waits for the
  * imports before it to be worked out.
  */
+/**
+ * Sources, grades and links as a case bundle's merge reads and writes them: read once the
+ * imports before are worked out; written alone, with the documents the merge adds held back from
+ * being worked out at import until their records are written (`hold`, then `release`).
+ */
+export interface ReliabilityExchange {
+  read: () => Promise<ReliabilityFile>
+  hold: (docIds: readonly string[]) => void
+  release: (docIds: readonly string[]) => void
+  /** Writes what `patch` returns from the records as they are; returns what it replaced and what it wrote. */
+  write: (
+    patch: (file: Readonly<ReliabilityFile>) => GradesSnapshot | null
+  ) => Promise<{ before: GradesSnapshot; after: GradesSnapshot } | null>
+}
+
 export function reliabilityFeature(deps: ReliabilityDeps): ReliabilityOps & {
   /** Works out the imports not yet done (called before closing). */
   flush: () => Promise<void>
@@ -97,10 +112,13 @@ export function reliabilityFeature(deps: ReliabilityDeps): ReliabilityOps & {
   exportFile: () => Promise<ReliabilityFile>
   /** Replaces all of it with a backup's (a restore into an empty workspace). */
   importFile: (file: ReliabilityFile) => Promise<void>
+  /** What a case bundle's merge reads and writes. */
+  exchange: ReliabilityExchange
 } {
   const { records } = deps
   const queue = new SerialQueue()
   const pending = new Set<string>()
+  const held = new Set<string>()
   let timer: ReturnType<typeof setTimeout> | null = null
 
   const data = (): Readonly<ReliabilityFile> => records.data
@@ -153,8 +171,10 @@ export function reliabilityFeature(deps: ReliabilityDeps): ReliabilityOps & {
   /** Works out the source, flags and derivations of documents saved since the last time. */
   async function work(): Promise<void> {
     if (pending.size === 0) return
-    const ids = [...pending]
-    pending.clear()
+    // Documents a merge is adding wait: their records come with the bundle.
+    const ids = [...pending].filter((id) => !held.has(id))
+    for (const id of ids) pending.delete(id)
+    if (ids.length === 0) return
     const found = await findAtImport(ids, deps)
     if (found.length === 0) return
     const { setAt } = stamp()
@@ -186,6 +206,14 @@ export function reliabilityFeature(deps: ReliabilityDeps): ReliabilityOps & {
     for (const meta of deps.catalog.documents())
       if (!records.data.documents[meta.id]) pending.add(meta.id)
 
+  const schedule = (): void => {
+    if (!timer)
+      timer = setTimeout(() => {
+        timer = null
+        void queue.run(work).catch(() => undefined)
+      }, BATCH_MS)
+  }
+
   deps.events.subscribe((event) => {
     if (event.kind === 'restored') {
       // A workspace filled from a backup: every document is worked out.
@@ -193,11 +221,7 @@ export function reliabilityFeature(deps: ReliabilityDeps): ReliabilityOps & {
         if (!records.data.documents[meta.id]) pending.add(meta.id)
     } else if (event.kind === 'document-saved') pending.add(event.meta.id)
     else return
-    if (!timer)
-      timer = setTimeout(() => {
-        timer = null
-        void queue.run(work).catch(() => undefined)
-      }, BATCH_MS)
+    schedule()
   })
 
   const reliabilityOf = (docId: string): DocumentReliability => documentView(docId, data())
@@ -377,6 +401,22 @@ export function reliabilityFeature(deps: ReliabilityDeps): ReliabilityOps & {
       }),
 
     exportFile: () => run(async () => structuredClone(data()) as ReliabilityFile),
+
+    exchange: {
+      read: () => run(async () => structuredClone(data()) as ReliabilityFile),
+      hold: (ids) => {
+        for (const id of ids) held.add(id)
+      },
+      release: (ids) => {
+        for (const id of ids) held.delete(id)
+        if (pending.size) schedule()
+      },
+      write: (patch) =>
+        queue.run(async () => {
+          const snapshot = patch(data())
+          return snapshot ? { before: await apply(snapshot), after: snapshot } : null
+        })
+    },
 
     importFile: (file) =>
       queue.run(async () => {

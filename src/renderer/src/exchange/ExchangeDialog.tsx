@@ -239,7 +239,7 @@ export function ExchangeDialog(): React.JSX.Element {
                 <p className="hint">
                   {empty
                     ? `Choose at least one ${scope === 'docs' ? 'document' : 'theme'}.`
-                    : 'The bundle holds the documents (texts and originals), their highlights and notes, the codebook and memos. Sources, grades and links do not travel yet: set them again on the other laptop.'}
+                    : 'The bundle holds the documents (texts and originals), their highlights and notes, the codebook and memos, the sources with their grades, the documents’ and highlights’ grades, and the links between the documents sent.'}
                 </p>
                 {exported && <p role="status">{exported}</p>}
                 <button

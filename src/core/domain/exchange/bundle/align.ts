@@ -6,12 +6,14 @@ import type {
   CaseState,
   CaseTag
 } from './format'
+import { gradeIdOf, recordKey } from './reliability-records'
 
 /**
  * Before two states are merged, the other one (a bundle, or the base of the last exchange) is put
  * in our ids. Documents are matched by their text's hash, whatever their ids or file names;
  * tags by id, then by name under the same parent; annotations by id, then by the same place in
- * the same document with the same quote; memos by id, then by the same title and text. What was
+ * the same document with the same quote; memos by id, then by the same title and text; sources
+ * by id, then by name; links by id, then by the same two ends; grades by what they grade. What
  * the base knew is matched as the base was (`hint`), never by content; the base itself is
  * matched by ids alone (`byContent` false). Our own ids are never changed.
  */
@@ -20,13 +22,17 @@ export interface IdMap {
   tags: Map<string, string>
   annotations: Map<string, string>
   memos: Map<string, string>
+  sources: Map<string, string>
+  links: Map<string, string>
 }
 
 export const emptyIdMap = (): IdMap => ({
   documents: new Map(),
   tags: new Map(),
   annotations: new Map(),
-  memos: new Map()
+  memos: new Map(),
+  sources: new Map(),
+  links: new Map()
 })
 
 /** The tags with every parent before its children (a cycle's tags keep their order, last). */
@@ -152,19 +158,62 @@ export function align(
     tagIds: m.tagIds.map(tag).filter((x): x is string => !!x)
   }))
 
-  const records = (list: CaseRecord[] | undefined): CaseRecord[] | undefined =>
-    list?.map((r) => ({
+  // Sources, grades and links: their references in our ids first (a record whose document or
+  // highlight is not here is dropped), then sources by id or name, links by id or by the same
+  // ends, grades by what they grade.
+  const refs = (r: CaseRecord): CaseRecord | null => {
+    const fields: CaseRecord['fields'] = {}
+    for (const [k, v] of Object.entries(r.fields)) {
+      if (typeof v !== 'string' || !/(DocId|AnnotationId)$/.test(k)) fields[k] = v
+      else {
+        const to = (k.endsWith('DocId') ? map.documents : map.annotations).get(v)
+        if (to === undefined) return null
+        fields[k] = to
+      }
+    }
+    return {
       ...r,
       docIds: docRefs(r.docIds),
       annotationIds: r.annotationIds
         .map((a) => map.annotations.get(a))
-        .filter((x): x is string => !!x)
-    }))
-  const state: CaseState = { documents, tags, annotations, memos }
-  for (const kind of ['sources', 'grades', 'links'] as const) {
-    const list = records(other[kind])
-    if (list) state[kind] = list
+        .filter((x): x is string => !!x),
+      fields
+    }
   }
+  const present = (list: CaseRecord[] | undefined): CaseRecord[] | undefined =>
+    list?.map(refs).filter((r): r is CaseRecord => r !== null)
+  const byKey = (kind: 'sources' | 'links', list: CaseRecord[] | undefined) => {
+    if (!list) return undefined
+    const ours = new Set((local[kind] ?? []).map((r) => r.id))
+    const key = (r: CaseRecord): string => recordKey(kind, r) ?? `\u0001${r.id}`
+    matchIds(
+      list,
+      map[kind],
+      (r) => hint[kind].get(r.id) ?? (ours.has(r.id) ? r.id : undefined),
+      content((local[kind] ?? []).map((r): [string, string] => [key(r), r.id])),
+      key,
+      hint[kind].values()
+    )
+    return list.map((r) => ({ ...r, id: map[kind].get(r.id) as string }))
+  }
+  const state: CaseState = { documents, tags, annotations, memos }
+  const sources = byKey('sources', present(other.sources))
+  if (sources) state.sources = sources
+  const source = (id: CaseRecord['fields'][string]) =>
+    typeof id === 'string' ? (map.sources.get(id) ?? null) : null
+  const grades = present(other.grades)
+    ?.map((r) => {
+      const id = gradeIdOf(r)
+      if (id === null) return null
+      return 'sourceId' in r.fields
+        ? { ...r, id, fields: { ...r.fields, sourceId: source(r.fields.sourceId) } }
+        : { ...r, id }
+    })
+    .filter((r): r is CaseRecord => r !== null)
+    .filter((r, i, all) => all.findIndex((x) => x.id === r.id) === i)
+  if (grades) state.grades = grades
+  const links = byKey('links', present(other.links))
+  if (links) state.links = links
   return { state, map }
 }
 

@@ -124,9 +124,10 @@ function mergeOne<R extends { id: string }>(
     )
     values[f] = got.value
     times[f] = got.time
+    const field = f.replace(/^field:/, '')
     if (got.won && got.lost)
-      report.conflicts.push({ kind: spec.kind, id: l.id, field: f, kept: got.won, other: got.lost })
-    if (got.marked) report.marked.push({ kind: spec.kind, id: l.id, field: f })
+      report.conflicts.push({ kind: spec.kind, id: l.id, field, kept: got.won, other: got.lost })
+    if (got.marked) report.marked.push({ kind: spec.kind, id: l.id, field })
   }
   return spec.build(values, times, l, r)
 }

@@ -129,7 +129,11 @@ export function mergeCase(input: MergeInput): { state: CaseState; report: MergeR
   const state: CaseState = { documents, tags, annotations, memos }
   const annotationIds = new Set(annotations.map((a) => a.id))
   for (const kind of ['sources', 'grades', 'links'] as const satisfies readonly RecordKind[]) {
-    if (!local[kind] && !incoming[kind]) continue
+    // A bundle without them (from an earlier version) leaves ours as they are.
+    if (!incoming[kind]) {
+      if (local[kind]) state[kind] = local[kind]
+      continue
+    }
     const merged = mergeRecords(
       recordSpec(kind.slice(0, -1) as 'source' | 'grade' | 'link'),
       { local: local[kind] ?? [], incoming: incoming[kind] ?? [], base: base?.[kind] ?? null },

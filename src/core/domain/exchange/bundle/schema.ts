@@ -129,7 +129,8 @@ const memoSchema = z.object({
   times: times(MEMO_FIELDS)
 })
 
-const scalar = z.union([short, z.number(), z.boolean(), z.null()])
+// Record fields hold notes and grade histories as JSON text: a long text each.
+const scalar = z.union([long, z.number(), z.boolean(), z.null()])
 const recordSchema = z.object({
   id,
   docIds: list(id, LIMITS.refs),
