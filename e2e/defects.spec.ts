@@ -37,7 +37,8 @@ test('Enter takes the highlighted tag; a new tag is only made from the explicit 
 })
 
 test.describe('while a highlight is still being saved', () => {
-  test.use({ callDelaysMs: { createAnnotation: 800 } })
+  // Long enough that typing and checking finish first on a loaded two-core runner (800 ms was not).
+  test.use({ callDelaysMs: { createAnnotation: 3000 } })
 
   test('text typed into its Tags box is kept, and the tag applied once it is saved', async ({
     app
