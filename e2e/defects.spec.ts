@@ -36,6 +36,44 @@ test('Enter takes the highlighted tag; a new tag is only made from the explicit 
   await expect(editor.getByRole('listbox')).toBeHidden()
 })
 
+test('text selected just after H stays selected: the new highlight\'s Tags box does not take it', async ({
+  app
+}) => {
+  await importTwo(app)
+  await openDoc(app, LEDGER_TITLE)
+  const article = app.getByRole('article', { name: LEDGER_TITLE })
+  // H, then a new selection in the same moment, before the frame that brings the Tags box.
+  await article.evaluate((el) => {
+    const select = (phrase: string): void => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT)
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = (n.textContent ?? '').indexOf(phrase)
+        if (i < 0) continue
+        const range = document.createRange()
+        range.setStart(n, i)
+        range.setEnd(n, i + phrase.length)
+        document.getSelection()?.removeAllRanges()
+        document.getSelection()?.addRange(range)
+        return
+      }
+    }
+    ;(el.closest<HTMLElement>('[tabindex]') ?? el).focus()
+    select('Container handling stopped early on Tuesday')
+    el.dispatchEvent(new KeyboardEvent('keydown', { key: 'h', code: 'KeyH', bubbles: true }))
+    select('stopped early')
+  })
+  await expect(app.getByRole('list', { name: 'Highlights' }).getByRole('listitem')).toHaveCount(1)
+  await expect(app.getByRole('region', { name: 'Selected highlight' })).toBeVisible()
+  await expect(app.getByRole('combobox', { name: 'Tags' })).not.toBeFocused()
+  expect(await app.evaluate(() => document.getSelection()?.toString())).toBe('stopped early')
+  await app
+    .getByRole('toolbar', { name: 'Highlight selection' })
+    .getByRole('radio', { name: 'Pink' })
+    .click()
+  await app.keyboard.press('h')
+  await expect.poll(() => paintedText(app, 'wb-pink')).toEqual(['stopped early'])
+})
+
 test.describe('while a highlight is still being saved', () => {
   // Long enough that typing and checking finish first on a loaded two-core runner (800 ms was not).
   test.use({ callDelaysMs: { createAnnotation: 3000 } })

@@ -58,11 +58,13 @@ export function AnnotationEditor({
       return
     const box = (focusRequest.field === 'tags' ? tagsBox : noteBox).current
     if (!box) return
+    // Text selected since H (its report may still be on its way) keeps the focus and the selection.
+    if (focusRequest.afterHighlight && commands.currentSelection()) return
     box.focus()
     // What was typed before the box was there goes into it, as if typed there.
     if (focusRequest.typed) document.execCommand('insertText', false, focusRequest.typed)
     ui.set({ focusRequest: null })
-  }, [focusRequest, a.id, identity, client, ui])
+  }, [focusRequest, a.id, identity, client, ui, commands])
 
   /** The saved highlight's id, once it is saved (null if its save failed: that was said already). */
   const saved = (): Promise<string | null> => client.annotations.whenSaved(a.id).catch(() => null)

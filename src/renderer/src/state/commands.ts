@@ -161,7 +161,13 @@ export function createCommands(client: Client, ui: Store<UiState>, feedback: Fee
     },
     setSelection: (paneKey, range) => {
       const cur = ui.get().selection
-      if (range) ui.set({ selection: { ...range, paneKey } })
+      // Text selected in a reader while the last highlight's Tags box is still to come means the
+      // analyst has moved on: the box must not take focus (and with it the new selection).
+      if (range)
+        ui.set((s) => ({
+          selection: { ...range, paneKey },
+          ...(s.focusRequest?.afterHighlight ? { focusRequest: null } : {})
+        }))
       else if (cur?.paneKey === paneKey) ui.set({ selection: null })
     },
     toggleLibrary: () => ui.set((s) => ({ libraryOpen: !s.libraryOpen })),

@@ -92,7 +92,7 @@ export function createEditCommands(
       ui.set({
         selection: null,
         activeKey: pane.key,
-        focusRequest: { id: pending.id, field: 'tags', typed: '' }
+        focusRequest: { id: pending.id, field: 'tags', typed: '', afterHighlight: true }
       })
       afterPaint(() =>
         ui.set((now) =>

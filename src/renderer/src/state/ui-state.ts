@@ -60,8 +60,11 @@ export interface UiState {
   /** The compare view also marks boilerplate (phrases very many documents share). */
   sharedBoilerplate: boolean
   confirm: Confirm | null
-  /** Asks the editor of this highlight to put focus in a field ('tags' after H, 'note' after N). */
-  focusRequest: { id: string; field: 'tags' | 'note'; typed: string } | null
+  /**
+   * Asks the editor of this highlight to put focus in a field ('tags' after H, 'note' after N).
+   * The one H makes is `afterHighlight`: text selected in a reader before it is met cancels it.
+   */
+  focusRequest: { id: string; field: 'tags' | 'note'; typed: string; afterHighlight?: true } | null
   /** Set once the saved layout has been applied (panes opened after the library arrived). */
   restored: boolean
   /** The tab shown in the Analysis view. */
