@@ -36,7 +36,7 @@ test('Enter takes the highlighted tag; a new tag is only made from the explicit 
   await expect(editor.getByRole('listbox')).toBeHidden()
 })
 
-test('text selected just after H stays selected: the new highlight\'s Tags box does not take it', async ({
+test("text selected just after H stays selected: the new highlight's Tags box does not take it", async ({
   app
 }) => {
   await importTwo(app)
