@@ -27,10 +27,10 @@ interface Owner {
   lock?: LockIdentity
 }
 
-/** How long to wait for a lock whose owner is unknown to go stale (proper-lockfile's retries). */
-export type StaleWait = lockfile.LockOptions['retries']
+/** How long to wait for a lock whose owner is unknown to go stale: tries, and the pause between them (0: no waiting). */
+export type StaleWait = { retries: number; pauseMs: number } | 0
 
-const WAIT_FOR_STALE: StaleWait = { retries: 12, factor: 1, minTimeout: 500, maxTimeout: 500 }
+const WAIT_FOR_STALE: StaleWait = { retries: 12, pauseMs: 500 }
 
 const isAlive = (pid: number): boolean => {
   try {
@@ -92,7 +92,11 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
  * workspace.lock.takeover, itself made by mkdir), and the folder moved aside is checked to be the
  * one judged dead (else it is put back). A lock folder without a record of its own (its maker
  * crashed between making it and writing the record, or has not written it yet) is waited for
- * until it goes stale (`wait`), as proper-lockfile does.
+ * until it goes stale (`wait`).
+ *
+ * Every attempt to make the lock folder is made inside that section too: proper-lockfile removes
+ * a stale folder before it makes its own, and two processes doing so at once could each remove
+ * the other's fresh folder and both believe they hold the lock.
  */
 export async function lockWorkspace(
   dir: string,
@@ -104,8 +108,8 @@ export async function lockWorkspace(
     'locked',
     `The workspace ${dir} is in use by another Analyst Workbench process (the app or a workbench command). Close it, or wait for it to finish, and try again.`
   )
-  const acquire = async (retries: StaleWait): Promise<() => Promise<void>> => {
-    const release = await lockfile.lock(dir, { ...base, retries })
+  const acquire = async (): Promise<() => Promise<void>> => {
+    const release = await lockfile.lock(dir, { ...base, retries: 0 })
     try {
       const lock = (await identityOf(join(dir, LOCK))) ?? undefined
       // A folder where the owner record goes (damage) is moved aside: the lock is ours now.
@@ -128,26 +132,43 @@ export async function lockWorkspace(
       await release().catch(() => undefined) // a lock already lost cannot be released; nothing to undo
     }
   }
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await acquire(0)
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ELOCKED') throw err
+  const mutex = join(dir, TAKEOVER)
+  /** One attempt, inside the section (waiting a moment for another process to leave it); null: held. */
+  const attempt = async (): Promise<(() => Promise<void>) | null> => {
+    for (let tries = 0; tries < 400; tries++) {
+      if (await enter(mutex))
+        try {
+          return await acquire()
+        } catch (err) {
+          if ((err as NodeJS.ErrnoException).code === 'ELOCKED') return null
+          throw err
+        } finally {
+          await rmdir(mutex).catch(() => undefined)
+        }
+      await sleep(25)
     }
+    return null
+  }
+  const waits = wait === 0 ? 0 : wait.retries
+  for (let round = 0; ; round++) {
+    const got = await attempt()
+    if (got) return got
     const now = await holder(dir)
     if (now.kind === 'held') throw locked
     if (now.kind === 'unknown') {
-      try {
-        return await acquire(wait)
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ELOCKED') throw locked
-        throw err
+      // Only its going stale tells: try again until it has.
+      for (let i = 0; i < waits; i++) {
+        await sleep(wait === 0 ? 0 : wait.pauseMs)
+        const again = await attempt()
+        if (again) return again
+        if ((await holder(dir)).kind === 'held') throw locked
       }
+      throw locked
     }
     const taken = await takeOver(dir, acquire)
     if (typeof taken === 'function') return taken
     // Another process is taking it over, or the lock changed hands: look again, a few times.
-    if (attempt >= 20) throw locked
+    if (round >= 20) throw locked
     await sleep(25)
   }
 }
@@ -159,7 +180,7 @@ export async function lockWorkspace(
  */
 async function takeOver(
   dir: string,
-  acquire: (retries: StaleWait) => Promise<() => Promise<void>>
+  acquire: () => Promise<() => Promise<void>>
 ): Promise<(() => Promise<void>) | 'busy' | 'changed'> {
   const mutex = join(dir, TAKEOVER)
   if (!(await enter(mutex))) return 'busy'
@@ -182,7 +203,7 @@ async function takeOver(
     }
     await rm(aside, { recursive: true, force: true })
     try {
-      return await acquire(0)
+      return await acquire()
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ELOCKED') return 'changed'
       throw err
