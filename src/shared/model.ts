@@ -143,6 +143,8 @@ export interface DocumentMeta {
    * page, a named encoding): Read again as… starts from it, and a new version keeps the whole page.
    */
   read?: ReadOptions
+  /** When each detail was last edited (case bundles merge by these times). */
+  times?: ChangeTimes<DetailField>
   /**
    * The values found at import of the details the analyst has edited (a field is here only
    * while its value differs from the one found), so that each can go back to what was found.
@@ -235,6 +237,12 @@ export interface TextPositionSelector {
 
 export type AnchorStatus = 'anchored' | 'orphaned'
 
+/**
+ * When each field of a record last changed, where that is known (a field not named changed when
+ * the record was created, or, for a tag, at an unknown time). Case bundles merge by these times.
+ */
+export type ChangeTimes<F extends string> = Partial<Record<F, string>>
+
 /** A highlighted passage with its tags and note. Orphans keep their quote and last known position. */
 export interface Annotation {
   id: string
@@ -248,6 +256,8 @@ export interface Annotation {
   note: string
   created: string
   modified: string
+  /** `anchor` is the quote, the position and the status, which change together. */
+  times?: ChangeTimes<'anchor' | 'color' | 'tags' | 'note'>
 }
 
 /** A theme in the codebook. Tags nest: the path of "Lazarus Group" under "Actors" is "Actors/Lazarus Group". */
@@ -257,6 +267,7 @@ export interface Tag {
   parent: string | null
   color: string
   description: string
+  times?: ChangeTimes<'name' | 'parent' | 'color' | 'description'>
 }
 
 /** A tag as lists show it: with its full path and how many passages carry it (itself, not its sub-tags). */
@@ -282,6 +293,7 @@ export interface Memo {
   tagIds: string[]
   created: string
   modified: string
+  times?: ChangeTimes<'title' | 'text' | 'docIds' | 'tagIds'>
 }
 
 /** A passage as the Themes view lists it: the annotation and the title of its document. */

@@ -27,15 +27,17 @@ interface AnnotationEntry {
   upsert?: Annotation[]
   /** Highlights deleted, by id. */
   remove?: string[]
-  /** The document note, when it changed. */
+  /** The document note, when it changed, and when it did. */
   note?: string
+  noteModified?: string
 }
 
 const entrySchema = z.object({
   generation: z.number().int().nonnegative(),
   upsert: z.array(annotationSchema).optional(),
   remove: z.array(z.string()).optional(),
-  note: z.string().optional()
+  note: z.string().optional(),
+  noteModified: z.string().max(64).optional()
 })
 
 /** A journal longer than this is checkpointed into its file at the next change. */
@@ -279,17 +281,22 @@ function difference(
   if (upsert.length) entry.upsert = upsert
   if (remove.length) entry.remove = remove
   if (after.note !== before.note) entry.note = after.note
-  return entry.upsert || entry.remove || entry.note !== undefined ? entry : 'unchanged'
+  if (after.noteModified !== before.noteModified && after.noteModified !== undefined)
+    entry.noteModified = after.noteModified
+  return entry.upsert || entry.remove || entry.note !== undefined || entry.noteModified
+    ? entry
+    : 'unchanged'
 }
 
 /** A file with its journal's lines applied, in order, as the changes that wrote them did. */
 function replay(data: AnnotationFile, entries: AnnotationEntry[]): AnnotationFile {
-  let { annotations, note } = data
+  let { annotations, note, noteModified } = data
   for (const e of entries) {
     const gone = new Set([...(e.remove ?? []), ...(e.upsert ?? []).map((a) => a.id)])
     annotations = annotations.filter((a) => !gone.has(a.id)).concat(e.upsert ?? [])
     annotations.sort(byPosition)
     if (e.note !== undefined) note = e.note
+    if (e.noteModified !== undefined) noteModified = e.noteModified
   }
-  return { ...data, annotations, note }
+  return { ...data, annotations, note, ...(noteModified !== undefined ? { noteModified } : {}) }
 }

@@ -45,7 +45,8 @@ export const documentMetaSchema = z.object({
     .object({ name: z.string(), guessed: z.boolean(), confidence: z.number().min(0).max(1) })
     .optional(),
   found: z.partialRecord(z.enum(DETAIL_FIELDS), z.string().nullable()).optional(),
-  read: z.object({ wholePage: z.boolean().optional(), encoding: z.string().optional() }).optional()
+  read: z.object({ wholePage: z.boolean().optional(), encoding: z.string().optional() }).optional(),
+  times: z.partialRecord(z.enum(DETAIL_FIELDS), z.string().max(64)).optional()
 }) satisfies z.ZodType<DocumentMeta>
 
 const FORMATS = new Set<unknown>(SUPPORTED_FORMATS)
@@ -268,6 +269,8 @@ export const annotationFileSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   docId: z.string().min(1),
   note: z.string(),
+  /** When the note was last changed (unknown in files written before it was kept). */
+  noteModified: z.string().max(64).optional(),
   annotations: z.array(annotationSchema),
   /** Raised by every rewrite of this file; journal lines of other generations are ignored. */
   generation: z.number().int().nonnegative().default(0),

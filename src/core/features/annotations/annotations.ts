@@ -1,6 +1,7 @@
 import type { AnnotationPatch, Change, NewAnnotation, TextRange } from '../../../shared/api'
 import type { Annotation } from '../../../shared/model'
 import { describeRange } from '../../domain/anchoring/describe'
+import { annotationTimes } from '../../domain/exchange/bundle/change-times'
 import { byPosition } from '../../domain/anchoring/reanchor'
 import type { FeatureContext } from '../../ports'
 import { WorkbenchError } from '../../base/errors'
@@ -100,12 +101,14 @@ export function annotationOps(ctx: FeatureContext) {
       if (patch.color !== undefined) previous.color = before.color
       if (patch.tags !== undefined) previous.tags = before.tags
       if (patch.note !== undefined) previous.note = before.note
-      const after: Annotation = {
+      const at = now().toISOString()
+      const edited: Annotation = {
         ...before,
         ...patch,
         tags: patch.tags ? [...new Set(patch.tags)] : before.tags,
-        modified: now().toISOString()
+        modified: at
       }
+      const after: Annotation = { ...edited, times: annotationTimes(before, edited, at) }
       await put(after)
       return { value: after, undo: { method: 'updateAnnotation', args: [id, previous] } }
     },
@@ -142,12 +145,14 @@ export function annotationOps(ctx: FeatureContext) {
 
     async reattachAnnotation(id: string, start: number, end: number): Promise<Change<Annotation>> {
       const before = await find(id)
-      const after: Annotation = {
+      const at = now().toISOString()
+      const moved: Annotation = {
         ...before,
         ...(await selectorsFor(before.docId, start, end)),
         status: 'anchored',
-        modified: now().toISOString()
+        modified: at
       }
+      const after: Annotation = { ...moved, times: annotationTimes(before, moved, at) }
       await put(after)
       return { value: after, undo: { method: 'restoreAnnotation', args: [before] } }
     },
@@ -163,6 +168,7 @@ export function annotationOps(ctx: FeatureContext) {
         docId,
         (file) => {
           const old = file.note
+          if (old !== note) file.noteModified = now().toISOString()
           file.note = note
           return old
         },

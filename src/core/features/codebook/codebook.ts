@@ -1,7 +1,8 @@
 import type { Change, NewTag, TagPatch, TagState } from '../../../shared/api'
-import type { Passage, Tag, TagView } from '../../../shared/model'
+import type { Annotation, Passage, Tag, TagView } from '../../../shared/model'
 import type { FeatureContext } from '../../ports'
 import { WorkbenchError } from '../../base/errors'
+import { annotationTimes, tagTimes } from '../../domain/exchange/bundle/change-times'
 import { tagScope, taggedWithin } from '../../domain/codebook/tag-rules'
 import {
   depthOf,
@@ -76,6 +77,12 @@ export function codebookOps(ctx: FeatureContext) {
     return { tags: structuredClone([...tags()]), passages }
   }
 
+  /** Gives a passage (a draft being written) new tags, and the time they changed when they did. */
+  function retagOne(a: Annotation, next: string[], at: string): void {
+    a.times = annotationTimes(a, { ...a, tags: next }, at)
+    a.tags = next
+  }
+
   /** Rewrites the tags of many passages, one document file at a time. */
   async function retag(rewrite: (tags: string[]) => string[], only: Set<string>): Promise<number> {
     let changed = 0
@@ -83,9 +90,10 @@ export function codebookOps(ctx: FeatureContext) {
       if (!file.annotations.some((a) => taggedWithin(a, only))) continue
       changed += await annotations.update(file.docId, (draft) => {
         let n = 0
+        const at = ctx.clock.now().toISOString()
         for (const a of draft.annotations) {
           if (!taggedWithin(a, only)) continue
-          a.tags = [...new Set(rewrite(a.tags))]
+          retagOne(a, [...new Set(rewrite(a.tags))], at)
           n++
         }
         return n
@@ -109,8 +117,9 @@ export function codebookOps(ctx: FeatureContext) {
     const wanted = new Map(state.passages.map((p) => [p.id, p.tags]))
     for (const file of await annotations.all()) {
       if (!file.annotations.some((a) => wanted.has(a.id))) continue
+      const at = ctx.clock.now().toISOString()
       await annotations.update(file.docId, (draft) => {
-        for (const a of draft.annotations) a.tags = wanted.get(a.id) ?? a.tags
+        for (const a of draft.annotations) retagOne(a, wanted.get(a.id) ?? a.tags, at)
       })
     }
     return { value: state, undo: { method: 'applyTagState', args: [undo] } }
@@ -199,12 +208,16 @@ export function codebookOps(ctx: FeatureContext) {
           'invalid-argument',
           `There is already a tag "${name}" ${parent ? `under "${pathOf(tags(), parent)}"` : 'at the top level'}.`
         )
-      const after: Tag = {
+      const edited: Tag = {
         ...before,
         name,
         parent,
         color: patch.color ?? before.color,
         description: patch.description ?? before.description
+      }
+      const after: Tag = {
+        ...edited,
+        times: tagTimes(before, edited, ctx.clock.now().toISOString())
       }
       await codebook.update((draft) => {
         draft.codebook.tags = draft.codebook.tags.map((t) => (t.id === id ? after : t))
@@ -234,7 +247,9 @@ export function codebookOps(ctx: FeatureContext) {
       )
       const before = await snapshot(new Set([fromId]))
       await retag((ts) => ts.map((t) => (t === fromId ? intoId : t)), new Set([fromId]))
+      const at = ctx.clock.now().toISOString()
       await codebook.update((draft) => {
+        const was = new Map(draft.codebook.tags.map((t) => [t.id, structuredClone(t)]))
         draft.codebook.tags = draft.codebook.tags
           .filter((t) => t.id !== fromId)
           .map((t) => (t.parent === fromId ? { ...t, parent: intoId } : t))
@@ -245,6 +260,8 @@ export function codebookOps(ctx: FeatureContext) {
           for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${t.name} (${n})`
           t.name = name
           seen.add(name.toLowerCase())
+          const before = was.get(t.id)
+          if (before) t.times = tagTimes(before, t, at)
         }
       })
       return { value: into, undo: { method: 'applyTagState', args: [before] } }

@@ -79,6 +79,7 @@ export function detailsOps(deps: {
   catalog: DocumentCatalog
   events: ChangeEvents
   findDocument: (id: string) => DocumentMeta
+  clock: { now(): Date }
 }) {
   return {
     async updateDocumentDetails(id: string, patch: DetailsPatch): Promise<Change<DocumentMeta>> {
@@ -103,6 +104,10 @@ export function detailsOps(deps: {
       }
       if (Object.keys(before).length === 0) return { value: { ...meta }, undo }
       fields.found = Object.keys(found).length ? found : undefined
+      // When each detail changed: a case bundle merges two laptops' edits by these times.
+      const at = deps.clock.now().toISOString()
+      fields.times = { ...meta.times }
+      for (const field of Object.keys(before) as DetailField[]) fields.times[field] = at
       const updated = await deps.catalog.replace(id, fields)
       // The title is searched (title:) and every export shows the details.
       deps.events.emit({ kind: 'document-saved', meta: updated })

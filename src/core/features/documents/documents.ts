@@ -82,7 +82,7 @@ export function documentsFeature(deps: DocumentsDeps): {
       const data = await contents.original(meta)
       return reimport(id, { name: meta.originalName, data, read })
     },
-    ...detailsOps({ catalog, events: deps.events, findDocument })
+    ...detailsOps({ catalog, events: deps.events, findDocument, clock: deps.clock })
   }
   return { ops, imports, findDocument }
 }

@@ -1,4 +1,4 @@
-import type { DocumentMeta, Memo, Tag } from '../../../shared/model'
+import type { Annotation, DocumentMeta, Memo, Tag } from '../../../shared/model'
 import type { BundleContents } from '../../domain/exchange/bundle/bundle-zip'
 import type { CaseAnnotation, CaseState } from '../../domain/exchange/bundle/format'
 import type { MergeReport as DomainReport } from '../../domain/exchange/bundle/merge'
@@ -7,15 +7,17 @@ import { addKnownText } from './add-text'
 import type { MergeSideState } from './records'
 
 const DETAILS = ['title', 'author', 'published', 'source'] as const
-const plainAnnotation = ({ times: _t, ...a }: CaseAnnotation) => a
+/** A merged record as the workspace keeps it: with the time each field last changed, on either laptop. */
+const plainAnnotation = (a: CaseAnnotation): Annotation => ({ ...a })
 const plainTag = (t: CaseState['tags'][number]): Tag => ({
   id: t.id,
   name: t.name,
   parent: t.parent,
   color: t.color,
-  description: t.description
+  description: t.description,
+  ...(t.times ? { times: t.times } : {})
 })
-const plainMemo = ({ times: _t, ...m }: CaseState['memos'][number]): Memo => m
+const plainMemo = (m: CaseState['memos'][number]): Memo => ({ ...m })
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b)
 
 const byDoc = (list: readonly CaseAnnotation[]): Map<string, CaseAnnotation[]> => {
@@ -96,7 +98,14 @@ export async function applyMerge(
     const meta = ctx.catalog.findById(d.id)
     if (!meta) continue
     before.details.push({ id: d.id, fields: pick(meta) })
-    const fields = { title: d.title, author: d.author, published: d.published, source: d.source }
+    const { note: _note, ...detailTimes } = d.times ?? {}
+    const fields = {
+      title: d.title,
+      author: d.author,
+      published: d.published,
+      source: d.source,
+      times: { ...meta.times, ...detailTimes }
+    }
     after.details.push({ id: d.id, fields })
     const updated = await ctx.catalog.replace(d.id, fields)
     ctx.events.emit({ kind: 'document-saved', meta: updated })
@@ -114,15 +123,27 @@ export async function applyMerge(
     const theirs = (mergedAnn.get(docId) ?? []).map(plainAnnotation)
     const note = mergedDocs.get(docId)?.note ?? localDocs.get(docId)?.note ?? ''
     const localNote = localDocs.get(docId)?.note ?? ''
+    const noteModified = mergedDocs.get(docId)?.times?.note
     if (same(mine, theirs) && note === localNote) continue
     const file = await ctx.annotations.get(docId)
-    before.files.push({ docId, note: file.note, annotations: structuredClone(file.annotations) })
+    before.files.push({
+      docId,
+      note: file.note,
+      ...(file.noteModified ? { noteModified: file.noteModified } : {}),
+      annotations: structuredClone(file.annotations)
+    })
     const annotations = [...theirs].sort(
       (a, b) => a.position.start - b.position.start || a.position.end - b.position.end
     )
-    after.files.push({ docId, note, annotations: structuredClone(annotations) })
+    after.files.push({
+      docId,
+      note,
+      ...(noteModified ? { noteModified } : {}),
+      annotations: structuredClone(annotations)
+    })
     await ctx.annotations.update(docId, (draft) => {
       draft.note = note
+      if (note !== localNote && noteModified) draft.noteModified = noteModified
       draft.annotations = annotations
     })
     ctx.events.emit({ kind: 'notes-changed', docId })
@@ -154,7 +175,8 @@ const pick = (meta: DocumentMeta): MergeSideState['details'][number]['fields'] =
   title: meta.title,
   author: meta.author,
   published: meta.published,
-  source: meta.source
+  source: meta.source,
+  ...(meta.times ? { times: { ...meta.times } } : {})
 })
 
 /**
@@ -189,6 +211,7 @@ export async function putSide(
     if (!ctx.catalog.findById(f.docId)) continue
     await ctx.annotations.update(f.docId, (draft) => {
       draft.note = f.note
+      if (f.noteModified) draft.noteModified = f.noteModified
       draft.annotations = structuredClone(f.annotations)
     })
     ctx.events.emit({ kind: 'notes-changed', docId: f.docId })

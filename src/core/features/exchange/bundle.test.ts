@@ -308,6 +308,70 @@ describe('case bundles between two laptops', () => {
     }
   })
 
+  it('the later change of a field wins, even when the other laptop changed its record later for another field', async () => {
+    const { a, b, docs, h1 } = await laptops()
+    try {
+      const impact = (await a.listTags()).find((t) => t.path === 'Impact')!
+      const memo = (await a.listMemos())[0]
+      const bh1 = (await b.listAnnotations(docs[0].id))[0]
+      // First A changes a field of each record, then B the same field, then A another field.
+      tick()
+      await a.updateAnnotation(h1.id, { color: 'pink' })
+      await a.updateTag(impact.id, { name: 'Effects' })
+      await a.updateMemo(memo.id, { title: 'Chronology', text: memo.text })
+      await a.updateDocumentDetails(docs[0].id, { title: 'Cranes halted (A)' })
+      tick()
+      await b.updateAnnotation(bh1.id, { color: 'green' })
+      await b.updateTag(impact.id, { name: 'Damage' })
+      await b.updateMemo(memo.id, { title: 'Sequence', text: memo.text })
+      await b.updateDocumentDetails(docs[0].id, { title: 'Cranes halted (B)' })
+      tick()
+      await a.updateAnnotation(h1.id, { note: 'Which group?' })
+      await a.updateTag(impact.id, { color: '#336699' })
+      await a.updateMemo(memo.id, { title: 'Chronology', text: 'Day 1.\nDay 2.' })
+      await a.updateDocumentDetails(docs[0].id, { author: 'A. Reporter' })
+
+      tick()
+      const intoA = await a.mergeBundle(
+        { name: 'b.awb', data: (await b.exportBundle({})).data },
+        {}
+      )
+      const intoB = await b.mergeBundle(
+        { name: 'a.awb', data: (await a.exportBundle({})).data },
+        {}
+      )
+      expect(intoB.changed).toBe(true)
+      const sa = await state(a)
+      expect(await state(b)).toEqual(sa)
+      // B's later colour, tag name, memo title and document title; A's note, tag colour, memo text and author.
+      const d0 = sa.docs.find((d) => d.highlights.some((h) => h.quote === 'ransomware'))!
+      expect(d0.title).toBe('Cranes halted (B)')
+      expect(d0.highlights.find((h) => h.quote === 'ransomware')).toMatchObject({
+        color: 'green',
+        note: 'Which group?'
+      })
+      expect(sa.tags).toContain('Damage')
+      expect((await a.listTags()).find((t) => t.id === impact.id)?.color).toBe('#336699')
+      expect(sa.memos).toEqual([['Sequence', 'Day 1.\nDay 2.']])
+      expect((await a.listDocuments()).find((d) => d.id === docs[0].id)?.author).toBe('A. Reporter')
+      // Each of A's earlier values is reported as the one that lost.
+      const lost = intoA.conflicts.map(
+        (c) => `${c.kind} ${c.field}: ${JSON.stringify(c.other.value)}`
+      )
+      expect(lost).toEqual(
+        expect.arrayContaining([
+          'annotation color: "pink"',
+          'tag name: "Effects"',
+          'memo title: "Chronology"',
+          'document title: "Cranes halted (A)"'
+        ])
+      )
+    } finally {
+      await a.close()
+      await b.close()
+    }
+  })
+
   it('a source made on both laptops under the same name is one source after the merge', async () => {
     const { a, b, docs } = await laptops()
     try {

@@ -70,9 +70,13 @@ export async function gatherProject(
 export async function readDocument(
   ctx: FeatureContext,
   meta: DocumentMeta
-): Promise<{ note: string; annotations: CaseState['annotations'] }> {
+): Promise<{ note: string; noteModified?: string; annotations: CaseState['annotations'] }> {
   const file = await ctx.annotations.get(meta.id)
-  return { note: file.note, annotations: file.annotations.map((a) => ({ ...a })) }
+  return {
+    note: file.note,
+    ...(file.noteModified ? { noteModified: file.noteModified } : {}),
+    annotations: file.annotations.map((a) => ({ ...a }))
+  }
 }
 
 /**

@@ -19,9 +19,12 @@ export interface MergeSideState {
   /** Documents the merge added: on the before side they are absent. */
   added: DocumentMeta[]
   /** Details of documents the merge changed. */
-  details: { id: string; fields: Pick<DocumentMeta, 'title' | 'author' | 'published' | 'source'> }[]
+  details: {
+    id: string
+    fields: Pick<DocumentMeta, 'title' | 'author' | 'published' | 'source' | 'times'>
+  }[]
   /** Highlights and note of each document the merge touched. */
-  files: { docId: string; note: string; annotations: AnnotationFile['annotations'] }[]
+  files: Pick<AnnotationFile, 'docId' | 'note' | 'noteModified' | 'annotations'>[]
   tags: Tag[] | null
   memos: Memo[] | null
   /** Sources, grades and links the merge changed (absent: none, or a merge of an earlier version). */
@@ -52,13 +55,19 @@ const detailFields = z.object({
   title: z.string(),
   author: z.string().nullable(),
   published: z.string().nullable(),
-  source: z.string().nullable()
+  source: z.string().nullable(),
+  times: documentMetaSchema.shape.times
 })
 const sideSchema = z.object({
   added: z.array(documentMetaSchema),
   details: z.array(z.object({ id: z.string(), fields: detailFields })),
   files: z.array(
-    z.object({ docId: z.string(), note: z.string(), annotations: z.array(annotationSchema) })
+    z.object({
+      docId: z.string(),
+      note: z.string(),
+      noteModified: z.string().max(64).optional(),
+      annotations: z.array(annotationSchema)
+    })
   ),
   tags: z.array(tagSchema).nullable(),
   memos: z.array(memoSchema).nullable(),

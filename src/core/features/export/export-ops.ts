@@ -204,6 +204,7 @@ export function exportOps(
     for (const [docId, file] of Object.entries(dump.annotations)) {
       await ctx.annotations.update(docId, (draft) => {
         draft.note = file.note
+        if (file.noteModified) draft.noteModified = file.noteModified
         draft.annotations = file.annotations
       })
     }

@@ -2,6 +2,7 @@ import type { Change, MemoInput } from '../../../shared/api'
 import type { Memo } from '../../../shared/model'
 import type { FeatureContext } from '../../ports'
 import { WorkbenchError } from '../../base/errors'
+import { memoTimes } from '../../domain/exchange/bundle/change-times'
 
 /** Free-standing memos: a title and text, optionally linked to documents and tags. */
 export function memoOps(ctx: FeatureContext) {
@@ -50,7 +51,9 @@ export function memoOps(ctx: FeatureContext) {
     },
     async updateMemo(id: string, input: MemoInput): Promise<Change<Memo>> {
       const before = find(id)
-      const memo: Memo = { ...before, ...validate(input), modified: now().toISOString() }
+      const at = now().toISOString()
+      const edited: Memo = { ...before, ...validate(input), modified: at }
+      const memo: Memo = { ...edited, times: memoTimes(before, edited, at) }
       await put(memo)
       return { value: memo, undo: { method: 'restoreMemo', args: [before] } }
     },

@@ -1,9 +1,6 @@
 import type { Annotation, DocumentMeta, Memo, Tag } from '../../../../shared/model'
 import type { CaseDocument, CaseState } from './format'
 
-/** The per-field change times the workspace keeps, when it keeps them (else `modified` stands for every field). */
-export type FieldTimes = ReadonlyMap<string, Record<string, string>>
-
 /**
  * The case state of chosen documents of a workspace, as a bundle carries it and the merge takes
  * it. The whole codebook and every memo go with it; documents that a memo links but that were
@@ -20,19 +17,19 @@ export function caseFromWorkspace(input: {
   catalog: readonly DocumentMeta[]
   tags: readonly Tag[]
   memos: readonly Memo[]
-  times?: FieldTimes
-  /** When the codebook last changed, for tags that have no time of their own. */
+  /** When the codebook last changed, for tag fields that have no time of their own. */
   codebookModified: string
 }): CaseState {
-  const times = (id: string): Record<string, string> | undefined => input.times?.get(id)
   const chosen = new Set(input.documents.map((d) => d.meta.id))
+  // Records carry the times their fields changed (see change-times.ts); a field with none changed
+  // when the record was made (`modified` stands for it).
   const doc = (
     meta: DocumentMeta,
     note: string,
-    modified: string,
+    noteModified: string | undefined,
     included: boolean
   ): CaseDocument => {
-    const t = times(meta.id)
+    const t = { ...pickDetails(meta.times), ...(noteModified ? { note: noteModified } : {}) }
     return {
       id: meta.id,
       textSha256: meta.textSha256,
@@ -46,31 +43,29 @@ export function caseFromWorkspace(input: {
       importedAt: meta.importedAt,
       note,
       included,
-      modified,
-      ...(t ? { times: t } : {})
+      modified: meta.importedAt,
+      ...(Object.keys(t).length ? { times: t } : {})
     }
   }
-  const documents = input.documents.map((d) =>
-    doc(d.meta, d.note, d.noteModified ?? d.meta.importedAt, true)
-  )
+  const documents = input.documents.map((d) => doc(d.meta, d.note, d.noteModified, true))
   const linked = new Set(input.memos.flatMap((m) => m.docIds).filter((id) => !chosen.has(id)))
   for (const meta of input.catalog)
-    if (linked.has(meta.id)) documents.push(doc(meta, '', meta.importedAt, false))
+    if (linked.has(meta.id)) documents.push(doc(meta, '', undefined, false))
   const known = new Set(documents.map((d) => d.id))
   return {
     documents,
-    tags: input.tags.map((t) => ({
-      ...t,
-      modified: input.codebookModified,
-      ...(times(t.id) ? { times: times(t.id) } : {})
-    })),
-    annotations: input.documents.flatMap((d) =>
-      d.annotations.map((a) => ({ ...a, ...(times(a.id) ? { times: times(a.id) } : {}) }))
-    ),
-    memos: input.memos.map((m) => ({
-      ...m,
-      docIds: m.docIds.filter((id) => known.has(id)),
-      ...(times(m.id) ? { times: times(m.id) } : {})
-    }))
+    tags: input.tags.map((t) => ({ ...t, modified: input.codebookModified })),
+    annotations: input.documents.flatMap((d) => d.annotations.map((a) => ({ ...a }))),
+    memos: input.memos.map((m) => ({ ...m, docIds: m.docIds.filter((id) => known.has(id)) }))
   }
+}
+
+/** The change times of the details a case document carries (the address and language stay home). */
+function pickDetails(times: DocumentMeta['times']): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const f of ['title', 'author', 'published', 'source'] as const) {
+    const t = times?.[f]
+    if (t) out[f] = t
+  }
+  return out
 }
