@@ -121,6 +121,7 @@ test('exchanges a case bundle with another laptop: export, merge preview, merge,
   const doc = docs[0]
   const { text } = await workbench.getDocument(doc.id)
   const quote = text.slice(0, 40).split('\n')[0]
+  const sourceBefore = (await workbench.getDocumentReliability(doc.id)).source?.name ?? null
   const mine = (
     await workbench.createAnnotation({
       docId: doc.id,
@@ -160,6 +161,10 @@ test('exchanges a case bundle with another laptop: export, merge preview, merge,
     const theirs = (await other.listAnnotations(theirDoc!.id)).find((a) => a.quote.exact === quote)
     await other.updateAnnotation(theirs!.id, { color: 'pink', note: 'First reading.\nThere.' })
     await other.createMemo({ title: 'From laptop B', text: 'CERT found no state actor.' })
+    // There, the document's source is named and graded, and the highlight graded.
+    const source = (await other.setDocumentSource(theirDoc!.id, 'Harbour Desk')).value.source!
+    await other.gradeSource(source.id, 'B', 'A long record on port news')
+    await other.gradeHighlight(theirs!.id, 2, 'Confirmed by a second witness')
     answer = (await other.exportBundle({})).data
   } finally {
     await other.close()
@@ -179,6 +184,8 @@ test('exchanges a case bundle with another laptop: export, merge preview, merge,
   const changes = dialog.getByRole('table', { name: 'What would change' })
   await expect(changes.getByRole('row', { name: /^Memos 1/ })).toBeVisible()
   await expect(changes.getByRole('row', { name: /^Highlights/ })).toBeVisible()
+  await expect(changes.getByRole('row', { name: /^Sources 1/ })).toBeVisible()
+  await expect(changes.getByRole('row', { name: /^Grades/ })).toBeVisible()
   const conflicts = dialog.getByRole('region', { name: 'Conflicts' })
   await expect(conflicts.getByRole('row', { name: /Highlight color/ })).toContainText('pink')
   await expect(conflicts.getByRole('row', { name: /Highlight color/ })).toContainText('green')
@@ -202,6 +209,10 @@ test('exchanges a case bundle with another laptop: export, merge preview, merge,
   expect((await workbench.listAnnotations(doc.id)).find((a) => a.id === mine.id)?.color).toBe(
     'pink'
   )
+  // The grades came with it: the source and its grade, and the highlight's own grade.
+  const graded = await workbench.getDocumentReliability(doc.id)
+  expect(graded.source?.name).toBe('Harbour Desk')
+  expect(graded.highlightGrades[mine.id]?.credibility.current?.value).toBe(2)
   expect(await violations(app)).toEqual([])
 
   await dialog.getByRole('button', { name: 'Undo this merge' }).click()
@@ -211,6 +222,7 @@ test('exchanges a case bundle with another laptop: export, merge preview, merge,
   expect((await workbench.listAnnotations(doc.id)).find((a) => a.id === mine.id)?.color).toBe(
     'green'
   )
+  expect((await workbench.getDocumentReliability(doc.id)).source?.name ?? null).toBe(sourceBefore)
 
   await dialog.getByRole('button', { name: 'Redo this merge' }).click()
   await expect(dialog.getByText(/^The merge was made again: /)).toBeVisible()
@@ -218,6 +230,16 @@ test('exchanges a case bundle with another laptop: export, merge preview, merge,
   await dialog.getByRole('button', { name: 'Close' }).click()
   await expect(dialog).toBeHidden()
   await expect(app.getByText('From laptop B').first()).toBeVisible()
+  // The library row shows the grade of the source that came with the bundle.
+  await app
+    .getByRole('navigation', { name: 'Views' })
+    .getByRole('button', { name: 'Documents' })
+    .click()
+  const row = app
+    .getByRole('list', { name: 'Library' })
+    .getByRole('listitem')
+    .filter({ hasText: doc.title })
+  await expect(row.locator('.grade-badge')).toHaveText(/^B/)
 })
 
 test('a damaged bundle is refused in one sentence, and nothing changes', async ({ app }) => {

@@ -14,6 +14,7 @@ import { WorkbenchError } from '../../base/errors'
 import { SerialQueue } from '../../base/serial-queue'
 import { subtrees } from '../../domain/codebook/tree'
 import { readBundle, writeBundle } from '../../domain/exchange/bundle/bundle-zip'
+import { BASES_MAX } from '../../domain/exchange/bundle/format'
 import { mergeCase } from '../../domain/exchange/bundle/merge'
 import { writeQdpx } from '../../domain/exchange/qdpx/write-qdpx'
 import { reliabilityPatch } from '../../domain/exchange/bundle/reliability-records'
@@ -119,6 +120,10 @@ export function exchangeFeature(ctx: FeatureContext, deps: ExchangeDeps) {
     }
     const peers = Object.entries(records.data.peers)
     const peer = peers.length === 1 ? peers[0] : null
+    const bases = Object.entries(records.data.snapshots)
+      .sort(([, x], [, y]) => y.at.localeCompare(x.at))
+      .slice(0, BASES_MAX)
+      .map(([id, s]) => ({ id, at: s.at }))
     const id = `b${shortId()}`
     const data = await writeBundle(
       {
@@ -127,7 +132,8 @@ export function exchangeFeature(ctx: FeatureContext, deps: ExchangeDeps) {
           createdAt: at,
           from: { workspaceId: me },
           to: peer ? { workspaceId: peer[0] } : null,
-          lastExchange: peer ? { ...peer[1] } : null
+          lastExchange: peer ? { ...peer[1] } : null,
+          bases
         },
         state,
         texts,
@@ -171,7 +177,11 @@ export function exchangeFeature(ctx: FeatureContext, deps: ExchangeDeps) {
       )
     const skipped: string[] = []
     const last = bundle.manifest.lastExchange
-    const base = last ? (records.data.snapshots[last.id]?.state ?? null) : null
+    // The newest earlier bundle both sides' work includes: the sender's list, then its last exchange.
+    const common = [...(bundle.manifest.bases ?? []), ...(last ? [last] : [])].find(
+      (b) => records.data.snapshots[b.id]
+    )
+    const base = common ? records.data.snapshots[common.id].state : null
     if (last && !base)
       skipped.push(
         'The last exchange this bundle names is not known here: it was merged as a first exchange, so nothing in it counts as deleted.'

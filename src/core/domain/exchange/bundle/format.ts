@@ -12,6 +12,8 @@ import type { Annotation, DocumentFormat, Memo, Tag } from '../../../../shared/m
 
 export const BUNDLE_FORMAT = 'analyst-workbench-bundle'
 export const BUNDLE_VERSION = 1
+/** How many earlier bundles a manifest names as possible bases. */
+export const BASES_MAX = 32
 
 /** Our ids: workspaces, documents, tags, memos, bundles. */
 export const ID = /^[A-Za-z0-9_-]{1,128}$/
@@ -113,6 +115,13 @@ export interface BundleManifest {
    * includes: its contents are the base of the three-way merge. Null for a first exchange.
    */
   lastExchange: { id: string; at: string } | null
+  /**
+   * Every earlier bundle the sender's work includes (those it sent and those it merged), newest
+   * first: the receiver takes as the base the first of them it knows (it merged it, or sent it).
+   * A bundle made before the sender heard back names no last exchange, yet the receiver may
+   * well have merged the one before it.
+   */
+  bases?: { id: string; at: string }[]
   parts: BundlePart[]
 }
 

@@ -3,6 +3,7 @@ import { HIGHLIGHT_COLORS, SUPPORTED_FORMATS } from '../../../../shared/model'
 import {
   ANNOTATION_FIELDS,
   ANNOTATION_ID,
+  BASES_MAX,
   BUNDLE_FORMAT,
   DOCUMENT_FIELDS,
   ID,
@@ -58,6 +59,10 @@ export const manifestSchema = z.object({
   from: z.object({ workspaceId: id, name: short.optional() }),
   to: z.object({ workspaceId: id }).nullable(),
   lastExchange: z.object({ id, at: time }).nullable(),
+  bases: z
+    .array(z.object({ id, at: time }))
+    .max(BASES_MAX)
+    .optional(),
   parts: list(
     z.object({
       path: z
