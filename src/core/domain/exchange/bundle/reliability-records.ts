@@ -326,32 +326,32 @@ export function reliabilityPatch(
     links: {},
     claims: {}
   }
-  const slot = (b: Built): Record<string, unknown> =>
-    b.kind === 'source'
-      ? out.sources
-      : b.kind === 'document'
-        ? out.documents
-        : b.kind === 'highlight'
-          ? out.highlights
-          : b.kind === 'link'
-            ? out.links
-            : out.claims
-  const current = (b: Built): unknown =>
-    b.kind === 'source'
-      ? file.sources.find((s) => s.id === b.id)
-      : b.kind === 'document'
-        ? file.documents[b.id]
-        : b.kind === 'highlight'
-          ? file.highlights[b.id]
-          : b.kind === 'link'
-            ? file.links.find((l) => l.id === b.id)
-            : file.claims.find((c) => c.id === b.id)
-  const label = (b: Built): string =>
-    b.kind === 'source'
-      ? 'A source'
-      : b.kind === 'link' || b.kind === 'claim'
-        ? 'A link'
-        : 'A grade'
+  // Where each kind of record goes in the snapshot, what the file holds for it now, and its name.
+  const byKind: Record<
+    Built['kind'],
+    { slot: Record<string, unknown>; current: (id: string) => unknown; label: string }
+  > = {
+    source: {
+      slot: out.sources,
+      current: (id) => file.sources.find((x) => x.id === id),
+      label: 'A source'
+    },
+    document: { slot: out.documents, current: (id) => file.documents[id], label: 'A grade' },
+    highlight: { slot: out.highlights, current: (id) => file.highlights[id], label: 'A grade' },
+    link: {
+      slot: out.links,
+      current: (id) => file.links.find((x) => x.id === id),
+      label: 'A link'
+    },
+    claim: {
+      slot: out.claims,
+      current: (id) => file.claims.find((x) => x.id === id),
+      label: 'A link'
+    }
+  }
+  const slot = (b: Built): Record<string, unknown> => byKind[b.kind].slot
+  const current = (b: Built): unknown => byKind[b.kind].current(b.id)
+  const label = (b: Built): string => byKind[b.kind].label
 
   const sourceIds = new Set<string>()
   const kept: Built[] = []
