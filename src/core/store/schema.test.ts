@@ -87,6 +87,16 @@ const meta = fc.record(
     words: field(count),
     importedAt: field(fc.constant('2025-03-06T09:00:00.000Z')),
     importOrder: field(fc.integer({ min: 0, max: 10 ** 6 })),
+    found: field(
+      fc.dictionary(fc.constantFrom('title', 'author', 'colour'), fc.option(fc.string()))
+    ),
+    read: field(fc.record({ wholePage: fc.boolean() })),
+    times: field(
+      fc.dictionary(
+        fc.constantFrom('title', 'author', 'source', 'colour'),
+        fc.oneof(fc.constant('2025-03-06T09:00:00.000Z'), fc.integer())
+      )
+    ),
     extra: fc.string()
   },
   {
@@ -155,5 +165,12 @@ describe('catalog entries', () => {
       path: ['documents', 1],
       message: 'textSha256: expected a SHA-256 in hex'
     })
+    // When each edited detail changed is kept through a reopening (a merge between laptops needs it).
+    const edited = { ...good, times: { title: '2025-03-07T10:00:00.000Z' } }
+    expect(workspaceFileSchema.parse(catalog([edited])).documents).toEqual([edited])
+    expect(
+      workspaceFileSchema.safeParse(catalog([{ ...good, times: { colour: 'x' } }])).error?.issues[0]
+        .message
+    ).toBe('times: expected when each edited detail changed')
   })
 })

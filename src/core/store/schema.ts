@@ -121,6 +121,8 @@ export function parsePortableDocumentMeta(
   if (found === null) return bad('found', 'the found values of edited details')
   const read = v.read === undefined ? undefined : parseRead(v.read)
   if (read === null) return bad('read', 'how the file was read (wholePage, encoding)')
+  const times = v.times === undefined ? undefined : parseTimes(v.times)
+  if (times === null) return bad('times', 'when each edited detail changed')
   const meta: PortableDocumentMeta = {
     id: v.id,
     title: v.title,
@@ -142,6 +144,7 @@ export function parsePortableDocumentMeta(
   if (encoding) meta.encoding = encoding
   if (found) meta.found = found
   if (read) meta.read = read
+  if (times) meta.times = times
   return meta
 }
 
@@ -172,6 +175,16 @@ function parseFound(value: unknown): DocumentMeta['found'] | null {
   const out: NonNullable<DocumentMeta['found']> = {}
   for (const [k, v] of Object.entries(value)) {
     if (!DETAIL_SET.has(k) || !isTextOrNull(v)) return null
+    out[k as DetailField] = v
+  }
+  return out
+}
+
+function parseTimes(value: unknown): DocumentMeta['times'] | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null
+  const out: NonNullable<DocumentMeta['times']> = {}
+  for (const [k, v] of Object.entries(value)) {
+    if (!DETAIL_SET.has(k) || !isText(v) || v.length > 64) return null
     out[k as DetailField] = v
   }
   return out
