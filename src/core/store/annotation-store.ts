@@ -281,8 +281,11 @@ function difference(
   if (upsert.length) entry.upsert = upsert
   if (remove.length) entry.remove = remove
   if (after.note !== before.note) entry.note = after.note
-  if (after.noteModified !== before.noteModified && after.noteModified !== undefined)
+  if (after.noteModified !== before.noteModified) {
+    // A time taken away (an undone merge) is not a journal line: the file is rewritten.
+    if (after.noteModified === undefined) return null
     entry.noteModified = after.noteModified
+  }
   return entry.upsert || entry.remove || entry.note !== undefined || entry.noteModified
     ? entry
     : 'unchanged'

@@ -56,6 +56,16 @@ describe('the workspace lock', () => {
     await again()
   })
 
+  it('clears a takeover section left by a process that crashed in it, and then takes the lock', async () => {
+    const dir = await tempDir()
+    await mkdir(join(dir, 'workspace.lock.takeover'))
+    const old = new Date(Date.now() - 20_000)
+    await utimes(join(dir, 'workspace.lock.takeover'), old, old)
+    const release = await lockWorkspace(dir, () => undefined, 0)
+    expect((await readdir(dir)).filter((n) => n.startsWith('workspace.lock.takeover'))).toEqual([])
+    await release()
+  })
+
   it('lets only one of the processes starting after a crash take the lock', async () => {
     const dir = await tempDir()
     // A lock left by a process that crashed a moment ago: its folder, refreshed 1 s before the

@@ -222,9 +222,24 @@ async function enter(mutex: string): Promise<boolean> {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
     }
-    const left = await stat(mutex).catch(() => null)
-    if (!left || left.mtimeMs > Date.now() - 10_000) return false
-    await rmdir(mutex).catch(() => undefined)
+    const left = await stat(mutex, { bigint: true }).catch(() => null)
+    if (!left || Number(left.mtimeMs) > Date.now() - 10_000) return false
+    // Left by a crash: moved aside (atomic), and removed only if it is the very folder judged
+    // old; one another process has just made in its place is put back.
+    const aside = `${mutex}.stale-${process.pid}-${randomBytes(4).toString('hex')}`
+    try {
+      await rename(mutex, aside)
+    } catch {
+      continue // gone already: another process cleared it
+    }
+    const moved = await stat(aside, { bigint: true }).catch(() => null)
+    const same =
+      moved !== null &&
+      moved.ino === left.ino &&
+      moved.mtimeNs === left.mtimeNs &&
+      moved.birthtimeNs === left.birthtimeNs
+    if (same) await rmdir(aside).catch(() => undefined)
+    else await rename(aside, mutex).catch(() => undefined)
   }
   return false
 }

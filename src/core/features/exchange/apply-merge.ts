@@ -176,7 +176,8 @@ const pick = (meta: DocumentMeta): MergeSideState['details'][number]['fields'] =
   author: meta.author,
   published: meta.published,
   source: meta.source,
-  ...(meta.times ? { times: { ...meta.times } } : {})
+  // Always named (empty when none are known), so that putting this side back takes the merge's away.
+  times: { ...meta.times }
 })
 
 /**
@@ -212,6 +213,7 @@ export async function putSide(
     await ctx.annotations.update(f.docId, (draft) => {
       draft.note = f.note
       if (f.noteModified) draft.noteModified = f.noteModified
+      else delete draft.noteModified
       draft.annotations = structuredClone(f.annotations)
     })
     ctx.events.emit({ kind: 'notes-changed', docId: f.docId })

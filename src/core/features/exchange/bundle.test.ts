@@ -253,6 +253,27 @@ describe('case bundles between two laptops', () => {
     }
   })
 
+  it('a merge undone is no base: what it brought is not taken for deleted on the other laptop', async () => {
+    const { a, b, docs } = await laptops()
+    try {
+      tick()
+      const added = (
+        await a.createAnnotation({ docId: docs[1].id, ...range(TEXTS[1], 'Operations resumed') })
+      ).value
+      const y = await a.exportBundle({})
+      const merged = await b.mergeBundle({ name: 'y.awb', data: y.data }, {})
+      await b.undoMerge(merged.mergeId!)
+      tick()
+      const fromB = await b.exportBundle({})
+      const intoA = await a.mergeBundle({ name: 'b.awb', data: fromB.data }, {})
+      expect(intoA.threeWay).toBe(true)
+      expect((await a.listAnnotations(docs[1].id)).map((x) => x.id)).toContain(added.id)
+    } finally {
+      await a.close()
+      await b.close()
+    }
+  })
+
   it('the later change of a field wins, even when the other laptop changed its record later for another field', async () => {
     const { a, b, docs, h1 } = await laptops()
     try {

@@ -77,6 +77,12 @@ export function exchangeFeature(ctx: FeatureContext, deps: ExchangeDeps) {
     }
   }
 
+  /** Whether this workspace's work includes a bundle it holds: not when its merge was undone since. */
+  function inOurWork(bundleId: string): boolean {
+    const last = records.data.merges.findLast((m) => m.bundleId === bundleId)
+    return last?.state !== 'undone'
+  }
+
   function chosenDocuments(options: BundleExportOptions) {
     let docs = options.docIds?.length
       ? [...new Set(options.docIds)].map(ctx.findDocument)
@@ -120,7 +126,9 @@ export function exchangeFeature(ctx: FeatureContext, deps: ExchangeDeps) {
     }
     const peers = Object.entries(records.data.peers)
     const peer = peers.length === 1 ? peers[0] : null
+    const partial = Boolean(options.docIds?.length || options.tagIds?.length)
     const bases = Object.entries(records.data.snapshots)
+      .filter(([bid, s]) => !s.partial && inOurWork(bid))
       .sort(([, x], [, y]) => y.at.localeCompare(x.at))
       .slice(0, BASES_MAX)
       .map(([id, s]) => ({ id, at: s.at }))
@@ -133,7 +141,8 @@ export function exchangeFeature(ctx: FeatureContext, deps: ExchangeDeps) {
           from: { workspaceId: me },
           to: peer ? { workspaceId: peer[0] } : null,
           lastExchange: peer ? { ...peer[1] } : null,
-          bases
+          bases,
+          ...(partial ? { partial } : {})
         },
         state,
         texts,
@@ -143,7 +152,7 @@ export function exchangeFeature(ctx: FeatureContext, deps: ExchangeDeps) {
     )
     // What was sent is the base of the merge with the bundle that answers it.
     await records.update((draft) => {
-      draft.snapshots[id] = { at, state }
+      draft.snapshots[id] = { at, state, ...(partial ? { partial: true as const } : {}) }
       prune(draft)
     })
     return {
@@ -179,7 +188,7 @@ export function exchangeFeature(ctx: FeatureContext, deps: ExchangeDeps) {
     const last = bundle.manifest.lastExchange
     // The newest earlier bundle both sides' work includes: the sender's list, then its last exchange.
     const common = [...(bundle.manifest.bases ?? []), ...(last ? [last] : [])].find(
-      (b) => records.data.snapshots[b.id]
+      (b) => records.data.snapshots[b.id] && inOurWork(b.id)
     )
     const base = common ? records.data.snapshots[common.id].state : null
     if (last && !base)
@@ -215,7 +224,11 @@ export function exchangeFeature(ctx: FeatureContext, deps: ExchangeDeps) {
     if (options.dryRun) return summary
     const peerBefore = records.data.peers[from] ?? null
     const remember = (draft: ExchangeFile): void => {
-      draft.snapshots[bundle.manifest.id] = { at: now, state: report.bundleInOurIds }
+      draft.snapshots[bundle.manifest.id] = {
+        at: now,
+        state: report.bundleInOurIds,
+        ...(bundle.manifest.partial ? { partial: true as const } : {})
+      }
       draft.peers[from] = { id: bundle.manifest.id, at: now }
     }
     if (!report.changed) {

@@ -47,7 +47,8 @@ export interface ExchangeFile {
   schemaVersion: 1
   workspaceId: string | null
   peers: Record<string, { id: string; at: string }>
-  snapshots: Record<string, { at: string; state: CaseState }>
+  /** `partial`: the bundle carried some documents only (it is no base for a whole one). */
+  snapshots: Record<string, { at: string; state: CaseState; partial?: true }>
   merges: MergeRecord[]
 }
 
@@ -79,7 +80,10 @@ export const exchangeFileSchema = z.object({
   schemaVersion: z.literal(1),
   workspaceId: z.string().nullable(),
   peers: z.record(z.string(), exchange),
-  snapshots: z.record(z.string(), z.object({ at: z.string(), state: caseSchema })),
+  snapshots: z.record(
+    z.string(),
+    z.object({ at: z.string(), state: caseSchema, partial: z.literal(true).optional() })
+  ),
   merges: z.array(
     z.object({
       id: z.string(),

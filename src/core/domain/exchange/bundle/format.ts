@@ -122,6 +122,8 @@ export interface BundleManifest {
    * well have merged the one before it.
    */
   bases?: { id: string; at: string }[]
+  /** The bundle carries some of the sender's documents only. */
+  partial?: boolean
   parts: BundlePart[]
 }
 

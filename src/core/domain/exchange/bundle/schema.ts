@@ -63,6 +63,7 @@ export const manifestSchema = z.object({
     .array(z.object({ id, at: time }))
     .max(BASES_MAX)
     .optional(),
+  partial: z.boolean().optional(),
   parts: list(
     z.object({
       path: z
